@@ -1,0 +1,142 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "CliSupport.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
+
+namespace chorus::cli {
+
+int parseOrExit(QCommandLineParser &parser, const QStringList &args, Io &io,
+                const QStringList &requiredOptions)
+{
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
+                                  QStringLiteral("Show this help."));
+    parser.addOption(help);
+    if (!parser.parse(args)) {
+        return usage(io, parser.errorText());
+    }
+    if (parser.isSet(help)) {
+        io.out << parser.helpText();
+        io.out.flush();
+        return ExitOk;
+    }
+    for (const QString &name : requiredOptions) {
+        if (!parser.isSet(name) || parser.value(name).isEmpty()) {
+            return usage(io, QStringLiteral("missing --%1 (see --help)").arg(name));
+        }
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        return usage(io, QStringLiteral("unexpected argument '%1' (see --help)")
+                             .arg(parser.positionalArguments().constFirst()));
+    }
+    return -1;
+}
+
+int fail(Io &io, const QString &message)
+{
+    io.err << "chorusctl: " << message << Qt::endl;
+    return ExitFailure;
+}
+
+int fail(Io &io, const Error &error)
+{
+    return fail(io, error.message);
+}
+
+int usage(Io &io, const QString &message)
+{
+    io.err << "chorusctl: " << message << Qt::endl;
+    return ExitUsage;
+}
+
+Result<QByteArray> readFileCapped(const QString &path, qint64 maxBytes)
+{
+    QFile file(path);
+    if (!file.exists()) {
+        return makeError(ErrorKind::NotFound, QStringLiteral("%1: no such file").arg(path));
+    }
+    if (!file.open(QIODevice::ReadOnly)) {
+        return makeError(ErrorKind::Io, QStringLiteral("%1: cannot read (%2)").arg(path, file.errorString()));
+    }
+    if (file.size() > maxBytes) {
+        return makeError(ErrorKind::InvalidInput,
+                         QStringLiteral("%1: file is too large (%2 bytes; the limit is %3)")
+                             .arg(path).arg(file.size()).arg(maxBytes));
+    }
+    QByteArray bytes = file.read(maxBytes + 1);
+    if (bytes.size() > maxBytes) {
+        return makeError(ErrorKind::InvalidInput, QStringLiteral("%1: file is too large").arg(path));
+    }
+    return bytes;
+}
+
+Result<QByteArray> readPassphraseFile(const QString &path)
+{
+    auto bytes = readFileCapped(path, 4096);
+    if (!bytes) {
+        return bytes.error();
+    }
+    QByteArray passphrase = *bytes;
+    const qsizetype newline = passphrase.indexOf('\n');
+    if (newline >= 0) {
+        passphrase.truncate(newline);
+    }
+    if (passphrase.endsWith('\r')) {
+        passphrase.chop(1);
+    }
+    if (passphrase.isEmpty()) {
+        return makeError(ErrorKind::InvalidInput,
+                         QStringLiteral("%1: the passphrase file is empty; put the passphrase on its first line").arg(path));
+    }
+    return passphrase;
+}
+
+Status writeFileAtomically(const QString &path, const QByteArray &bytes)
+{
+    const QFileInfo info(path);
+    if (!QDir().mkpath(info.absolutePath())) {
+        return makeError(ErrorKind::Io, QStringLiteral("%1: cannot create directory").arg(info.absolutePath()));
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
+        return makeError(ErrorKind::Io, QStringLiteral("%1: cannot write (%2)").arg(path, file.errorString()));
+    }
+    return {};
+}
+
+} // namespace chorus::cli
+
+namespace chorus::cli {
+
+int dispatchSubcommand(const QStringList &args, Io &io, std::span<const Command> table)
+{
+    auto listSubcommands = [&](QTextStream &stream) {
+        stream << "Usage: " << args.value(0) << " <sub-command> [options]\n\nSub-commands:\n";
+        for (const Command &command : table) {
+            stream << "  " << QString::fromLatin1(command.name).leftJustified(12) << command.summary << '\n';
+        }
+        stream.flush();
+    };
+    if (args.size() < 2) {
+        listSubcommands(io.err);
+        return ExitUsage;
+    }
+    const QString &name = args.at(1);
+    if (name == QLatin1String("--help") || name == QLatin1String("-h")) {
+        listSubcommands(io.out);
+        return ExitOk;
+    }
+    for (const Command &command : table) {
+        if (name == QLatin1String(command.name)) {
+            QStringList rest = args.mid(1);
+            rest[0] = args.at(0) + QLatin1Char(' ') + name;
+            return command.run(rest, io);
+        }
+    }
+    return usage(io, QStringLiteral("unknown sub-command '%1' for '%2' (see --help)").arg(name, args.at(0)));
+}
+
+} // namespace chorus::cli

@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "Cli.h"
+#include "common/Result.h"
+
+#include <QByteArray>
+#include <QCommandLineParser>
+#include <QString>
+
+#include <span>
+
+namespace chorus::cli {
+
+// Parses `args` (command words first) with `parser`, handling --help. Returns -1 to carry on,
+// or the exit code to return at once (help printed, or a usage error reported in one line).
+int parseOrExit(QCommandLineParser &parser, const QStringList &args, Io &io,
+                const QStringList &requiredOptions = {});
+
+// Prints "chorusctl: <message>" on stderr and returns ExitFailure.
+int fail(Io &io, const QString &message);
+int fail(Io &io, const Error &error);
+int usage(Io &io, const QString &message);
+
+// Reads a passphrase from a file: the first line, without its line ending. Refuses an empty
+// passphrase. The bytes are the caller's to wipe.
+Result<QByteArray> readPassphraseFile(const QString &path);
+
+// Reads a whole file with a size cap, with a clear error naming the file.
+Result<QByteArray> readFileCapped(const QString &path, qint64 maxBytes);
+
+// Writes a file atomically (temp file + rename), creating the parent directory.
+Status writeFileAtomically(const QString &path, const QByteArray &bytes);
+
+} // namespace chorus::cli
+
+namespace chorus::cli {
+
+// For commands with sub-commands (`chorusctl keys init`): picks the sub-command named by
+// args[1] from `table` and runs it with args[0] = "<command> <sub-command>".
+int dispatchSubcommand(const QStringList &args, Io &io, std::span<const Command> table);
+
+} // namespace chorus::cli

@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "Commands.h"
+
+namespace chorus::cli {
+
+int versionCommand(const QStringList &args, Io &io);
+
+namespace {
+const Command kCommands[] = {
+    {"version", "Print the Chorus version.", versionCommand},
+};
+}
+
+std::span<const Command> commands()
+{
+    return kCommands;
+}
+
+} // namespace chorus::cli
