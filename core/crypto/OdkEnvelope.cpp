@@ -160,6 +160,12 @@ Result<SealedSubmission> OdkEnvelope::seal(const CouncilPublicKey &key, const QS
 Result<OpenedSubmission> OdkEnvelope::open(const CouncilPrivateKey &key, const QByteArray &manifestXml,
                                            const FileParts &files, bool verifySignature)
 {
+    return open(std::span<const CouncilPrivateKey>(&key, 1), manifestXml, files, verifySignature);
+}
+
+Result<OpenedSubmission> OdkEnvelope::open(std::span<const CouncilPrivateKey> keys, const QByteArray &manifestXml,
+                                           const FileParts &files, bool verifySignature)
+{
     auto parsed = OdkManifest::parse(manifestXml);
     if (!parsed) {
         return parsed.error();
@@ -174,26 +180,43 @@ Result<OpenedSubmission> OdkEnvelope::open(const CouncilPrivateKey &key, const Q
     if (!wrapped) {
         return failure(QStringLiteral("base64EncryptedKey is not valid base64"));
     }
-    auto aesKey = rsaOaepDecrypt(key, *wrapped);
-    if (!aesKey || aesKey->size() != kOdkKeySize) {
-        return failure(QStringLiteral("the council key %1 does not unwrap its key (wrong key, or the key was "
-                                      "wrapped with the wrong OAEP/MGF1 hash)")
-                           .arg(key.keyId()));
+    const CouncilPrivateKey *usedKey = nullptr;
+    SecretBytes aesKey;
+    QStringList tried;
+    for (const CouncilPrivateKey &key : keys) {
+        auto unwrapped = rsaOaepDecrypt(key, *wrapped);
+        if (unwrapped && unwrapped->size() == kOdkKeySize) {
+            usedKey = &key;
+            aesKey = std::move(*unwrapped);
+            break;
+        }
+        tried.append(key.keyId());
     }
+    if (!usedKey) {
+        return failure(tried.size() == 1
+                           ? QStringLiteral("the council key %1 does not unwrap its key (wrong key, or the key was "
+                                            "wrapped with the wrong OAEP/MGF1 hash)")
+                                 .arg(tried.constFirst())
+                           : QStringLiteral("none of the %1 council keys (%2) unwraps its key")
+                                 .arg(tried.size())
+                                 .arg(tried.join(QStringLiteral(", "))));
+    }
+    const CouncilPrivateKey &key = *usedKey;
 
     OpenedSubmission opened;
     opened.formId = manifest.formId;
     opened.formVersion = manifest.formVersion;
     opened.instanceId = id;
     SignatureSource signature(manifest);
-    OdkIvSequence ivs(id, *aesKey);
+    OdkIvSequence ivs(id, aesKey);
+    opened.councilKeyId = key.keyId();
     auto decryptOne = [&](const QString &encryptedName) -> Result<QByteArray> {
         const FilePart *part = findPart(files, encryptedName);
         if (!part) {
             return makeError(ErrorKind::InvalidInput,
                              QStringLiteral("submission %1 is missing its part %2").arg(id, encryptedName));
         }
-        auto plain = odkAesDecrypt(*aesKey, ivs.next(), part->bytes);
+        auto plain = odkAesDecrypt(aesKey, ivs.next(), part->bytes);
         if (!plain) {
             return failure(QStringLiteral("%1: %2").arg(encryptedName, plain.error().message));
         }

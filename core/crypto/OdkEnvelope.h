@@ -8,6 +8,8 @@
 #include <QByteArray>
 #include <QString>
 
+#include <span>
+
 namespace chorus::crypto {
 
 // What a device stores and sync sends, byte for byte: the plaintext manifest (the OpenRosa
@@ -28,6 +30,7 @@ struct OpenedSubmission {
     // The ODK "signature" (an MD5 over ids and file digests, RSA-wrapped with the public key)
     // matched. Anyone holding the public key can forge it: it proves integrity, not origin.
     bool signatureValid = false;
+    QString councilKeyId; // the key that opened it
 };
 
 // The ODK encrypted-submission envelope, as Collect, Enketo, Briefcase and Central agree on
@@ -46,6 +49,10 @@ public:
     // file either fails the same way or returns signatureValid == false. verifySignature
     // costs a second RSA private operation.
     static Result<OpenedSubmission> open(const CouncilPrivateKey &key, const QByteArray &manifest,
+                                         const FileParts &files, bool verifySignature = true);
+    // Tries each key in order until one unwraps the submission key (manifests do not name
+    // the key): put the likeliest first. Used by KeyRing after a key rotation.
+    static Result<OpenedSubmission> open(std::span<const CouncilPrivateKey> keys, const QByteArray &manifest,
                                          const FileParts &files, bool verifySignature = true);
 };
 
