@@ -4,11 +4,12 @@
 (docs: reference/odk-encryption.md), not from Chorus's C++. It uses python3-cryptography only.
 
   odk_decrypt.py decrypt --key PRIVATE.pem --dir ENVELOPE_DIR [--out DIR]
-  odk_decrypt.py selftest --seal-tool PATH --work DIR
+  odk_decrypt.py selftest --seal-tool PATH --work DIR [--open-tool PATH]
 
 `selftest` generates an RSA-2048 key, has Chorus's seal tool encrypt several submissions,
 decrypts them here and compares plaintext and signature; it also proves that a key wrapped
-with MGF1-SHA-1 is refused. Exit status 0 only if every check passed.
+with MGF1-SHA-1 is refused. With --open-tool it also runs the other way: envelopes encrypted
+here are opened by Chorus. Exit status 0 only if every check passed.
 """
 import argparse
 import base64
@@ -96,6 +97,39 @@ def decrypt_envelope(private_key, manifest_bytes, files):
     digest = hashlib.md5(source.encode('utf-8')).digest()
     signature_ok = unwrap(private_key, m['signature']) == digest
     return m, plain, signature_ok
+
+
+def aes_cfb_encrypt(key, iv, data):
+    pad = 16 - len(data) % 16
+    enc = Cipher(algorithms.AES(key), modes.CFB(iv)).encryptor()
+    return enc.update(data + bytes([pad]) * pad) + enc.finalize()
+
+
+def encrypt_envelope(public_key, form_id, version, instance_id, xml, attachments, namespace, out_dir,
+                     corrupt_signature=False):
+    """The same format produced independently, so Chorus's opener can be checked too."""
+    key = os.urandom(32)
+    wrapped = base64.b64encode(public_key.encrypt(key, oaep(hashes.SHA256()))).decode('ascii')
+    iv = ivs(instance_id, key)
+    os.makedirs(out_dir, exist_ok=True)
+    source = form_id + '\n' + (version + '\n' if version else '') + wrapped + '\n' + instance_id + '\n'
+    for name, data in attachments + [('submission.xml', xml)]:
+        with open(os.path.join(out_dir, name + '.enc'), 'wb') as f:
+            f.write(aes_cfb_encrypt(key, next(iv), data))
+        source += '%s::%s\n' % (name, hashlib.md5(data).hexdigest())
+    if corrupt_signature:
+        source += 'x'
+    signature = base64.b64encode(public_key.encrypt(hashlib.md5(source.encode('utf-8')).digest(),
+                                                    oaep(hashes.SHA256()))).decode('ascii')
+    version_attr = ' version="%s"' % version if version else ''
+    media = ''.join('<media><file>%s.enc</file></media>' % name for name, _ in attachments)
+    manifest = ('<data xmlns="%s" id="%s"%s encrypted="yes"><base64EncryptedKey>%s</base64EncryptedKey>'
+                '<orx:meta xmlns:orx="http://openrosa.org/xforms"><orx:instanceID>%s</orx:instanceID></orx:meta>'
+                '%s<encryptedXmlFile>submission.xml.enc</encryptedXmlFile>'
+                '<base64EncryptedElementSignature>%s</base64EncryptedElementSignature></data>'
+                % (namespace, form_id, version_attr, wrapped, instance_id, media, signature))
+    with open(os.path.join(out_dir, 'submission.xml'), 'w') as f:
+        f.write(manifest)
 
 
 def read_dir(path):
@@ -210,6 +244,37 @@ def cmd_selftest(args):
         really_sha1 = False
     t.check(really_sha1, 'mgf1-sha1: the wrap is a genuine MGF1-SHA-1 wrap (so the refusal is about the hash)')
 
+    # The other direction: envelopes made here, opened by Chorus (odk_open_tool).
+    if args.open_tool:
+        pem_path = os.path.join(work, 'council-rsa.pem')
+        with open(pem_path, 'wb') as f:
+            f.write(private_key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                              serialization.NoEncryption()))
+        reverse = [
+            ('py-spec-namespace', 'http://opendatakit.org/submissions', '2026-01', False),
+            ('py-collect-namespace', 'http://www.opendatakit.org/xforms/encrypted', '', False),
+            ('py-bad-signature', 'http://opendatakit.org/submissions', '1', True),
+        ]
+        attachments = [('photo.jpg', os.urandom(777)), ('blank.txt', b'')]
+        xml = '<data id="eq"><q>Ünïcødé</q></data>'.encode('utf-8')
+        for label, namespace, version, corrupt in reverse:
+            env_dir = os.path.join(work, label, 'envelope')
+            out_dir = os.path.join(work, label, 'opened')
+            encrypt_envelope(private_key.public_key(), 'eq', version, 'uuid:' + label, xml, attachments, namespace,
+                             env_dir, corrupt_signature=corrupt)
+            run = subprocess.run([args.open_tool, '--key', pem_path, '--dir', env_dir, '--out', out_dir],
+                                 capture_output=True, text=True)
+            t.check(run.returncode == 0, '%s: Chorus opens it (%s)' % (label, run.stderr.strip()))
+            if run.returncode != 0:
+                continue
+            expected = 'uuid:%s signature=%s' % (label, 'INVALID' if corrupt else 'valid')
+            t.check(run.stdout.strip() == expected, '%s: Chorus reports "%s"' % (label, expected))
+            got = {}
+            for name in os.listdir(out_dir):
+                with open(os.path.join(out_dir, name), 'rb') as f:
+                    got[name] = f.read()
+            t.check(got == dict(attachments + [('submission.xml', xml)]), '%s: Chorus plaintext matches' % label)
+
     print('%d failure(s)' % t.failures)
     return 1 if t.failures else 0
 
@@ -224,6 +289,7 @@ def main():
     s = sub.add_parser('selftest')
     s.add_argument('--seal-tool', required=True)
     s.add_argument('--work', required=True)
+    s.add_argument('--open-tool')
     args = parser.parse_args()
     return cmd_decrypt(args) if args.command == 'decrypt' else cmd_selftest(args)
 
