@@ -4,10 +4,12 @@
 namespace chorus::cli {
 
 int versionCommand(const QStringList &args, Io &io);
+int keysCommand(const QStringList &args, Io &io);
 
 namespace {
 const Command kCommands[] = {
     {"version", "Print the Chorus version.", versionCommand},
+    {"keys", "Create, show and rotate the council and signing keys.", keysCommand},
 };
 }
 
