@@ -4,10 +4,12 @@
 namespace chorus::cli {
 
 int versionCommand(const QStringList &args, Io &io);
+int surveyCommand(const QStringList &args, Io &io);
 
 namespace {
 const Command kCommands[] = {
     {"version", "Print the Chorus version.", versionCommand},
+    {"survey", "Check, inspect, create, sign and verify survey packages.", surveyCommand},
 };
 }
 
