@@ -7,6 +7,7 @@ int versionCommand(const QStringList &args, Io &io);
 int keysCommand(const QStringList &args, Io &io);
 int outboxCommand(const QStringList &args, Io &io);
 int deviceCommand(const QStringList &args, Io &io);
+int surveyCommand(const QStringList &args, Io &io);
 
 namespace {
 const Command kCommands[] = {
@@ -14,6 +15,7 @@ const Command kCommands[] = {
     {"keys", "Create, show and rotate the council and signing keys.", keysCommand},
     {"outbox", "List or export (for USB) the responses a device has to send.", outboxCommand},
     {"device", "Back up or check a device database.", deviceCommand},
+    {"survey", "Check, inspect, create, sign and verify survey packages.", surveyCommand},
 };
 }
 
