@@ -8,6 +8,7 @@ int keysCommand(const QStringList &args, Io &io);
 int outboxCommand(const QStringList &args, Io &io);
 int deviceCommand(const QStringList &args, Io &io);
 int surveyCommand(const QStringList &args, Io &io);
+int collectCommand(const QStringList &args, Io &io);
 
 namespace {
 const Command kCommands[] = {
@@ -16,6 +17,7 @@ const Command kCommands[] = {
     {"outbox", "List or export (for USB) the responses a device has to send.", outboxCommand},
     {"device", "Back up or check a device database.", deviceCommand},
     {"survey", "Check, inspect, create, sign and verify survey packages.", surveyCommand},
+    {"collect", "Fill and finalize a response from an answers file (automation, paper forms).", collectCommand},
 };
 }
 
