@@ -9,6 +9,7 @@ int outboxCommand(const QStringList &args, Io &io);
 int deviceCommand(const QStringList &args, Io &io);
 int surveyCommand(const QStringList &args, Io &io);
 int collectCommand(const QStringList &args, Io &io);
+int exportCommand(const QStringList &args, Io &io);
 
 namespace {
 const Command kCommands[] = {
@@ -18,6 +19,7 @@ const Command kCommands[] = {
     {"device", "Back up or check a device database.", deviceCommand},
     {"survey", "Check, inspect, create, sign and verify survey packages.", surveyCommand},
     {"collect", "Fill and finalize a response from an answers file (automation, paper forms).", collectCommand},
+    {"export", "Decrypt pulled responses with the council key and export them.", exportCommand},
 };
 }
 
