@@ -10,6 +10,8 @@ int deviceCommand(const QStringList &args, Io &io);
 int surveyCommand(const QStringList &args, Io &io);
 int collectCommand(const QStringList &args, Io &io);
 int exportCommand(const QStringList &args, Io &io);
+int syncCommand(const QStringList &args, Io &io);
+int pullCommand(const QStringList &args, Io &io);
 
 namespace {
 const Command kCommands[] = {
@@ -20,6 +22,8 @@ const Command kCommands[] = {
     {"survey", "Check, inspect, create, sign and verify survey packages.", surveyCommand},
     {"collect", "Fill and finalize a response from an answers file (automation, paper forms).", collectCommand},
     {"export", "Decrypt pulled responses with the council key and export them.", exportCommand},
+    {"sync", "Send a device's finalized records to a receiver.", syncCommand},
+    {"pull", "Download new encrypted submissions from a receiver.", pullCommand},
 };
 }
 
