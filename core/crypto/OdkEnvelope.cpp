@@ -85,6 +85,15 @@ private:
     QByteArray m_text;
 };
 
+QString originalName(const QString &encryptedName)
+{
+    QString name = encryptedName;
+    if (name.endsWith(kOdkEncryptedSuffix)) {
+        name.chop(kOdkEncryptedSuffix.size());
+    }
+    return name;
+}
+
 const FilePart *findPart(const FileParts &files, const QString &name)
 {
     for (const FilePart &part : files) {
@@ -210,7 +219,7 @@ Result<OpenedSubmission> OdkEnvelope::open(std::span<const CouncilPrivateKey> ke
     SignatureSource signature(manifest);
     OdkIvSequence ivs(id, aesKey);
     opened.councilKeyId = key.keyId();
-    auto decryptOne = [&](const QString &encryptedName) -> Result<QByteArray> {
+    auto decryptOne = [&](const QString &encryptedName, const QString &originalName) -> Result<QByteArray> {
         const FilePart *part = findPart(files, encryptedName);
         if (!part) {
             return makeError(ErrorKind::InvalidInput,
@@ -220,25 +229,32 @@ Result<OpenedSubmission> OdkEnvelope::open(std::span<const CouncilPrivateKey> ke
         if (!plain) {
             return failure(QStringLiteral("%1: %2").arg(encryptedName, plain.error().message));
         }
-        QString original = encryptedName;
-        if (original.endsWith(kOdkEncryptedSuffix)) {
-            original.chop(kOdkEncryptedSuffix.size());
-        }
-        signature.addFile(original, *plain);
+        signature.addFile(originalName, *plain);
         return plain;
     };
-    for (const QString &media : manifest.mediaFiles) {
-        auto plain = decryptOne(media);
-        if (!plain) {
-            return plain.error();
+    // Partial plaintext must not outlive a failure.
+    auto abandon = [&opened](const Error &error) {
+        for (FilePart &part : opened.attachments) {
+            wipe(part.bytes);
         }
-        QString original = media;
-        original.chop(media.endsWith(kOdkEncryptedSuffix) ? kOdkEncryptedSuffix.size() : 0);
+        return error;
+    };
+    for (const QString &media : manifest.mediaFiles) {
+        // The name comes from an untrusted manifest and ends up as a file name in exports.
+        const QString original = originalName(media);
+        if (auto ok = checkName(original); !ok) {
+            return abandon(makeError(ErrorKind::InvalidInput,
+                                     QStringLiteral("submission %1: %2").arg(id, ok.error().message)));
+        }
+        auto plain = decryptOne(media, original);
+        if (!plain) {
+            return abandon(plain.error());
+        }
         opened.attachments.append(FilePart{original, std::move(*plain)});
     }
-    auto xml = decryptOne(manifest.encryptedXmlFile);
+    auto xml = decryptOne(manifest.encryptedXmlFile, originalName(manifest.encryptedXmlFile));
     if (!xml) {
-        return xml.error();
+        return abandon(xml.error());
     }
     opened.xml = std::move(*xml);
 

@@ -179,6 +179,17 @@ private Q_SLOTS:
         QVERIFY(!opened || !opened->signatureValid);
     }
 
+    void open_manifestNamingAPathAsAttachment_isRefused()
+    {
+        SealedSubmission sealed = sealOrFail(QString(), {{QStringLiteral("a.bin"), QByteArray("x")}});
+        sealed.manifest.replace("<file>a.bin.enc</file>", "<file>../../evil.enc</file>");
+        sealed.encryptedFiles[0].name = QStringLiteral("../../evil.enc");
+        auto opened = OdkEnvelope::open(m_pair.privateKey, sealed.manifest, sealed.encryptedFiles);
+        QVERIFY(!opened);
+        QCOMPARE(opened.error().kind, ErrorKind::InvalidInput);
+        QVERIFY(opened.error().message.contains(m_instanceId));
+    }
+
     void seal_rejectsBadNamesAndIds()
     {
         const auto &key = m_pair.publicKey;
