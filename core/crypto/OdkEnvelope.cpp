@@ -41,10 +41,15 @@ Status checkName(const QString &name)
     return {};
 }
 
-Status checkSealInput(const QString &formId, const QString &instanceId, const FileParts &attachments)
+Status checkSealInput(const QString &formId, const QString &formVersion, const QString &instanceId,
+                      const FileParts &attachments)
 {
     if (formId.isEmpty() || hasControlCharacters(formId)) {
         return makeError(ErrorKind::InvalidInput, QStringLiteral("the form id is empty or has control characters"));
+    }
+    // A newline in the version would shift the signature lines.
+    if (hasControlCharacters(formVersion)) {
+        return makeError(ErrorKind::InvalidInput, QStringLiteral("the form version has control characters"));
     }
     if (instanceId.isEmpty() || instanceId.trimmed() != instanceId || hasControlCharacters(instanceId)) {
         return makeError(ErrorKind::InvalidInput,
@@ -110,7 +115,7 @@ Result<SealedSubmission> OdkEnvelope::seal(const CouncilPublicKey &key, const QS
                                            const QString &formVersion, const QString &instanceId,
                                            const QByteArray &submissionXml, const FileParts &attachments)
 {
-    if (auto ok = checkSealInput(formId, instanceId, attachments); !ok) {
+    if (auto ok = checkSealInput(formId, formVersion, instanceId, attachments); !ok) {
         return ok.error();
     }
     if (key.isNull()) {

@@ -195,6 +195,7 @@ private Q_SLOTS:
         const auto &key = m_pair.publicKey;
         QVERIFY(!OdkEnvelope::seal(key, QString(), {}, m_instanceId, m_xml));
         QVERIFY(!OdkEnvelope::seal(key, QStringLiteral("f"), {}, QStringLiteral(" uuid:x"), m_xml));
+        QVERIFY(!OdkEnvelope::seal(key, QStringLiteral("f"), QStringLiteral("1\n2"), m_instanceId, m_xml));
         QVERIFY(!OdkEnvelope::seal(key, QStringLiteral("f"), {}, m_instanceId, m_xml,
                                    {{QStringLiteral("../x"), QByteArray()}}));
         QVERIFY(!OdkEnvelope::seal(key, QStringLiteral("f"), {}, m_instanceId, m_xml,
