@@ -3,11 +3,44 @@
 
 #include "OpenSslHandles.h"
 
+#include <sodium.h>
+
 namespace chorus::crypto {
 
 using namespace detail;
 
-OdkIvSequence::OdkIvSequence(const QString &instanceId, const SecretBytes &key)
+OdkKey::OdkKey()
+{
+    sodium_memzero(m_bytes, sizeof m_bytes);
+}
+
+OdkKey::~OdkKey()
+{
+    sodium_memzero(m_bytes, sizeof m_bytes);
+}
+
+OdkKey::OdkKey(OdkKey &&other) noexcept
+{
+    std::memcpy(m_bytes, other.m_bytes, sizeof m_bytes);
+    sodium_memzero(other.m_bytes, sizeof other.m_bytes);
+}
+
+OdkKey OdkKey::random()
+{
+    ensureSodium();
+    OdkKey key;
+    randombytes_buf(key.m_bytes, sizeof key.m_bytes);
+    return key;
+}
+
+OdkKey OdkKey::fromBytes(const unsigned char *bytes)
+{
+    OdkKey key;
+    std::memcpy(key.m_bytes, bytes, sizeof key.m_bytes);
+    return key;
+}
+
+OdkIvSequence::OdkIvSequence(const QString &instanceId, const OdkKey &key)
 {
     const QByteArray id = instanceId.toUtf8();
     MdCtxPtr ctx(EVP_MD_CTX_new());
@@ -34,9 +67,9 @@ QByteArray OdkIvSequence::next()
 
 namespace {
 
-Result<CipherCtxPtr> cfbContext(const SecretBytes &key, const QByteArray &iv, bool encrypt)
+Result<CipherCtxPtr> cfbContext(const OdkKey &key, const QByteArray &iv, bool encrypt)
 {
-    if (key.size() != kOdkKeySize || iv.size() != static_cast<qsizetype>(kOdkBlockSize)) {
+    if (iv.size() != static_cast<qsizetype>(kOdkBlockSize)) {
         return makeError(ErrorKind::Internal, QStringLiteral("AES-CFB needs a 32-byte key and a 16-byte IV"));
     }
     CipherCtxPtr ctx(EVP_CIPHER_CTX_new());
@@ -69,7 +102,7 @@ bool update(EVP_CIPHER_CTX *ctx, unsigned char *out, const unsigned char *in, st
 
 } // namespace
 
-Result<QByteArray> odkAesEncrypt(const SecretBytes &key, const QByteArray &iv, const QByteArray &plaintext)
+Result<QByteArray> odkAesEncrypt(const OdkKey &key, const QByteArray &iv, const QByteArray &plaintext)
 {
     auto ctx = cfbContext(key, iv, true);
     if (!ctx) {
@@ -89,7 +122,7 @@ Result<QByteArray> odkAesEncrypt(const SecretBytes &key, const QByteArray &iv, c
     return out;
 }
 
-Result<QByteArray> odkAesDecrypt(const SecretBytes &key, const QByteArray &iv, const QByteArray &ciphertext)
+Result<QByteArray> odkAesDecrypt(const OdkKey &key, const QByteArray &iv, const QByteArray &ciphertext)
 {
     const auto size = static_cast<std::size_t>(ciphertext.size());
     if (size == 0 || size % kOdkBlockSize != 0) {

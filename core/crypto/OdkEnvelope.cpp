@@ -7,6 +7,7 @@
 #include "RsaOaep.h"
 
 #include <openssl/crypto.h>
+#include <sodium.h>
 
 #include <QSet>
 
@@ -15,6 +16,8 @@ namespace chorus::crypto {
 using namespace detail;
 
 namespace {
+
+constexpr std::size_t kRsaBufferSize = 256; // RSA-2048 block: the most OAEP can return
 
 bool hasControlCharacters(const QString &text)
 {
@@ -121,10 +124,7 @@ Result<SealedSubmission> OdkEnvelope::seal(const CouncilPublicKey &key, const QS
     if (key.isNull()) {
         return makeError(ErrorKind::InvalidInput, QStringLiteral("no council public key configured; cannot seal"));
     }
-    const SecretBytes aesKey = SecretBytes::random(kOdkKeySize);
-    if (!aesKey.isValid()) {
-        return makeError(ErrorKind::Internal, QStringLiteral("cannot allocate secure memory for the submission key"));
-    }
+    const OdkKey aesKey = OdkKey::random();
     auto wrapped = rsaOaepEncrypt(key, aesKey.data(), aesKey.size());
     if (!wrapped) {
         return wrapped.error();
@@ -195,13 +195,18 @@ Result<OpenedSubmission> OdkEnvelope::open(std::span<const CouncilPrivateKey> ke
         return failure(QStringLiteral("base64EncryptedKey is not valid base64"));
     }
     const CouncilPrivateKey *usedKey = nullptr;
-    SecretBytes aesKey;
+    OdkKey aesKey;
     QStringList tried;
     for (const CouncilPrivateKey &key : keys) {
-        auto unwrapped = rsaOaepDecrypt(key, *wrapped);
-        if (unwrapped && unwrapped->size() == kOdkKeySize) {
+        unsigned char buffer[kRsaBufferSize];
+        auto unwrapped = rsaOaepDecryptInto(key, *wrapped, buffer, sizeof buffer);
+        const bool fits = unwrapped && *unwrapped == kOdkKeySize;
+        if (fits) {
+            std::memcpy(aesKey.data(), buffer, kOdkKeySize);
+        }
+        sodium_memzero(buffer, sizeof buffer);
+        if (fits) {
             usedKey = &key;
-            aesKey = std::move(*unwrapped);
             break;
         }
         tried.append(key.keyId());
@@ -267,10 +272,11 @@ Result<OpenedSubmission> OdkEnvelope::open(std::span<const CouncilPrivateKey> ke
         auto wrappedSig = QByteArray::fromBase64Encoding(manifest.base64EncryptedElementSignature,
                                                          QByteArray::AbortOnBase64DecodingErrors);
         if (wrappedSig) {
-            auto stored = rsaOaepDecrypt(key, *wrappedSig);
+            unsigned char stored[kRsaBufferSize];
+            auto size = rsaOaepDecryptInto(key, *wrappedSig, stored, sizeof stored);
             const QByteArray expected = signature.digest();
-            opened.signatureValid = stored && stored->size() == static_cast<std::size_t>(expected.size())
-                && CRYPTO_memcmp(stored->data(), expected.constData(), stored->size()) == 0;
+            opened.signatureValid = size && *size == static_cast<std::size_t>(expected.size())
+                && CRYPTO_memcmp(stored, expected.constData(), *size) == 0;
         }
     }
     return opened;

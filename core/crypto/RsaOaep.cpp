@@ -37,6 +37,24 @@ Result<QByteArray> rsaOaepEncrypt(const CouncilPublicKey &key, const unsigned ch
     return out;
 }
 
+Result<std::size_t> rsaOaepDecryptInto(const CouncilPrivateKey &key, const QByteArray &ciphertext,
+                                       unsigned char *out, std::size_t capacity)
+{
+    if (key.isNull()) {
+        return makeError(ErrorKind::InvalidInput, QStringLiteral("no council private key loaded"));
+    }
+    PkeyCtxPtr ctx(EVP_PKEY_CTX_new(key.handle(), nullptr));
+    std::size_t outSize = capacity;
+    if (!ctx || EVP_PKEY_decrypt_init(ctx.get()) != 1 || !configureOaep(ctx.get())
+        || EVP_PKEY_decrypt(ctx.get(), out, &outSize, reinterpret_cast<const unsigned char *>(ciphertext.constData()),
+                            static_cast<std::size_t>(ciphertext.size()))
+               != 1) {
+        takeOpenSslError();
+        return makeError(ErrorKind::Crypto, QStringLiteral("RSA-OAEP decryption failed"));
+    }
+    return outSize;
+}
+
 Result<SecretBytes> rsaOaepDecrypt(const CouncilPrivateKey &key, const QByteArray &ciphertext)
 {
     if (key.isNull()) {

@@ -10,5 +10,8 @@ namespace chorus::crypto {
 // MGF1-SHA-1; either mistake yields a key that ODK Central silently unwraps to garbage.
 Result<QByteArray> rsaOaepEncrypt(const CouncilPublicKey &key, const unsigned char *data, std::size_t size);
 Result<SecretBytes> rsaOaepDecrypt(const CouncilPrivateKey &key, const QByteArray &ciphertext);
+// Decrypts into a caller buffer (e.g. on the stack, wiped by the caller); returns the length.
+Result<std::size_t> rsaOaepDecryptInto(const CouncilPrivateKey &key, const QByteArray &ciphertext,
+                                       unsigned char *out, std::size_t capacity);
 
 } // namespace chorus::crypto

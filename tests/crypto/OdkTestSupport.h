@@ -43,7 +43,7 @@ inline QByteArray md5Hex(const QByteArray &data)
 inline SealedSubmission sealWithMgf1Sha1(const CouncilPublicKey &key, const QString &formId, const QString &instanceId,
                                          const QByteArray &xml)
 {
-    const SecretBytes aesKey = SecretBytes::random(kOdkKeySize);
+    const OdkKey aesKey = OdkKey::random();
     OdkManifest manifest;
     manifest.formId = formId;
     manifest.instanceId = instanceId;

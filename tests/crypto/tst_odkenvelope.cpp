@@ -43,7 +43,7 @@ private Q_SLOTS:
         for (int i = 0; i < 32; ++i) {
             raw[i] = static_cast<unsigned char>(i);
         }
-        const SecretBytes key = SecretBytes::copyOf(raw, sizeof raw);
+        const OdkKey key = OdkKey::fromBytes(raw);
         OdkIvSequence ivs(m_instanceId, key);
         QCOMPARE(ivs.seed().toHex(), QByteArrayLiteral("1edf29e981dcbc369f1a5b96374e1f56"));
         QCOMPARE(ivs.next().toHex(), QByteArrayLiteral("1fdf29e981dcbc369f1a5b96374e1f56"));
@@ -53,7 +53,7 @@ private Q_SLOTS:
 
     void ivSequence_wrapsByteAndIndexAfterSixteenFiles()
     {
-        const SecretBytes key(32);
+        const OdkKey key;
         OdkIvSequence ivs(QStringLiteral("x"), key);
         const QByteArray seed = ivs.seed();
         QByteArray iv;
@@ -66,7 +66,7 @@ private Q_SLOTS:
 
     void aes_padsEveryLength_withOneToSixteenBytes()
     {
-        const SecretBytes key = SecretBytes::random(32);
+        const OdkKey key = OdkKey::random();
         const QByteArray iv(16, '\x07');
         for (int size : {0, 1, 15, 16, 17, 31, 32, 1000}) {
             const QByteArray plain(size, 'a');
