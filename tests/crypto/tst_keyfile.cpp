@@ -68,6 +68,15 @@ private Q_SLOTS:
         }
     }
 
+    void decrypt_anySingleBitFlip_isNeverAccepted()
+    {
+        for (qsizetype at = 0; at < m_file.size(); ++at) {
+            QByteArray damaged = m_file;
+            damaged[at] = static_cast<char>(damaged.at(at) ^ (1 << (at % 8)));
+            QVERIFY(!KeyFile::decrypt(damaged, KeyFileContent::RsaPrivateKeyPkcs8, m_passphrase, m_name));
+        }
+    }
+
     void decrypt_otherKindOfFile_isRefused()
     {
         auto out = KeyFile::decrypt(m_file, KeyFileContent::Ed25519SecretKey, m_passphrase, m_name);

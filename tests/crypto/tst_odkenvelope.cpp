@@ -4,6 +4,7 @@
 #include "crypto/OdkEnvelope.h"
 #include "crypto/OdkManifest.h"
 
+#include <QRandomGenerator>
 #include <QTest>
 
 using namespace chorus;
@@ -188,6 +189,27 @@ private Q_SLOTS:
         QVERIFY(!opened);
         QCOMPARE(opened.error().kind, ErrorKind::InvalidInput);
         QVERIFY(opened.error().message.contains(m_instanceId));
+    }
+
+    void open_anySingleByteDamage_neverYieldsWrongPlaintextWithAValidSignature()
+    {
+        const FileParts attachments{{QStringLiteral("a.bin"), QByteArray(100, 'a')}};
+        const SealedSubmission sealed = sealOrFail(QStringLiteral("1"), attachments);
+        QRandomGenerator rng(20261124); // fixed seed: reproducible
+        for (int round = 0; round < 300; ++round) {
+            QByteArray manifest = sealed.manifest;
+            FileParts files = sealed.encryptedFiles;
+            const int target = int(rng.bounded(qint64(files.size() + 1)));
+            QByteArray &bytes = target == files.size() ? manifest : files[target].bytes;
+            const auto at = qsizetype(rng.bounded(qint64(bytes.size())));
+            bytes[at] = static_cast<char>(bytes.at(at) ^ (1 << rng.bounded(8)));
+            auto opened = OdkEnvelope::open(m_pair.privateKey, manifest, files);
+            if (opened && opened->signatureValid) {
+                // Only unsigned bytes (XML declaration, namespace) may change without notice.
+                QCOMPARE(opened->xml, m_xml);
+                QCOMPARE(opened->attachments, attachments);
+            }
+        }
     }
 
     void seal_rejectsBadNamesAndIds()
