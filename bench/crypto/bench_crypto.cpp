@@ -22,7 +22,8 @@ using namespace chorus;
 using namespace chorus::crypto;
 using Clock = std::chrono::steady_clock;
 
-namespace {
+namespace
+{
 
 double seconds(Clock::duration d)
 {
@@ -30,8 +31,7 @@ double seconds(Clock::duration d)
 }
 
 // Runs `op` until `budget` has passed; returns operations per second.
-template<typename Op>
-double rate(double budget, Op op)
+template<typename Op> double rate(double budget, Op op)
 {
     long count = 0;
     const auto start = Clock::now();
@@ -56,7 +56,8 @@ QByteArray submissionOf(int bytes)
     QByteArray xml("<data id=\"equality\">");
     int i = 0;
     while (xml.size() < bytes - 40) {
-        xml += "<q" + QByteArray::number(i) + ">answer_" + QByteArray::number(i * 7) + "</q" + QByteArray::number(i) + ">";
+        xml += "<q" + QByteArray::number(i) + ">answer_" + QByteArray::number(i * 7) + "</q" + QByteArray::number(i)
+            + ">";
         ++i;
     }
     return xml + "</data>";
@@ -83,8 +84,8 @@ int main(int argc, char **argv)
     const QByteArray wrapped = rsaOaepEncrypt(pair->publicKey, key32.data(), key32.size()).value();
 
     // rsaOaepDecryptInto is what OdkEnvelope::open uses.
-    const double privateRate =
-        rate(budget, [&] { (void)rsaOaepDecryptInto(pair->privateKey, wrapped, unwrapBuffer, sizeof unwrapBuffer); });
+    const double privateRate
+        = rate(budget, [&] { (void)rsaOaepDecryptInto(pair->privateKey, wrapped, unwrapBuffer, sizeof unwrapBuffer); });
     const double publicRate = rate(budget, [&] { (void)rsaOaepEncrypt(pair->publicKey, key32.data(), key32.size()); });
     std::printf("RSA-2048 private op (OAEP unwrap): %8.0f ops/s  (%6.1f us)\n", privateRate, 1e6 / privateRate);
     std::printf("RSA-2048 public op  (OAEP wrap):   %8.0f ops/s  (%6.1f us)\n", publicRate, 1e6 / publicRate);
@@ -107,7 +108,7 @@ int main(int argc, char **argv)
         (void)rsaOaepEncrypt(pair->publicKey, key32.data(), key32.size());
         const auto t1 = Clock::now();
         auto sealed = OdkEnvelope::seal(pair->publicKey, QStringLiteral("equality"), QStringLiteral("1"),
-                                        QStringLiteral("uuid:bench-%1").arg(i), xml);
+            QStringLiteral("uuid:bench-%1").arg(i), xml);
         const auto t2 = Clock::now();
         publicUs.push_back(seconds(t1 - t0) * 1e6);
         sealUs.push_back(seconds(t2 - t1) * 1e6);
@@ -119,8 +120,8 @@ int main(int argc, char **argv)
     const double floor50 = 2 * percentile(publicUs, 0.50);
     const double floor95 = 2 * percentile(publicUs, 0.95);
     std::printf("seal 3 KB submission (%zu runs):   p50 %6.1f us  p95 %6.1f us\n", sealUs.size(), p50, p95);
-    std::printf("  floor, interleaved: 2 RSA public ops (key + signature) p50 %6.1f us  p95 %6.1f us\n", floor50,
-                floor95);
+    std::printf(
+        "  floor, interleaved: 2 RSA public ops (key + signature) p50 %6.1f us  p95 %6.1f us\n", floor50, floor95);
     std::printf("  seal / floor: p50 %.2f  p95 %.2f\n", p50 / floor50, p95 / floor95);
 
     std::vector<double> privateUs;
@@ -140,11 +141,11 @@ int main(int argc, char **argv)
         openVerifiedUs.push_back(seconds(t3 - t2) * 1e6);
     }
     const double privateMedian = percentile(privateUs, 0.5);
-    std::printf("open 3 KB (%zu runs, medians), interleaved with 1 RSA private op (%6.1f us):\n", openUs.size(),
-                privateMedian);
+    std::printf(
+        "open 3 KB (%zu runs, medians), interleaved with 1 RSA private op (%6.1f us):\n", openUs.size(), privateMedian);
     std::printf("  no signature check: %6.1f us = %.2f x the RSA private rate\n", percentile(openUs, 0.5),
-                privateMedian / percentile(openUs, 0.5));
+        privateMedian / percentile(openUs, 0.5));
     std::printf("  signature verified: %6.1f us = %.2f x the RSA private rate (2 private ops)\n",
-                percentile(openVerifiedUs, 0.5), privateMedian / percentile(openVerifiedUs, 0.5));
+        percentile(openVerifiedUs, 0.5), privateMedian / percentile(openVerifiedUs, 0.5));
     return 0;
 }

@@ -5,7 +5,8 @@
 
 #include <sodium.h>
 
-namespace chorus::crypto {
+namespace chorus::crypto
+{
 
 using namespace detail;
 
@@ -65,7 +66,8 @@ QByteArray OdkIvSequence::next()
     return m_seed;
 }
 
-namespace {
+namespace
+{
 
 Result<CipherCtxPtr> cfbContext(const OdkKey &key, const QByteArray &iv, bool encrypt)
 {
@@ -75,8 +77,8 @@ Result<CipherCtxPtr> cfbContext(const OdkKey &key, const QByteArray &iv, bool en
     CipherCtxPtr ctx(EVP_CIPHER_CTX_new());
     if (!ctx
         || EVP_CipherInit_ex(ctx.get(), EVP_aes_256_cfb128(), nullptr, key.data(),
-                             reinterpret_cast<const unsigned char *>(iv.constData()), encrypt ? 1 : 0)
-               != 1) {
+               reinterpret_cast<const unsigned char *>(iv.constData()), encrypt ? 1 : 0)
+            != 1) {
         return makeError(ErrorKind::Crypto, QStringLiteral("AES-CFB setup failed: %1").arg(takeOpenSslError()));
     }
     return ctx;
@@ -127,8 +129,8 @@ Result<QByteArray> odkAesDecrypt(const OdkKey &key, const QByteArray &iv, const 
     const auto size = static_cast<std::size_t>(ciphertext.size());
     if (size == 0 || size % kOdkBlockSize != 0) {
         return makeError(ErrorKind::Crypto,
-                         QStringLiteral("the encrypted file is %1 bytes, not a whole number of 16-byte blocks (truncated?)")
-                             .arg(size));
+            QStringLiteral("the encrypted file is %1 bytes, not a whole number of 16-byte blocks (truncated?)")
+                .arg(size));
     }
     auto ctx = cfbContext(key, iv, false);
     if (!ctx) {
@@ -136,7 +138,7 @@ Result<QByteArray> odkAesDecrypt(const OdkKey &key, const QByteArray &iv, const 
     }
     QByteArray out(static_cast<qsizetype>(size), Qt::Uninitialized);
     if (!update(ctx->get(), reinterpret_cast<unsigned char *>(out.data()),
-                reinterpret_cast<const unsigned char *>(ciphertext.constData()), size)) {
+            reinterpret_cast<const unsigned char *>(ciphertext.constData()), size)) {
         wipe(out);
         return makeError(ErrorKind::Crypto, QStringLiteral("AES-CFB decryption failed: %1").arg(takeOpenSslError()));
     }

@@ -10,7 +10,8 @@
 #include <QByteArray>
 #include <QString>
 
-namespace chorus::crypto {
+namespace chorus::crypto
+{
 
 inline constexpr std::size_t kOdkKeySize = 32;
 inline constexpr std::size_t kOdkBlockSize = 16;

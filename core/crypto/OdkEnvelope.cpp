@@ -11,11 +11,13 @@
 
 #include <QSet>
 
-namespace chorus::crypto {
+namespace chorus::crypto
+{
 
 using namespace detail;
 
-namespace {
+namespace
+{
 
 constexpr std::size_t kRsaBufferSize = 256; // RSA-2048 block: the most OAEP can return
 
@@ -34,18 +36,18 @@ Status checkName(const QString &name)
     if (name.isEmpty() || name.contains(QLatin1Char('/')) || name.contains(QLatin1Char('\\'))
         || name == QLatin1String(".") || name == QLatin1String("..") || hasControlCharacters(name)
         || name.contains(QLatin1String("::"))) {
-        return makeError(ErrorKind::InvalidInput,
-                         QStringLiteral("attachment name '%1' is not a plain file name").arg(name));
+        return makeError(
+            ErrorKind::InvalidInput, QStringLiteral("attachment name '%1' is not a plain file name").arg(name));
     }
     if (name == kOdkSubmissionXmlName) {
         return makeError(ErrorKind::InvalidInput,
-                         QStringLiteral("an attachment cannot be called submission.xml (ODK reserves that name)"));
+            QStringLiteral("an attachment cannot be called submission.xml (ODK reserves that name)"));
     }
     return {};
 }
 
-Status checkSealInput(const QString &formId, const QString &formVersion, const QString &instanceId,
-                      const FileParts &attachments)
+Status checkSealInput(
+    const QString &formId, const QString &formVersion, const QString &instanceId, const FileParts &attachments)
 {
     if (formId.isEmpty() || hasControlCharacters(formId)) {
         return makeError(ErrorKind::InvalidInput, QStringLiteral("the form id is empty or has control characters"));
@@ -55,8 +57,8 @@ Status checkSealInput(const QString &formId, const QString &formVersion, const Q
         return makeError(ErrorKind::InvalidInput, QStringLiteral("the form version has control characters"));
     }
     if (instanceId.isEmpty() || instanceId.trimmed() != instanceId || hasControlCharacters(instanceId)) {
-        return makeError(ErrorKind::InvalidInput,
-                         QStringLiteral("the instanceID must be non-empty with no surrounding whitespace"));
+        return makeError(
+            ErrorKind::InvalidInput, QStringLiteral("the instanceID must be non-empty with no surrounding whitespace"));
     }
     QSet<QString> seen;
     for (const FilePart &part : attachments) {
@@ -115,8 +117,8 @@ const FilePart *findPart(const FileParts &files, const QString &name)
 } // namespace
 
 Result<SealedSubmission> OdkEnvelope::seal(const CouncilPublicKey &key, const QString &formId,
-                                           const QString &formVersion, const QString &instanceId,
-                                           const QByteArray &submissionXml, const FileParts &attachments)
+    const QString &formVersion, const QString &instanceId, const QByteArray &submissionXml,
+    const FileParts &attachments)
 {
     if (auto ok = checkSealInput(formId, formVersion, instanceId, attachments); !ok) {
         return ok.error();
@@ -147,7 +149,7 @@ Result<SealedSubmission> OdkEnvelope::seal(const CouncilPublicKey &key, const QS
             return encrypted.error();
         }
         signature.addFile(name, plaintext);
-        sealed.encryptedFiles.append(FilePart{name + kOdkEncryptedSuffix, std::move(*encrypted)});
+        sealed.encryptedFiles.append(FilePart { name + kOdkEncryptedSuffix, std::move(*encrypted) });
         return {};
     };
     for (const FilePart &part : attachments) {
@@ -161,8 +163,8 @@ Result<SealedSubmission> OdkEnvelope::seal(const CouncilPublicKey &key, const QS
     }
 
     const QByteArray digest = signature.digest();
-    auto wrappedSignature = rsaOaepEncrypt(key, reinterpret_cast<const unsigned char *>(digest.constData()),
-                                           static_cast<std::size_t>(digest.size()));
+    auto wrappedSignature = rsaOaepEncrypt(
+        key, reinterpret_cast<const unsigned char *>(digest.constData()), static_cast<std::size_t>(digest.size()));
     if (!wrappedSignature) {
         return wrappedSignature.error();
     }
@@ -171,14 +173,14 @@ Result<SealedSubmission> OdkEnvelope::seal(const CouncilPublicKey &key, const QS
     return sealed;
 }
 
-Result<OpenedSubmission> OdkEnvelope::open(const CouncilPrivateKey &key, const QByteArray &manifestXml,
-                                           const FileParts &files, bool verifySignature)
+Result<OpenedSubmission> OdkEnvelope::open(
+    const CouncilPrivateKey &key, const QByteArray &manifestXml, const FileParts &files, bool verifySignature)
 {
     return open(std::span<const CouncilPrivateKey>(&key, 1), manifestXml, files, verifySignature);
 }
 
 Result<OpenedSubmission> OdkEnvelope::open(std::span<const CouncilPrivateKey> keys, const QByteArray &manifestXml,
-                                           const FileParts &files, bool verifySignature)
+    const FileParts &files, bool verifySignature)
 {
     auto parsed = OdkManifest::parse(manifestXml);
     if (!parsed) {
@@ -213,12 +215,12 @@ Result<OpenedSubmission> OdkEnvelope::open(std::span<const CouncilPrivateKey> ke
     }
     if (!usedKey) {
         return failure(tried.size() == 1
-                           ? QStringLiteral("the council key %1 does not unwrap its key (wrong key, or the key was "
-                                            "wrapped with the wrong OAEP/MGF1 hash)")
-                                 .arg(tried.constFirst())
-                           : QStringLiteral("none of the %1 council keys (%2) unwraps its key")
-                                 .arg(tried.size())
-                                 .arg(tried.join(QStringLiteral(", "))));
+                ? QStringLiteral("the council key %1 does not unwrap its key (wrong key, or the key was "
+                                 "wrapped with the wrong OAEP/MGF1 hash)")
+                      .arg(tried.constFirst())
+                : QStringLiteral("none of the %1 council keys (%2) unwraps its key")
+                      .arg(tried.size())
+                      .arg(tried.join(QStringLiteral(", "))));
     }
     const CouncilPrivateKey &key = *usedKey;
 
@@ -232,8 +234,8 @@ Result<OpenedSubmission> OdkEnvelope::open(std::span<const CouncilPrivateKey> ke
     auto decryptOne = [&](const QString &encryptedName, const QString &originalName) -> Result<QByteArray> {
         const FilePart *part = findPart(files, encryptedName);
         if (!part) {
-            return makeError(ErrorKind::InvalidInput,
-                             QStringLiteral("submission %1 is missing its part %2").arg(id, encryptedName));
+            return makeError(
+                ErrorKind::InvalidInput, QStringLiteral("submission %1 is missing its part %2").arg(id, encryptedName));
         }
         auto plain = odkAesDecrypt(aesKey, ivs.next(), part->bytes);
         if (!plain) {
@@ -253,14 +255,14 @@ Result<OpenedSubmission> OdkEnvelope::open(std::span<const CouncilPrivateKey> ke
         // The name comes from an untrusted manifest and ends up as a file name in exports.
         const QString original = originalName(media);
         if (auto ok = checkName(original); !ok) {
-            return abandon(makeError(ErrorKind::InvalidInput,
-                                     QStringLiteral("submission %1: %2").arg(id, ok.error().message)));
+            return abandon(
+                makeError(ErrorKind::InvalidInput, QStringLiteral("submission %1: %2").arg(id, ok.error().message)));
         }
         auto plain = decryptOne(media, original);
         if (!plain) {
             return abandon(plain.error());
         }
-        opened.attachments.append(FilePart{original, std::move(*plain)});
+        opened.attachments.append(FilePart { original, std::move(*plain) });
     }
     auto xml = decryptOne(manifest.encryptedXmlFile, originalName(manifest.encryptedXmlFile));
     if (!xml) {
@@ -269,8 +271,8 @@ Result<OpenedSubmission> OdkEnvelope::open(std::span<const CouncilPrivateKey> ke
     opened.xml = std::move(*xml);
 
     if (verifySignature && !manifest.base64EncryptedElementSignature.isEmpty()) {
-        auto wrappedSig = QByteArray::fromBase64Encoding(manifest.base64EncryptedElementSignature,
-                                                         QByteArray::AbortOnBase64DecodingErrors);
+        auto wrappedSig = QByteArray::fromBase64Encoding(
+            manifest.base64EncryptedElementSignature, QByteArray::AbortOnBase64DecodingErrors);
         if (wrappedSig) {
             unsigned char stored[kRsaBufferSize];
             auto size = rsaOaepDecryptInto(key, *wrappedSig, stored, sizeof stored);
