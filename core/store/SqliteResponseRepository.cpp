@@ -2,6 +2,7 @@
 #include "SqliteResponseRepository.h"
 
 #include "Sqlite.h"
+#include "SqliteConsentLedger.h"
 #include "StoreRules.h"
 #include "common/Logging.h"
 
@@ -127,6 +128,11 @@ Status SqliteResponseRepository::finalize(const FinalizedResponse &response)
         const FilePart &file = response.encryptedFiles.at(i);
         part->reset();
         if (auto status = part->bind(1, rowId).bind(2, i).bind(3, file.name).bind(4, file.bytes).run(); !status) {
+            return status;
+        }
+    }
+    if (response.consent) {
+        if (auto status = SqliteConsentLedger::insert(m_db, *response.consent); !status) {
             return status;
         }
     }

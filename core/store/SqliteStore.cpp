@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "SqliteStore.h"
 
+#include "SqliteConsentLedger.h"
 #include "SqliteRepositories.h"
 #include "SqliteResponseRepository.h"
 
@@ -22,7 +23,8 @@ SqliteStore::SqliteStore(std::unique_ptr<Database> db, Clock clock)
       m_drafts(std::make_unique<SqliteDraftRepository>(*m_db)),
       m_audit(std::make_unique<SqliteAuditLog>(*m_db, clock)),
       m_surveys(std::make_unique<SqliteSurveyRepository>(*m_db, clock)),
-      m_settings(std::make_unique<SqliteSettingsRepository>(*m_db))
+      m_settings(std::make_unique<SqliteSettingsRepository>(*m_db)),
+      m_consent(std::make_unique<SqliteConsentLedger>(*m_db))
 {
 }
 
@@ -51,6 +53,11 @@ SurveyRepository &SqliteStore::surveys()
 SettingsRepository &SqliteStore::settings()
 {
     return *m_settings;
+}
+
+ConsentLedger &SqliteStore::consent()
+{
+    return *m_consent;
 }
 
 } // namespace chorus::store
