@@ -308,6 +308,14 @@ Status Database::checkpoint()
     return {};
 }
 
+void Database::scrubWal()
+{
+    if (auto status = checkpoint(); !status) {
+        qCWarning(lcStore) << "could not truncate the write-ahead log after a deletion; it will be retried:"
+                           << status.error().message;
+    }
+}
+
 Status Database::integrityCheck()
 {
     auto stmt = prepare("PRAGMA integrity_check");
