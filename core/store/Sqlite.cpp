@@ -49,10 +49,11 @@ Status createPrivateFile(const QString &path)
     return {};
 }
 
-Result<sqlite3 *> rawOpen(const QString &path, int flags)
+Result<sqlite3 *> rawOpen(const QString &path, int flags, const QByteArray &vfs = {})
 {
     sqlite3 *db = nullptr;
-    const int rc = sqlite3_open_v2(QFile::encodeName(path).constData(), &db, flags, nullptr);
+    const int rc = sqlite3_open_v2(QFile::encodeName(path).constData(), &db, flags,
+                                   vfs.isEmpty() ? nullptr : vfs.constData());
     if (rc != SQLITE_OK) {
         const QString reason = db ? QString::fromUtf8(sqlite3_errmsg(db)) : QString::fromUtf8(sqlite3_errstr(rc));
         sqlite3_close_v2(db);
@@ -148,7 +149,7 @@ Result<Database> Database::open(const QString &path, const OpenOptions &options)
 
     const int flags = (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
                       | SQLITE_OPEN_NOFOLLOW;
-    auto raw = rawOpen(name, flags);
+    auto raw = rawOpen(name, flags, options.vfs);
     if (!raw) {
         return raw.error();
     }

@@ -29,6 +29,9 @@ struct OpenOptions {
     bool quickCheck = true;
     // Migrate to the current schema (ReadWrite only). Off for tests of the migrator itself.
     bool migrate = true;
+    // A registered SQLite VFS by name; empty for the default. Tests use a shim that fails
+    // writes (a full disk) this way.
+    QByteArray vfs;
 };
 
 // One SQLite connection (RAII over sqlite3*). Opening applies the settings every Chorus
