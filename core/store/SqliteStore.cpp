@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "SqliteStore.h"
 
+#include "Migrations.h"
 #include "SqliteConsentLedger.h"
 #include "SqliteRepositories.h"
 #include "SqliteResponseRepository.h"
@@ -12,6 +13,21 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const QString &path, cons
     auto db = Database::open(path, options);
     if (!db) {
         return db.error();
+    }
+    // A read-only connection never migrates, and the repositories expect the current schema.
+    if (db->isReadOnly()) {
+        auto version = db->userVersion();
+        if (!version) {
+            return version.error();
+        }
+        if (*version < kSchemaVersion) {
+            return makeError(ErrorKind::Unsupported,
+                             QStringLiteral("%1 uses database schema %2 from an older Chorus (this version uses %3); "
+                                            "open it once with this version of Chorus to upgrade it, then try again")
+                                 .arg(path)
+                                 .arg(*version)
+                                 .arg(kSchemaVersion));
+        }
     }
     return std::unique_ptr<SqliteStore>(
         new SqliteStore(std::make_unique<Database>(std::move(*db)), std::move(clock)));
