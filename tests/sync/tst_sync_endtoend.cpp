@@ -8,6 +8,7 @@
 #include "PullClient.h"
 #include "SyncEngine.h"
 #include "TestEnvelope.h"
+#include "Withdrawal.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -173,6 +174,48 @@ private Q_SLOTS:
         QVERIFY(edited.reason(original.instanceId).contains(QLatin1String("different")));
         QCOMPARE(edited.state(testing::makeEnvelope(2).instanceId), State::Accepted);
         QCOMPARE(report.count(SubmitOutcome::Conflict), 1);
+    }
+
+    void withdrawal_travelsTheOutbox_andErasesThePulledCopy()
+    {
+        testing::LiveReceiver live;
+        QVERIFY(live.start());
+        const OutboxItem response = testing::makeEnvelope(1, 1);
+        const OutboxItem kept = testing::makeEnvelope(2, 1);
+        MemoryOutbox outbox;
+        outbox.add(response);
+        outbox.add(kept);
+        QVERIFY(engineFor(live).run(outbox).allAccepted());
+
+        QTemporaryDir admin;
+        CurlOptions curl;
+        curl.allowHttpLoopback = true;
+        CurlTransport transport(curl);
+        PullClient pull(transport, QUrl(live.base()), live.adminToken);
+        QVERIFY(pull.pull(admin.path()));
+        const QString pulled = admin.filePath(QStringLiteral("submissions/") + PullClient::directoryName(response.instanceId));
+        QVERIFY(QFile::exists(pulled + QStringLiteral("/submission.xml")));
+
+        const OutboxItem request = makeWithdrawalRequest(QStringLiteral("uuid:withdraw-1"), response.instanceId,
+                                                         QDateTime::currentDateTimeUtc());
+        MemoryOutbox withdrawals;
+        withdrawals.add(request);
+        QVERIFY(engineFor(live).run(withdrawals).allAccepted());
+        QCOMPARE(withdrawals.state(request.instanceId), State::Accepted);
+
+        auto summary = pull.pull(admin.path());
+        QVERIFY(summary);
+        QCOMPARE(summary->withdrawals, 1);
+        QVERIFY(!QFile::exists(pulled));
+        QCOMPARE(readAll(admin.filePath(QStringLiteral("withdrawals/uuid-withdraw-1.xml"))), request.manifest);
+        QVERIFY(QFile::exists(admin.filePath(QStringLiteral("submissions/")
+                                             + PullClient::directoryName(kept.instanceId) + QStringLiteral("/submission.xml"))));
+
+        // A device that still had the response queued learns it is gone, and stops.
+        MemoryOutbox stale;
+        stale.add(response);
+        engineFor(live).run(stale);
+        QCOMPARE(stale.state(response.instanceId), State::DeletedOnServer);
     }
 
     void revokedToken_stopsTheRun_withAReason()
