@@ -7,6 +7,7 @@
 #include "MemoryOutbox.h"
 #include "PullClient.h"
 #include "SyncEngine.h"
+#include "SyncLog.h"
 #include "TestEnvelope.h"
 #include "Withdrawal.h"
 
@@ -244,8 +245,10 @@ private Q_SLOTS:
         cli::setOutboxOpenerForTests([&outbox](const QString &, Error *) {
             return std::make_unique<BorrowedOutbox>(outbox);
         });
+        QTemporaryDir device;
+        const QString dbPath = device.filePath(QStringLiteral("device.db"));
         QString out, err;
-        const int code = runCli({QStringLiteral("sync"), QStringLiteral("--db"), QStringLiteral("device.db"),
+        const int code = runCli({QStringLiteral("sync"), QStringLiteral("--db"), dbPath,
                                  QStringLiteral("--endpoint"), live.base(), QStringLiteral("--token"),
                                  QString::fromLatin1(live.deviceToken), QStringLiteral("--allow-http-loopback")},
                                 &out, &err);
@@ -253,6 +256,18 @@ private Q_SLOTS:
         QVERIFY2(code == 0, qPrintable(err));
         QVERIFY(out.contains(QLatin1String("5 of 5 records accepted")));
         QVERIFY(!out.contains(QString::fromLatin1(live.deviceToken)));
+
+        // The run is in the persisted log, which --status shows without sending anything.
+        QVERIFY2(runCli({QStringLiteral("sync"), QStringLiteral("--db"), dbPath, QStringLiteral("--status")}, &out, &err)
+                     == 0,
+                 qPrintable(err));
+        QVERIFY(out.contains(QLatin1String("last run")));
+        QVERIFY(out.contains(QLatin1String("5 of 5 accepted")));
+        for (const OutboxItem &item : std::as_const(items)) {
+            QVERIFY(out.contains(item.instanceId + QStringLiteral("\taccepted")));
+        }
+        const QString logText = QString::fromUtf8(readAll(sync::FileSyncLog::pathFor(dbPath)));
+        QVERIFY(!logText.contains(QString::fromLatin1(live.deviceToken)));
 
         QTemporaryDir admin;
         QVERIFY2(runCli({QStringLiteral("pull"), QStringLiteral("--endpoint"), live.base(),
