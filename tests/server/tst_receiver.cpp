@@ -65,7 +65,7 @@ class TestReceiver : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY(m_live.start(200'000));
+        CHORUS_START_RECEIVER(m_live, 200'000);
         m_client = std::make_unique<httplib::Client>("127.0.0.1", m_live.port);
     }
 
@@ -326,7 +326,9 @@ private Q_SLOTS:
     void cleanupTestCase()
     {
         m_client.reset();
-        m_live.receiver->stop();
+        if (m_live.receiver) {
+            m_live.receiver->stop();
+        }
     }
 };
 

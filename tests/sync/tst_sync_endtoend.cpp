@@ -14,7 +14,10 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QSet>
 #include <QStandardPaths>
+
+#include <thread>
 #include <QTest>
 
 using namespace chorus;
@@ -99,7 +102,7 @@ private Q_SLOTS:
     void hundredsOfRecords_arriveOnce_andPullHasTheSameBytes()
     {
         testing::LiveReceiver live;
-        QVERIFY(live.start());
+        CHORUS_START_RECEIVER(live);
         MemoryOutbox outbox;
         QList<OutboxItem> items;
         for (int i = 0; i < 300; ++i) {
@@ -135,7 +138,7 @@ private Q_SLOTS:
     void resend_afterCrashMidUpload_sendsIdenticalBytes_storedOnce()
     {
         testing::LiveReceiver live;
-        QVERIFY(live.start());
+        CHORUS_START_RECEIVER(live);
         MemoryOutbox first;
         QList<OutboxItem> items;
         for (int i = 0; i < 20; ++i) {
@@ -159,7 +162,7 @@ private Q_SLOTS:
     void sameIdDifferentXml_endsInConflict_otherRecordsStillGo()
     {
         testing::LiveReceiver live;
-        QVERIFY(live.start());
+        CHORUS_START_RECEIVER(live);
         MemoryOutbox outbox;
         OutboxItem original = testing::makeEnvelope(1);
         outbox.add(original);
@@ -180,7 +183,7 @@ private Q_SLOTS:
     void withdrawal_travelsTheOutbox_andErasesThePulledCopy()
     {
         testing::LiveReceiver live;
-        QVERIFY(live.start());
+        CHORUS_START_RECEIVER(live);
         const OutboxItem response = testing::makeEnvelope(1, 1);
         const OutboxItem kept = testing::makeEnvelope(2, 1);
         MemoryOutbox outbox;
@@ -219,10 +222,65 @@ private Q_SLOTS:
         QCOMPARE(stale.state(response.instanceId), State::DeletedOnServer);
     }
 
+    void twoReceivers_sharingOnePostgres_storeEachRecordOnce()
+    {
+        if (!testing::usePostgres()) {
+            QSKIP("PostgreSQL only (CHORUS_TEST_BACKEND=postgres)");
+        }
+        const QString uri = qEnvironmentVariable("CHORUS_TEST_POSTGRES");
+        if (uri.isEmpty()) {
+            QSKIP("CHORUS_TEST_POSTGRES is not set");
+        }
+        const QString schema = QStringLiteral("chorus_shared%1").arg(QCoreApplication::applicationPid());
+        auto first = server::PostgresStorage::open(uri, schema);
+        auto second = server::PostgresStorage::open(uri, schema);
+        if (!first || !second) {
+            QSKIP("PostgreSQL at CHORUS_TEST_POSTGRES is not reachable");
+        }
+        const QByteArray token = server::generateToken();
+        QVERIFY((*first)->addDevice(QStringLiteral("tablet"), server::hashToken(token)));
+        server::Receiver a(**first, {});
+        server::Receiver b(**second, {});
+        const int portA = *a.start();
+        const int portB = *b.start();
+
+        // The same 60 records sent through both receivers at once, as after a load balancer
+        // retried every request on the other node.
+        QList<OutboxItem> items;
+        MemoryOutbox viaA, viaB;
+        for (int i = 0; i < 60; ++i) {
+            items.append(testing::makeEnvelope(i, 1));
+            viaA.add(items.constLast());
+            viaB.add(items.constLast());
+        }
+        auto engineAt = [&token](int port) {
+            CurlOptions curl;
+            curl.allowHttpLoopback = true;
+            return SyncEngine([curl] { return std::make_unique<CurlTransport>(curl); },
+                              QUrl(QStringLiteral("http://127.0.0.1:%1/submission").arg(port)), token, SyncOptions{});
+        };
+        SyncReport reportB;
+        std::thread other([&] { reportB = engineAt(portB).run(viaB); });
+        const SyncReport reportA = engineAt(portA).run(viaA);
+        other.join();
+        QVERIFY(reportA.allAccepted());
+        QVERIFY(reportB.allAccepted());
+        auto stored = (*first)->changesAfter(0, 1000);
+        QVERIFY(stored);
+        QCOMPARE(stored->size(), 60);
+        QList<qint64> changes;
+        for (const server::SubmissionSummary &s : std::as_const(*stored)) {
+            QVERIFY(s.complete);
+            changes.append(s.change);
+        }
+        QVERIFY(std::is_sorted(changes.cbegin(), changes.cend()));
+        QCOMPARE(QSet<qint64>(changes.cbegin(), changes.cend()).size(), changes.size());
+    }
+
     void revokedToken_stopsTheRun_withAReason()
     {
         testing::LiveReceiver live;
-        QVERIFY(live.start());
+        CHORUS_START_RECEIVER(live);
         QVERIFY(live.storage->revokeDevice(QStringLiteral("tablet-1")));
         MemoryOutbox outbox;
         outbox.add(testing::makeEnvelope(1));
@@ -235,7 +293,7 @@ private Q_SLOTS:
     void chorusctl_syncThenPull_writesTheAdminLayout()
     {
         testing::LiveReceiver live;
-        QVERIFY(live.start());
+        CHORUS_START_RECEIVER(live);
         MemoryOutbox outbox;
         QList<OutboxItem> items;
         for (int i = 0; i < 5; ++i) {

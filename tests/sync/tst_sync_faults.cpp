@@ -75,7 +75,7 @@ private Q_SLOTS:
         QFETCH(Fault, fault);
         QFETCH(int, expectedAttemptsOfFirst);
         testing::LiveReceiver live;
-        QVERIFY(live.start());
+        CHORUS_START_RECEIVER(live);
         testing::FaultProxy proxy(live.port);
         const int port = proxy.start();
         QVERIFY(port > 0);
@@ -101,7 +101,7 @@ private Q_SLOTS:
     void persistentFault_leavesTheRecordPending_nextRunSendsItOnce()
     {
         testing::LiveReceiver live;
-        QVERIFY(live.start());
+        CHORUS_START_RECEIVER(live);
         testing::FaultProxy proxy(live.port);
         const int port = proxy.start();
         // Three answers lost after storing: the record stays pending although the server has it.
