@@ -77,7 +77,7 @@ int syncCommand(const QStringList &args, Io &io)
                                  QStringLiteral("Public-key pin sha256//BASE64 (repeat for a backup pin)."),
                                  QStringLiteral("PIN"));
     const QCommandLineOption concurrency(QStringLiteral("concurrency"), QStringLiteral("Uploads in flight (1-16)."),
-                                         QStringLiteral("N"), QStringLiteral("4"));
+                                         QStringLiteral("N"), QStringLiteral("8"));
     const QCommandLineOption status(QStringLiteral("status"),
                                     QStringLiteral("Show the sync log (last run, and where each record is); send nothing."));
     parser.addOptions({db, endpoint, token, tokenFile, allowHttp, caFile, pin, concurrency, status});

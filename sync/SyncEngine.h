@@ -17,7 +17,7 @@
 namespace chorus::sync {
 
 struct SyncOptions {
-    int concurrency = 4;  // uploads in flight at once, each on its own reused connection
+    int concurrency = 8;  // uploads in flight at once, each on its own reused connection (a browser uses 6)
     int maxAttempts = 3;  // per record per run, for transient failures
     std::chrono::milliseconds backoffBase{1000};
     std::chrono::milliseconds backoffMax{30000};
