@@ -10,7 +10,10 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTcpSocket>
 #include <QTest>
+
+#include <thread>
 
 using namespace chorus;
 
@@ -312,6 +315,46 @@ private Q_SLOTS:
             }
         }
         QVERIFY(targetListedDeleted);
+    }
+    void stop_finishesTheRequestInFlight()
+    {
+        testing::LiveReceiver live;
+        CHORUS_START_RECEIVER(live);
+        const sync::OutboxItem item = testing::makeEnvelope(50, 1);
+        const sync::MultipartBody body = sync::buildSubmissionBody(item.manifest, item.parts);
+        // Expect: 100-continue makes the server say when it is handling the request.
+        const QByteArray request = "POST /submission HTTP/1.1\r\nHost: 127.0.0.1\r\nX-OpenRosa-Version: 1.0\r\n"
+                                   "Authorization: Bearer " + live.deviceToken + "\r\nContent-Type: " + body.contentType
+                                   + "\r\nContent-Length: " + QByteArray::number(body.body.size())
+                                   + "\r\nExpect: 100-continue\r\n\r\n";
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, quint16(live.port));
+        QVERIFY(socket.waitForConnected(5000));
+        socket.write(request);
+        QByteArray interim;
+        while (!interim.contains("\r\n\r\n") && socket.waitForReadyRead(5000)) {
+            interim += socket.readAll();
+        }
+        QVERIFY2(interim.startsWith("HTTP/1.1 100"), interim.constData());
+        std::jthread stopper([&live] { live.receiver->stop(); });
+        // stop() has begun once the listening socket is gone.
+        const auto refused = [&live] {
+            QTcpSocket probe;
+            probe.connectToHost(QHostAddress::LocalHost, quint16(live.port));
+            return !probe.waitForConnected(200);
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(refused(), 5000);
+        socket.write(body.body);
+        while (socket.bytesToWrite() > 0 && socket.waitForBytesWritten(5000)) {
+        }
+        QVERIFY2(socket.state() == QAbstractSocket::ConnectedState, qPrintable(socket.errorString()));
+        QByteArray reply;
+        while (!reply.contains("</OpenRosaResponse>") && socket.waitForReadyRead(5000)) {
+            reply += socket.readAll();
+        }
+        stopper.join();
+        QVERIFY2(reply.startsWith("HTTP/1.1 201"), reply.left(40).constData());
+        QCOMPARE(live.storage->changesAfter(0, 10)->size(), 1);
     }
     void healthz_isOk()
     {
