@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "consent/QrMatrix.h"
+#include "consent/QrPng.h"
 #include "consent/ReceiptCode.h"
 
+#include <QImage>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -68,6 +70,31 @@ private Q_SLOTS:
         const QStringList rows = matrix->toText().split(u'\n', Qt::SkipEmptyParts);
         QCOMPARE(rows.size(), matrix->size());
         QCOMPARE(rows.first().left(7), u"#######"_s);
+    }
+
+    void qrPng_decodesToTheMatrixWithQuietZoneAtTheScale()
+    {
+        auto matrix = encodeQr(u"7K2M-QX9D-R4T1"_s);
+        QVERIFY(matrix.ok());
+        constexpr int scale = 5;
+        const QByteArray png = chorus::consent::qrPng(*matrix, scale);
+        QVERIFY(png.startsWith("\x89PNG\r\n\x1a\n"));
+        QImage image;
+        QVERIFY(image.loadFromData(png, "PNG"));
+        const int side = (matrix->size() + 2 * QrMatrix::kQuietZone) * scale;
+        QCOMPARE(image.width(), side);
+        QCOMPARE(image.height(), side);
+        const int offset = QrMatrix::kQuietZone * scale;
+        for (int y = 0; y < side; ++y) {
+            for (int x = 0; x < side; ++x) {
+                const int mx = (x - offset) / scale;
+                const int my = (y - offset) / scale;
+                const bool inside = x >= offset && y >= offset && mx < matrix->size() && my < matrix->size();
+                const bool dark = inside && matrix->isDark(mx, my);
+                if (qGray(image.pixel(x, y)) != (dark ? 0 : 255))
+                    QFAIL(qPrintable(u"pixel (%1, %2) is wrong"_s.arg(x).arg(y)));
+            }
+        }
     }
 
     void encodeQr_emptyOrTooLong_isAnError()
