@@ -20,10 +20,7 @@ Error bad(const QString &message)
 WithdrawalRequest WithdrawalRequest::create(const QString &surveyId, const QString &receiptCodeHash,
                                             WithdrawalChannel channel, const QDateTime &requestedAtUtc)
 {
-    // Millisecond precision, so the value survives the JSON round trip unchanged.
-    QDateTime at = requestedAtUtc.toUTC();
-    at.setTime(at.time().addMSecs(0));
-    return WithdrawalRequest{QUuid::createUuid(), surveyId, receiptCodeHash, at, channel};
+    return WithdrawalRequest{QUuid::createUuid(), surveyId, receiptCodeHash, requestedAtUtc.toUTC(), channel};
 }
 
 Status WithdrawalRequest::validate() const
