@@ -140,3 +140,28 @@ int dispatchSubcommand(const QStringList &args, Io &io, std::span<const Command>
 }
 
 } // namespace chorus::cli
+
+#include <QHostAddress>
+#include <QUrl>
+
+namespace chorus::cli {
+
+bool allowPlainHttpToLoopback(bool flagGiven, const QString &endpoint, Io &io)
+{
+    if (flagGiven) {
+        return true;
+    }
+    const QUrl url(endpoint.trimmed(), QUrl::StrictMode);
+    if (url.scheme() != QLatin1String("http")) {
+        return false;
+    }
+    const QString host = url.host();
+    const bool loopback = host == QLatin1String("localhost") || QHostAddress(host).isLoopback();
+    if (loopback) {
+        io.err << "chorusctl: note: plain http to a receiver on this machine (" << host
+               << "); anything else needs https" << Qt::endl;
+    }
+    return loopback;
+}
+
+} // namespace chorus::cli
