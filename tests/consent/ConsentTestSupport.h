@@ -57,8 +57,8 @@ inline QString outputValue(const QString &out, const QString &label)
     return {};
 }
 
-// Opens a stored envelope with the demo survey's TEST-ONLY council key and parses it.
-inline Result<response::Response> openStored(const QString &dbPath, const QString &instanceId)
+// Opens a stored envelope with the demo survey's TEST-ONLY council key: the plaintext XML.
+inline Result<QByteArray> openStoredXml(const QString &dbPath, const QString &instanceId)
 {
     auto store = store::SqliteStore::open(dbPath);
     if (!store)
@@ -75,7 +75,15 @@ inline Result<response::Response> openStored(const QString &dbPath, const QStrin
     auto opened = crypto::OdkEnvelope::open(*key, stored->envelope.manifest, stored->envelope.encryptedFiles);
     if (!opened)
         return opened.error();
-    return response::SubmissionXml::parse(opened->xml);
+    return opened->xml;
+}
+
+inline Result<response::Response> openStored(const QString &dbPath, const QString &instanceId)
+{
+    auto xml = openStoredXml(dbPath, instanceId);
+    if (!xml)
+        return xml.error();
+    return response::SubmissionXml::parse(*xml);
 }
 
 } // namespace chorus::consent::testing
