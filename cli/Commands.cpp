@@ -13,6 +13,7 @@ int exportCommand(const QStringList &args, Io &io);
 int syncCommand(const QStringList &args, Io &io);
 int pullCommand(const QStringList &args, Io &io);
 int withdrawCommand(const QStringList &args, Io &io);
+int withdrawalsCommand(const QStringList &args, Io &io);
 
 namespace {
 const Command kCommands[] = {
@@ -26,6 +27,7 @@ const Command kCommands[] = {
     {"sync", "Send a device's finalized records to a receiver.", syncCommand},
     {"pull", "Download new encrypted submissions from a receiver.", pullCommand},
     {"withdraw", "Withdraw a response by its receipt code on the device that holds it.", withdrawCommand},
+    {"withdrawals", "Record withdrawals received by the council and list withdrawn responses.", withdrawalsCommand},
 };
 }
 

@@ -5,6 +5,7 @@
 // order of the submission XML's answers (alphabetical without --survey). The streaming,
 // two-core pipeline with XLSX/JSON and withdrawals replaces the body of this command.
 #include "CliSupport.h"
+#include "WithdrawalScan.h"
 
 #include "consent/WithdrawalMatcher.h"
 #include "consent/WithdrawalSubmission.h"
@@ -166,6 +167,9 @@ int exportCommand(const QStringList &args, Io &io)
         }
         // Held until every request is known: a request may come after the response it withdraws.
         responses.append(std::move(*response));
+    }
+    if (Status recorded = loadRecordedWithdrawals(parser.value(QStringLiteral("in")), withdrawals); !recorded) {
+        return fail(io, recorded.error());
     }
     for (const response::Response &r : std::as_const(responses)) {
         if (r.consent && withdrawals.isWithdrawn(*r.consent)) {

@@ -49,13 +49,27 @@ int withdrawCommand(const QStringList &args, Io &io)
     if (!store)
         return fail(io, store.error());
 
-    auto withdrawn = consent::withdrawOnDevice(**store, *code, {{package->id, consent::receiptHashKeyFor(*package)}},
-                                               channel, QDateTime::currentDateTimeUtc());
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const consent::ReceiptHashKey hashKey = consent::receiptHashKeyFor(*package);
+    auto withdrawn = consent::withdrawOnDevice(**store, *code, {{package->id, hashKey}}, channel, now);
+    if (!withdrawn && withdrawn.error().kind == ErrorKind::NotFound) {
+        // Collected on another device (or already erased there): the council can still find it
+        // by the code's hash, so the request goes out with the next sync.
+        consent::DeviceWithdrawal elsewhere;
+        elsewhere.surveyId = package->id;
+        elsewhere.surveyVersion = package->version;
+        elsewhere.outcome = consent::DeviceWithdrawal::Outcome::RequestNeeded;
+        elsewhere.request = consent::WithdrawalRequest::create(package->id, consent::receiptCodeHash(*code, hashKey),
+                                                               channel, now);
+        io.out << "not on this device: the council will be asked to withdraw it" << Qt::endl;
+        withdrawn = QList<consent::DeviceWithdrawal>{elsewhere};
+    }
     if (!withdrawn)
         return fail(io, withdrawn.error());
 
     for (const consent::DeviceWithdrawal &one : *withdrawn) {
-        io.out << "withdrawn " << one.responseId << ' ' << consent::outcomeName(one.outcome) << Qt::endl;
+        if (!one.responseId.isEmpty())
+            io.out << "withdrawn " << one.responseId << ' ' << consent::outcomeName(one.outcome) << Qt::endl;
         if (!one.request)
             continue;
         auto sealed = consent::sealWithdrawalRequest(*one.request, one.surveyVersion, package->publicKey);

@@ -146,13 +146,21 @@ private Q_SLOTS:
         QVERIFY(!run.err.contains(mine.code));
     }
 
-    void withdraw_codeFromAnotherDevice_saysItIsNotHere()
+    void withdraw_codeFromAnotherDevice_queuesARequestForTheCouncil()
     {
         const QString db = m_dir.filePath(u"elsewhere.db"_s);
         collect(db, u"x"_s);
-        const auto run = withdraw(db, consent::ReceiptCode::generate().formatted());
-        QCOMPARE(run.code, 1);
-        QVERIFY2(run.err.contains(u"No response on this device"), qPrintable(run.err));
+        const auto code = consent::ReceiptCode::generate();
+        const auto run = withdraw(db, code.formatted());
+        QVERIFY2(run.code == 0, qPrintable(run.err));
+        QVERIFY(run.out.contains(u"not on this device"));
+        const QString requestId = outputValue(run.out, u"queued withdrawal request"_s);
+        auto xml = openStoredXml(db, requestId);
+        QVERIFY(xml.ok());
+        auto request = consent::parseWithdrawalSubmission(*xml);
+        QVERIFY(request.ok());
+        QCOMPARE(request->receiptCodeHash,
+                 consent::receiptCodeHash(code, consent::receiptHashKeyFor(demoSurvey())));
     }
 
     void withdraw_afterAcceptance_queuesASealedWithdrawalRequest()

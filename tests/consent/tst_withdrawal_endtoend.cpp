@@ -87,6 +87,7 @@ private Q_SLOTS:
         const auto [erasedId, erasedCode] = collect(u"SENTINEL-erased"_s);
         const auto [requestedId, requestedCode] = collect(u"SENTINEL-requested"_s);
         const auto [keptId, keptCode] = collect(u"kept"_s);
+        const auto [letterId, letterCode] = collect(u"SENTINEL-letter"_s);
 
         // Before sync: erased on the device, never leaves it.
         auto before = runCli({u"withdraw"_s, u"--db"_s, path(u"device.db"_s), u"--survey"_s, m_survey, u"--code"_s,
@@ -96,7 +97,7 @@ private Q_SLOTS:
 
         auto first = sync(live);
         QVERIFY2(first.code == 0, qPrintable(first.err));
-        QVERIFY2(first.out.contains(u"2 of 2 records accepted"), qPrintable(first.out));
+        QVERIFY2(first.out.contains(u"3 of 3 records accepted"), qPrintable(first.out));
 
         // After sync: a request goes through the same outbox.
         auto after = runCli({u"withdraw"_s, u"--db"_s, path(u"device.db"_s), u"--survey"_s, m_survey, u"--code"_s,
@@ -112,12 +113,25 @@ private Q_SLOTS:
                               QString::fromLatin1(live.adminToken), u"--out"_s, admin, u"--allow-http-loopback"_s});
         QVERIFY2(pulled.code == 0, qPrintable(pulled.err));
 
+        // By letter: the council records the code the person sent; nobody is named.
+        auto letter = runCli({u"withdrawals"_s, u"add"_s, u"--in"_s, admin, u"--survey"_s, m_survey, u"--code"_s,
+                              letterCode, u"--channel"_s, u"written"_s});
+        QVERIFY2(letter.code == 0, qPrintable(letter.err));
+
+        auto listed = runCli({u"withdrawals"_s, u"list"_s, u"--in"_s, admin, u"--keys"_s, m_keys,
+                              u"--passphrase-file"_s, m_passphrase});
+        QVERIFY2(listed.code == 0, qPrintable(listed.err));
+        QVERIFY(listed.out.contains(u"withdrawn "_s + requestedId));
+        QVERIFY(listed.out.contains(u"withdrawn "_s + letterId));
+        QVERIFY(!listed.out.contains(keptId));
+        QVERIFY2(listed.out.contains(u"2 of 3 response(s) withdrawn; 2 request(s)"), qPrintable(listed.out));
+
         const QString exportDir = path(u"export"_s);
         auto exported = runCli({u"export"_s, u"--in"_s, admin, u"--keys"_s, m_keys, u"--passphrase-file"_s,
                                 m_passphrase, u"--out"_s, exportDir});
         QVERIFY2(exported.code == 0, qPrintable(exported.err));
         QVERIFY2(exported.out.contains(u"exported 1 response(s)"), qPrintable(exported.out));
-        QVERIFY2(exported.out.contains(u"1 withdrawn (not exported)"), qPrintable(exported.out));
+        QVERIFY2(exported.out.contains(u"2 withdrawn (not exported)"), qPrintable(exported.out));
 
         QByteArray csv;
         for (const QString &name : QDir(exportDir).entryList({u"*.csv"_s}, QDir::Files)) {
@@ -129,6 +143,7 @@ private Q_SLOTS:
         QVERIFY(!csv.contains(requestedId.toUtf8()));
         QVERIFY(!csv.contains("SENTINEL"));
         QVERIFY(!csv.contains(erasedId.toUtf8()));
+        QVERIFY(!csv.contains(letterId.toUtf8()));
     }
 };
 
