@@ -29,6 +29,9 @@ void addConsentOptions(QCommandLineParser &parser)
                       u"RESULT"_s, u"not_asked"_s});
     parser.addOption({u"device-id"_s, u"This device's id in the consent record (default: chorusctl@<host>)."_s,
                       u"ID"_s});
+    parser.addOption({u"receipt-code"_s,
+                      u"The receipt code printed on the paper form's slip (default: a new code is made)."_s,
+                      u"CODE"_s});
     parser.addOption({u"receipt-qr"_s, u"Also write the receipt code's QR code to this PNG file."_s, u"FILE.png"_s});
 }
 
@@ -63,6 +66,12 @@ Result<consent::CapturedConsent> captureConsentFromOptions(const QCommandLinePar
     request.deviceId = parser.isSet(u"device-id"_s) ? parser.value(u"device-id"_s)
                                                      : u"chorusctl@"_s + QSysInfo::machineHostName();
     request.appVersion = appVersion();
+    if (parser.isSet(u"receipt-code"_s)) {
+        auto preset = consent::ReceiptCode::parse(parser.value(u"receipt-code"_s));
+        if (!preset)
+            return makeError(ErrorKind::InvalidInput, u"--receipt-code: "_s + preset.error().message);
+        request.presetReceiptCode = *preset;
+    }
 
     auto captured = consent::captureConsent(request);
     if (!captured)

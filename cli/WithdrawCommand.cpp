@@ -78,6 +78,10 @@ int withdrawCommand(const QStringList &args, Io &io)
         if (Status queued = (*store)->responses().finalize(*sealed); !queued)
             return fail(io, queued.error());
         io.out << "queued withdrawal request " << sealed->instanceId << Qt::endl;
+        if (Status audited = (*store)->audit().append(u"consent.withdrawal_requested"_s, sealed->instanceId,
+                                                      consent::toString(one.request->channel));
+            !audited)
+            return fail(io, audited.error());
     }
     // Erased pages may still sit in the write-ahead log until it is checkpointed and truncated.
     if (Status checkpointed = (*store)->database().checkpoint(); !checkpointed)

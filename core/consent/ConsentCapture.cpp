@@ -35,7 +35,7 @@ Result<CapturedConsent> captureConsent(const CaptureRequest &request)
     if (request.hashKey.bytes.size() != 32)
         return makeError(ErrorKind::Internal, u"The receipt hash key is not set (derive it with deriveReceiptHashKey)."_s);
 
-    CapturedConsent captured{ConsentRecord{}, ReceiptCode::generate()};
+    CapturedConsent captured{ConsentRecord{}, request.presetReceiptCode.value_or(ReceiptCode::generate())};
     ConsentRecord &r = captured.record;
     r.consentId = QUuid::createUuid();
     r.responseId = request.responseId;

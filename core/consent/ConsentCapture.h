@@ -35,6 +35,8 @@ struct CaptureRequest {
     QString appVersion;
     AgeGateResult ageGate = AgeGateResult::NotAsked;
     ReceiptHashKey hashKey;
+    // A code printed on a paper form's tear-off slip, keyed in with the form; empty: a new one.
+    std::optional<ReceiptCode> presetReceiptCode;
 };
 
 struct CapturedConsent {
@@ -43,7 +45,7 @@ struct CapturedConsent {
     ReceiptCode receiptCode;
 };
 
-// Builds the record: a new consent id, a new receipt code and its hash, the notice hash of the
+// Builds the record: a new consent id, a new receipt code (or the preset one) and its hash, the notice hash of the
 // text shown, and a grant for each offered purpose exactly when a control for it was ticked.
 // Returns the first rule the result breaks (ConsentRecord::validate), e.g. a pre-ticked box.
 Result<CapturedConsent> captureConsent(const CaptureRequest &request);

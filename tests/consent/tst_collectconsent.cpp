@@ -89,6 +89,25 @@ private Q_SLOTS:
         QCOMPARE(response->answer(u"satisfaction"_s), response::Answer::answered(u"4"_s));
     }
 
+    void collect_presetReceiptCodeFromThePaperSlip_isTheOneRecorded()
+    {
+        const QString db = m_dir.filePath(u"preset.db"_s);
+        const auto run = runCli(collectArgs(db) + QStringList{u"--operator"_s, u"op-2"_s, u"--receipt-code"_s,
+                                                              u"7k2m qx9d r4t1"_s});
+        QVERIFY2(run.code == 0, qPrintable(run.err));
+        QCOMPARE(outputValue(run.out, u"receipt"_s), u"7K2M-QX9D-R4T1"_s);
+        auto response = openStored(db, outputValue(run.out, u"finalized"_s));
+        QVERIFY(response.ok());
+        QCOMPARE(response->consent->receiptCodeHash,
+                 consent::receiptCodeHash(*consent::ReceiptCode::parse(u"7K2M-QX9D-R4T1"),
+                                          consent::receiptHashKeyFor(demoSurvey())));
+
+        const auto typo = runCli(collectArgs(m_dir.filePath(u"typo.db"_s))
+                                 + QStringList{u"--operator"_s, u"op-2"_s, u"--receipt-code"_s, u"7K2M-QX9D-R4T2"_s});
+        QCOMPARE(typo.code, 2);
+        QVERIFY(typo.err.contains(u"--receipt-code"));
+    }
+
     void collect_paperWithoutOperator_isAUsageError()
     {
         const auto run = runCli(collectArgs(m_dir.filePath(u"nooperator.db"_s)));
