@@ -79,11 +79,12 @@ Result<QByteArray> readPassphraseFile(const QString &path)
     if (!bytes) {
         return bytes.error();
     }
-    QByteArray passphrase = *bytes;
-    const qsizetype newline = passphrase.indexOf('\n');
-    if (newline >= 0) {
-        passphrase.truncate(newline);
-    }
+    // Take the first line into a buffer of its own, then wipe the whole file's bytes.
+    QByteArray &file = *bytes;
+    const qsizetype newline = file.indexOf('\n');
+    QByteArray passphrase(file.constData(), newline >= 0 ? newline : file.size());
+    file.detach();
+    file.fill('\0');
     if (passphrase.endsWith('\r')) {
         passphrase.chop(1);
     }

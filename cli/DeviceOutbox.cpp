@@ -4,6 +4,8 @@
 #include "StoreOutbox.h"
 #include "store/SqliteStore.h"
 
+#include <QFileInfo>
+
 namespace chorus::cli {
 
 namespace {
@@ -24,6 +26,14 @@ private:
 
 std::unique_ptr<sync::Outbox> openDeviceOutbox(const QString &dbPath, Error *error)
 {
+    // Syncing never creates a device database: a mistyped path must not look like "nothing to send".
+    if (!QFileInfo::exists(dbPath)) {
+        if (error) {
+            *error = makeError(ErrorKind::NotFound,
+                               QStringLiteral("%1: no such device database (check --db)").arg(dbPath));
+        }
+        return nullptr;
+    }
     auto store = store::SqliteStore::open(dbPath);
     if (!store) {
         if (error) {

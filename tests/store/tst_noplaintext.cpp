@@ -128,18 +128,19 @@ private Q_SLOTS:
 
         QVERIFY(!filesContaining(draftVersions.last()).isEmpty()); // the scan does see stored blobs
 
+        // Each deletion scrubs on its own: check after the discard, before anything else runs.
         QVERIFY(store.drafts().discard(QStringLiteral("uuid:discarded")).ok());
-        QVERIFY(store.responses().markWithdrawn(QStringLiteral("uuid:withdrawn")).ok());
-
-        const QStringList files = filesToScan();
-        QVERIFY(files.size() >= 1);
-        QCOMPARE(filesContaining(kSentinel), QStringList());
         for (int i = 0; i < draftVersions.size(); ++i) {
             QVERIFY2(filesContaining(draftVersions.at(i)).isEmpty(),
                      qPrintable(QStringLiteral("discarded draft version %1 found in %2")
                                     .arg(i)
                                     .arg(filesContaining(draftVersions.at(i)).join(QLatin1Char(',')))));
         }
+        QVERIFY(!filesContaining(withdrawn.encryptedFiles.constFirst().bytes).isEmpty());
+        QVERIFY(store.responses().markWithdrawn(QStringLiteral("uuid:withdrawn")).ok());
+
+        QVERIFY(filesToScan().size() >= 1);
+        QCOMPARE(filesContaining(kSentinel), QStringList());
         QCOMPARE(filesContaining(withdrawn.encryptedFiles.constFirst().bytes), QStringList());
         QCOMPARE(filesContaining(withdrawnDraft), QStringList());
         // The queued envelope is still there, byte for byte (in the database or its WAL).
@@ -148,6 +149,23 @@ private Q_SLOTS:
         opened->reset();
         QCOMPARE(filesContaining(kSentinel), QStringList());
         QCOMPARE(filesContaining(draftVersions.constFirst()), QStringList());
+    }
+
+    // Negative control: the same deletion with secure_delete switched off leaves the ciphertext
+    // in the file, so the scan above would catch a connection that forgot the pragma (Debian's
+    // SQLite defaults it on; other builds, e.g. Android's, do not).
+    void control_withoutSecureDelete_theScanFindsTheResidue()
+    {
+        const Sealer sealer;
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        auto opened = SqliteStore::open(dbPath());
+        QVERIFY(opened.ok());
+        QVERIFY((*opened)->database().exec("PRAGMA secure_delete=OFF").ok());
+        const QByteArray blob = sealer.seal(answers(40));
+        QVERIFY((*opened)->drafts().save({QStringLiteral("uuid:control"), QStringLiteral("s"), QStringLiteral("1"), blob, now}).ok());
+        QVERIFY((*opened)->drafts().discard(QStringLiteral("uuid:control")).ok());
+        QVERIFY(!filesContaining(blob).isEmpty());
+        QVERIFY((*opened)->database().exec("PRAGMA secure_delete=ON").ok());
     }
 
     void envelopeRemovedByRetention_leavesNoBytesBehind()
