@@ -171,7 +171,8 @@ bool FormEngine::goTo(const QString &path)
 
 const Question *FormEngine::question(const QString &path) const
 {
-    return m_package->question(nameOf(path));
+    const FormLogic::QuestionLogic *l = m_logic->logic(nameOf(path));
+    return l ? l->question : nullptr;
 }
 
 bool FormEngine::isVisible(const QString &path) const
