@@ -91,6 +91,7 @@ private:
     void addPages(const QList<Question> &questions, const QString &repeat, int instance, QList<Page> &out) const;
     bool relevant(const Question &q, const QString &path) const { return m_eval.ownRelevant(q, path, m_data); }
     void changed() { m_eval.invalidate(); }
+    QString nextShownAfter(const QString &path, const QStringList &shown) const;
 
     // Shared so that the compiled logic's pointers into it survive copies of the engine.
     std::shared_ptr<const SurveyPackage> m_package;
