@@ -180,6 +180,12 @@ const Question *FormEngine::question(const QString &path) const
     return l ? l->question : nullptr;
 }
 
+int FormEngine::sectionIndex(const QString &path) const
+{
+    const FormLogic::QuestionLogic *l = m_logic->logic(nameOf(path));
+    return l ? l->section : -1;
+}
+
 bool FormEngine::isVisible(const QString &path) const
 {
     return pages().contains(path);

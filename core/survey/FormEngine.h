@@ -52,6 +52,9 @@ public:
 
     // --- Questions and answers ---------------------------------------------------------
     const Question *question(const QString &path) const; // by answer path or name
+    // The section a page belongs to (index into package().sections), -1 if unknown: the UI shows
+    // a section's title and intro before its first page.
+    int sectionIndex(const QString &path) const;
     bool isVisible(const QString &path) const;
     bool isRequired(const QString &path) const;
     // The choices shown for `path` now (after its choice filter).
