@@ -83,7 +83,7 @@ private Q_SLOTS:
 
         const QString survey = h.path(QStringLiteral("survey.chorus.json"));
         r = h.chorusctl({QStringLiteral("survey"), QStringLiteral("new"), QStringLiteral("--from"),
-                         QStringLiteral(CHORUS_SOURCE_DIR "/tests/data/minimal.chorus.json"),
+                         QStringLiteral(CHORUS_SOURCE_DIR "/examples/demo.chorus.json"),
                          QStringLiteral("--public-key-file"), keys + QStringLiteral("/council-rsa.pub"),
                          QStringLiteral("--endpoint"), h.endpoint(), QStringLiteral("--out"), survey});
         QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
