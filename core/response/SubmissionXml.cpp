@@ -13,6 +13,7 @@ using survey::QuestionType;
 
 namespace {
 const QString kNs = QLatin1String(SubmissionXml::kNamespace);
+constexpr int kMaxRepeatInstances = 1000; // far above any package's maxCount (100)
 
 // XML 1.0 cannot carry most control characters; answers never contain them (the engine
 // strips them), this keeps a hand-made Response from producing unparseable XML.
@@ -165,6 +166,9 @@ Status readAnswers(QXmlStreamReader &xml, Response &r, const QString &repeat, in
                 return bad(QStringLiteral("nested repeat \"%1\" is not supported").arg(name));
             }
             const int n = attrs.value(kNs, QStringLiteral("instance")).toInt();
+            if (n < 1 || n > kMaxRepeatInstances) {
+                return bad(QStringLiteral("repeat \"%1\" has an instance number outside 1 to %2").arg(name).arg(kMaxRepeatInstances));
+            }
             r.repeatCounts[name] = std::max(r.repeatCounts.value(name), n);
             if (auto s = readAnswers(xml, r, name, n); !s) {
                 return s;
