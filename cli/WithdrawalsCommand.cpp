@@ -6,10 +6,16 @@
 #include "CliSupport.h"
 #include "WithdrawalScan.h"
 
+#include "CurlTransport.h"
+#include "Endpoint.h"
 #include "consent/SurveyConsent.h"
 #include "survey/SurveyLoader.h"
 
 #include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 using namespace Qt::StringLiterals;
 
@@ -81,9 +87,124 @@ int withdrawalsList(const QStringList &args, Io &io)
     return scan->failed > 0 ? ExitFailure : ExitOk;
 }
 
+
+struct ReceiverCopy {
+    qint64 id = 0;
+    bool deleted = false;
+};
+
+// instanceID -> the receiver's id, from its admin change feed (every page).
+Result<QHash<QString, ReceiverCopy>> receiverCopies(sync::Transport &transport, const QUrl &base,
+                                                    const QByteArray &adminToken)
+{
+    QHash<QString, ReceiverCopy> copies;
+    qint64 cursor = 0;
+    for (;;) {
+        sync::HttpRequest request;
+        request.url = base.resolved(QUrl(u"/v1/admin/submissions?cursor=%1&limit=1000"_s.arg(cursor)));
+        request.headers.append({"Authorization", "Bearer " + adminToken});
+        auto reply = transport.send(request);
+        if (!reply)
+            return reply.error();
+        if (reply->status != 200)
+            return makeError(reply->status == 401 ? ErrorKind::Permission : ErrorKind::Network,
+                             u"the receiver's submission list answered HTTP %1"_s.arg(reply->status));
+        const QJsonObject page = QJsonDocument::fromJson(reply->body).object();
+        for (const QJsonValue &value : page.value(u"submissions"_s).toArray()) {
+            const QJsonObject item = value.toObject();
+            copies.insert(item.value(u"instanceId"_s).toString(),
+                          ReceiverCopy{qint64(item.value(u"id"_s).toDouble()), item.value(u"deleted"_s).toBool()});
+        }
+        const qint64 next = qint64(page.value(u"cursor"_s).toDouble());
+        if (!page.value(u"more"_s).toBool() || next <= cursor)
+            return copies;
+        cursor = next;
+    }
+}
+
+int withdrawalsApply(const QStringList &args, Io &io)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        u"Delete the withdrawn responses (see `withdrawals list`) on the receiver through its admin API. The "
+        "receiver keeps a tombstone, so a device cannot upload them again. Each outcome is appended to "
+        "ADMIN_DIR/withdrawals-applied.jsonl. Never prints answers."_s);
+    parser.addOption({u"in"_s, u"Directory written by chorusctl pull."_s, u"ADMIN_DIR"_s});
+    parser.addOption({u"keys"_s, u"Council key directory."_s, u"KEYS"_s});
+    parser.addOption({u"passphrase-file"_s, u"File holding the key passphrase."_s, u"P"_s});
+    parser.addOption({u"endpoint"_s, u"Receiver base URL."_s, u"URL"_s});
+    parser.addOption({u"admin-token-file"_s, u"File holding the receiver's admin token."_s, u"FILE"_s});
+    parser.addOption({u"allow-http-loopback"_s, u"Allow plain http to 127.0.0.1 (testing only)."_s});
+    parser.addOption({u"ca-file"_s, u"Extra CA certificates (PEM)."_s, u"FILE"_s});
+    if (const int code = parseOrExit(parser, args, io,
+                                     {u"in"_s, u"keys"_s, u"passphrase-file"_s, u"endpoint"_s, u"admin-token-file"_s});
+        code >= 0)
+        return code;
+    auto adminToken = readPassphraseFile(parser.value(u"admin-token-file"_s));
+    if (!adminToken)
+        return fail(io, adminToken.error());
+    const QUrl base(parser.value(u"endpoint"_s).trimmed(), QUrl::StrictMode);
+    const bool http = allowPlainHttpToLoopback(parser.isSet(u"allow-http-loopback"_s), parser.value(u"endpoint"_s), io);
+    if (Status allowed = sync::checkUrlAllowed(base, http); !allowed)
+        return fail(io, allowed.error());
+
+    auto scan = scanPulledSubmissions(parser.value(u"in"_s), parser.value(u"keys"_s),
+                                      parser.value(u"passphrase-file"_s), io);
+    if (!scan)
+        return fail(io, scan.error());
+
+    sync::CurlOptions options;
+    options.allowHttpLoopback = http;
+    options.caFile = parser.value(u"ca-file"_s);
+    sync::CurlTransport transport(options);
+    auto copies = receiverCopies(transport, base, *adminToken);
+    if (!copies)
+        return fail(io, copies.error());
+
+    QFile log(QDir(parser.value(u"in"_s)).filePath(u"withdrawals-applied.jsonl"_s));
+    if (!log.open(QIODevice::Append))
+        return fail(io, u"%1: cannot write (%2)"_s.arg(log.fileName(), log.errorString()));
+    int deleted = 0, already = 0, absent = 0, failed = 0;
+    for (const response::Response &response : std::as_const(scan->responses)) {
+        if (!response.consent || !scan->withdrawals.isWithdrawn(*response.consent))
+            continue;
+        QString outcome;
+        const auto copy = copies->constFind(response.instanceId);
+        if (copy == copies->cend()) {
+            outcome = u"not_on_receiver"_s;
+            ++absent;
+        } else if (copy->deleted) {
+            outcome = u"already_deleted"_s;
+            ++already;
+        } else {
+            sync::HttpRequest request;
+            request.method = sync::HttpRequest::Method::Delete;
+            request.url = base.resolved(QUrl(u"/v1/admin/submissions/%1"_s.arg(copy->id)));
+            request.headers.append({"Authorization", "Bearer " + *adminToken});
+            auto reply = transport.send(request);
+            const bool ok = reply && reply->status >= 200 && reply->status < 300;
+            outcome = ok ? u"deleted"_s
+                         : u"failed: %1"_s.arg(reply ? u"HTTP %1"_s.arg(reply->status) : reply.error().message);
+            (ok ? deleted : failed) += 1;
+        }
+        io.out << response.instanceId << ' ' << outcome << Qt::endl;
+        const QJsonObject line{{u"instanceId"_s, response.instanceId},
+                               {u"outcome"_s, outcome},
+                               {u"at"_s, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)}};
+        log.write(QJsonDocument(line).toJson(QJsonDocument::Compact) + '\n');
+    }
+    adminToken->fill('\0');
+    if (!log.flush())
+        return fail(io, u"%1: cannot write (%2)"_s.arg(log.fileName(), log.errorString()));
+    io.out << deleted << " deleted on the receiver, " << already << " already deleted, " << absent
+           << " not on the receiver, " << failed << " failed" << Qt::endl;
+    return failed > 0 || scan->failed > 0 ? ExitFailure : ExitOk;
+}
+
 const Command kSubcommands[] = {
     {"add", "Record a withdrawal received by letter, phone, email or web.", withdrawalsAdd},
     {"list", "List the pulled responses that are withdrawn.", withdrawalsList},
+    {"apply", "Delete the withdrawn responses on the receiver.", withdrawalsApply},
 };
 
 } // namespace

@@ -35,7 +35,7 @@ inline CliResult runCli(const QStringList &args)
 
 inline QString demoSurveyPath()
 {
-    return QStringLiteral(CHORUS_SOURCE_DIR "/examples/demo.chorus.json");
+    return QStringLiteral(CHORUS_SOURCE_DIR "/tests/consent/data/consent-survey.chorus.json");
 }
 
 inline survey::SurveyPackage demoSurvey()

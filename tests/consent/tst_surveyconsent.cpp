@@ -14,7 +14,7 @@ namespace {
 survey::SurveyPackage demo()
 {
     survey::ValidationReport report;
-    auto package = survey::SurveyLoader::loadFile(QStringLiteral(CHORUS_SOURCE_DIR "/examples/demo.chorus.json"), &report);
+    auto package = survey::SurveyLoader::loadFile(QStringLiteral(CHORUS_SOURCE_DIR "/tests/consent/data/consent-survey.chorus.json"), &report);
     if (!package)
         qFatal("demo survey does not load: %s", qPrintable(package.error().message));
     return *package;

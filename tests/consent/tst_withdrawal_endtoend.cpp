@@ -144,6 +144,38 @@ private Q_SLOTS:
         QVERIFY(!csv.contains("SENTINEL"));
         QVERIFY(!csv.contains(erasedId.toUtf8()));
         QVERIFY(!csv.contains(letterId.toUtf8()));
+
+        // Apply: the receiver deletes both withdrawn envelopes (and keeps tombstones).
+        const QString tokenFile = path(u"admin-token"_s);
+        QFile token(tokenFile);
+        QVERIFY(token.open(QIODevice::WriteOnly));
+        token.write(live.adminToken + '\n');
+        token.close();
+        const QStringList applyArgs{u"withdrawals"_s, u"apply"_s, u"--in"_s, admin, u"--keys"_s, m_keys,
+                                    u"--passphrase-file"_s, m_passphrase, u"--endpoint"_s, live.base(),
+                                    u"--admin-token-file"_s, tokenFile, u"--allow-http-loopback"_s};
+        auto applied = runCli(applyArgs);
+        QVERIFY2(applied.code == 0, qPrintable(applied.err));
+        QVERIFY(applied.out.contains(requestedId + u" deleted"_s));
+        QVERIFY(applied.out.contains(letterId + u" deleted"_s));
+        QVERIFY2(applied.out.contains(u"2 deleted on the receiver, 0 already deleted"), qPrintable(applied.out));
+        auto again = runCli(applyArgs);
+        QVERIFY2(again.code == 0, qPrintable(again.err));
+        QVERIFY2(again.out.contains(u"0 deleted on the receiver, 2 already deleted"), qPrintable(again.out));
+        QFile record(QDir(admin).filePath(u"withdrawals-applied.jsonl"_s));
+        QVERIFY(record.open(QIODevice::ReadOnly));
+        QCOMPARE(record.readAll().count('\n'), 4);
+
+        // The receiver refuses the deleted envelopes' bytes from now on.
+        auto repulled = runCli({u"pull"_s, u"--endpoint"_s, live.base(), u"--admin-token"_s,
+                                QString::fromLatin1(live.adminToken), u"--out"_s, admin, u"--allow-http-loopback"_s});
+        QVERIFY2(repulled.code == 0, qPrintable(repulled.err));
+        auto pulledCopy = [&admin](QString instanceId) {
+            return QDir(admin).exists(u"submissions/"_s + instanceId.replace(u':', u'-'));
+        };
+        QVERIFY(pulledCopy(keptId));
+        QVERIFY(!pulledCopy(requestedId));
+        QVERIFY(!pulledCopy(letterId));
     }
 };
 

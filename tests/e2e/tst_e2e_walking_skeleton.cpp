@@ -119,10 +119,13 @@ private Q_SLOTS:
             QVERIFY(f.open(QIODevice::WriteOnly));
             f.write(respondents.at(i).answersJson);
             f.close();
+            // A keyed-in paper form on which both consent boxes were ticked.
             r = h.chorusctl({QStringLiteral("collect"), QStringLiteral("--survey"), survey, QStringLiteral("--answers"),
-                             answers, QStringLiteral("--db"), db});
+                             answers, QStringLiteral("--db"), db, QStringLiteral("--grant"),
+                             QStringLiteral("equality_monitoring"), QStringLiteral("--grant"),
+                             QStringLiteral("consultation"), QStringLiteral("--operator"), QStringLiteral("e2e")});
             QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
-            const QString printed = QString::fromUtf8(r.out).trimmed();
+            const QString printed = QString::fromUtf8(r.out).section(QLatin1Char('\n'), 0, 0).trimmed();
             QVERIFY2(printed.startsWith(QLatin1String("finalized uuid:")), qPrintable(printed));
             instanceIds << printed.mid(QStringLiteral("finalized ").size());
             // The answer files are gone before sync: only the device database holds the responses.
