@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Finalizer.h"
 
-#include "common/Logging.h"
 #include "consent/LedgerRow.h"
 #include "crypto/CouncilKeys.h"
 #include "crypto/OdkEnvelope.h"
@@ -70,14 +69,7 @@ Result<QString> Finalizer::finalize(const survey::SurveyPackage &package, const 
     if (auto status = m_store.responses().finalize(stored); !status) {
         return status.error();
     }
-    // The audit log records that it happened, never what was answered. The response is already
-    // safe; a failed audit line is reported but does not undo it.
-    if (auto audited = m_store.audit().append(QStringLiteral("response.finalized"), stored.instanceId,
-                                              QStringLiteral("survey %1 version %2").arg(package.id, package.version));
-        !audited) {
-        qCWarning(lcStore) << "could not record finalization of" << stored.instanceId << "in the audit log:"
-                           << audited.error().message;
-    }
+    // finalize() wrote the audit line ("response.finalized") in the same transaction.
     return stored.instanceId;
 }
 
