@@ -22,7 +22,7 @@ void addConsentOptions(QCommandLineParser &parser)
                       u"PURPOSE"_s});
     parser.addOption({u"mode"_s, u"How it was collected: paper (default), assisted, proxy, handheld or kiosk."_s,
                       u"MODE"_s, u"paper"_s});
-    parser.addOption({u"operator"_s, u"Who keyed in or asked the questions (needed for paper, assisted, proxy)."_s,
+    parser.addOption({u"operator"_s, u"Who keyed in or asked the questions (paper, assisted, proxy; default: this account@host)."_s,
                       u"ID"_s});
     parser.addOption({u"age-gate"_s,
                       u"Age confirmation: not_asked (default), 16_plus_confirmed, under_16 or prefer_not_to_say."_s,
@@ -48,10 +48,13 @@ Result<consent::CapturedConsent> captureConsentFromOptions(const QCommandLinePar
         return makeError(ErrorKind::InvalidInput,
                          u"--age-gate '%1' is not one of not_asked, 16_plus_confirmed, under_16, prefer_not_to_say"_s
                              .arg(parser.value(u"age-gate"_s)));
-    if (consent::modeNeedsOperator(*mode) && parser.value(u"operator"_s).isEmpty())
-        return makeError(ErrorKind::InvalidInput,
-                         u"--mode %1 needs --operator ID: the consent record names who keyed the form in"_s
-                             .arg(parser.value(u"mode"_s)));
+    // The consent record names who keyed the form in or asked the questions. Without
+    // --operator that is the account running chorusctl on this machine.
+    QString operatorId = parser.value(u"operator"_s);
+    if (consent::modeNeedsOperator(*mode) && operatorId.isEmpty()) {
+        const QString user = qEnvironmentVariable("USER", qEnvironmentVariable("LOGNAME", u"operator"_s));
+        operatorId = user + u'@' + QSysInfo::machineHostName();
+    }
 
     consent::CaptureRequest request =
         consent::captureRequestFor(package, response.language, response.instanceId);
@@ -60,7 +63,7 @@ Result<consent::CapturedConsent> captureConsentFromOptions(const QCommandLinePar
         return makeError(ErrorKind::InvalidInput, u"--grant: "_s + evidence.error().message);
     request.actions = *evidence;
     request.mode = *mode;
-    request.operatorId = parser.value(u"operator"_s);
+    request.operatorId = operatorId;
     request.ageGate = *ageGate;
     request.clockConfidence = consent::ClockConfidence::DeviceOnly;
     request.deviceId = parser.isSet(u"device-id"_s) ? parser.value(u"device-id"_s)
@@ -76,7 +79,23 @@ Result<consent::CapturedConsent> captureConsentFromOptions(const QCommandLinePar
     auto captured = consent::captureConsent(request);
     if (!captured)
         return captured.error();
-    consent::applyConsentToAnswers(package, captured->record, response);
+    // Equality answers given without the equality grant would be dropped: refuse instead, so
+    // nothing the keyer typed is silently lost.
+    response::Response withoutUngranted = response;
+    if (consent::applyConsentToAnswers(package, captured->record, withoutUngranted) > 0) {
+        bool hasGivenAnswer = false;
+        for (auto it = response.answers.cbegin(); it != response.answers.cend(); ++it) {
+            if (it->state == response::AnswerState::Answered || it->state == response::AnswerState::PreferNotToSay)
+                hasGivenAnswer = hasGivenAnswer || withoutUngranted.answers.value(it.key()).state
+                                                       == response::AnswerState::NotAsked;
+        }
+        if (hasGivenAnswer)
+            return makeError(ErrorKind::InvalidInput,
+                             u"the answers include equality questions but consent to equality monitoring was not "
+                             u"recorded: add --grant equality_monitoring if the form's box was ticked, or leave "
+                             u"those answers out"_s);
+    }
+    response = std::move(withoutUngranted);
     response.consent = captured->record;
     return captured;
 }
