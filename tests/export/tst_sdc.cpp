@@ -210,6 +210,49 @@ private Q_SLOTS:
         checkRelease(*result, {});
     }
 
+    void property_randomLinkedTables_noHiddenCellRecoverableFromBoth_data()
+    {
+        QTest::addColumn<bool>("suppressZeros");
+        QTest::newRow("zeros released") << false;
+        QTest::newRow("zeros hidden") << true;
+    }
+    void property_randomLinkedTables_noHiddenCellRecoverableFromBoth()
+    {
+        QFETCH(bool, suppressZeros);
+        SdcOptions options;
+        options.k = 5;
+        options.suppressZeros = suppressZeros;
+        QRandomGenerator rng(424242u + (suppressZeros ? 1u : 0u));
+        for (int i = 0; i < 200; ++i) {
+            CountTable a = randomTable(rng, QStringLiteral("a%1").arg(i));
+            a.publishColumnTotals = true;
+            // b splits each of a's row totals differently over its own columns.
+            CountTable b = a;
+            b.id = QStringLiteral("b%1").arg(i);
+            const int columns = rng.bounded(2, 5);
+            b.columnLabels.clear();
+            for (int c = 0; c < columns; ++c)
+                b.columnLabels.append(QStringLiteral("d%1").arg(c));
+            for (int r = 0; r < a.cells.size(); ++r) {
+                qint64 left = 0;
+                for (qint64 n : a.cells.at(r))
+                    left += n;
+                QList<qint64> row(columns, 0);
+                for (qint64 n = 0; n < left; ++n)
+                    ++row[rng.bounded(columns)];
+                b.cells[r] = row;
+            }
+            a.rowTotalsGroup = b.rowTotalsGroup = QStringLiteral("ward");
+            auto result = protectTables({a, b}, options);
+            QVERIFY(result.ok());
+            checkRelease(*result, options);
+            if (QTest::currentTestFailed()) {
+                qWarning() << "failing pair" << a.cells << b.cells;
+                return;
+            }
+        }
+    }
+
     void linkedTables_disagreeingTotals_areRejected()
     {
         CountTable a = table({{30, 12}});
