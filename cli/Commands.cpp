@@ -4,10 +4,12 @@
 namespace chorus::cli {
 
 int versionCommand(const QStringList &args, Io &io);
+int reportCommand(const QStringList &args, Io &io);
 
 namespace {
 const Command kCommands[] = {
     {"version", "Print the Chorus version.", versionCommand},
+    {"report", "Build the equality report (HTML + CSV) with disclosure control.", reportCommand},
 };
 }
 

@@ -127,7 +127,7 @@ void protectOne(ProtectedTable &table)
     const int rows = table.rows(), columns = table.columns();
     const Network network(table);
     auto cost = [&](int r, int c) {
-        return table.at(r, c).count + ((r == rows) != (c == columns) || (r == rows && c == columns) ? kMarginCost : 0);
+        return table.at(r, c).count * table.costFactor(c) + ((r == rows) != (c == columns) || (r == rows && c == columns) ? kMarginCost : 0);
     };
     auto usable = [&](int r, int c) {
         return network.exists(r, c) && !table.at(r, c).isSuppressed() && table.at(r, c).count >= 1;
@@ -251,6 +251,7 @@ ProtectedTable::ProtectedTable(const CountTable &table)
     , m_columnLabels(table.columnLabels)
     , m_rowTotalsGroup(table.rowTotalsGroup)
     , m_publishColumnTotals(table.publishColumnTotals)
+    , m_costFactors(table.columnCostFactors)
     , m_rows(int(table.rowLabels.size()))
     , m_columns(int(table.columnLabels.size()))
     , m_grid((m_rows + 1) * (m_columns + 1))
