@@ -43,13 +43,7 @@ QList<const Question *> Catalogue::questionsIn(const QString &repeatGroup) const
 
 QString stateName(AnswerState state)
 {
-    switch (state) {
-    case AnswerState::Answered: return QStringLiteral("answered");
-    case AnswerState::PreferNotToSay: return QStringLiteral("prefer_not_to_say");
-    case AnswerState::NotAnswered: return QStringLiteral("not_answered");
-    case AnswerState::NotAsked: return QStringLiteral("not_asked");
-    }
-    return QStringLiteral("not_asked");
+    return response::answerStateName(state);
 }
 
 namespace {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "export/ExportAnswer.h"
+#include "response/Answer.h"
 
 #include <QHash>
 #include <QList>

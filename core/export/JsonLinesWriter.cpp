@@ -75,7 +75,7 @@ private:
     {
         QJsonObject result;
         for (const Question *q : m_catalogue.questionsIn(group)) {
-            const Answer answer = answers.value(q->name);
+            const Answer answer = answers.value(q->name, Answer::notAsked());
             QJsonObject a{{QStringLiteral("state"), stateName(answer.state)}};
             if (answer.state == AnswerState::Answered) {
                 a.insert(QStringLiteral("value"), renderValue(*q, answer, m_options.mode, m_language, m_catalogue.defaultLanguage));

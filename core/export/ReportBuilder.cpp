@@ -118,7 +118,7 @@ void ReportBuilder::add(const Record &record)
         auto it = item.counts.find(ward);
         if (it == item.counts.end())
             it = item.counts.insert(ward, QList<qint64>(item.columnCount(), 0));
-        const Answer answer = record.answers.value(item.question->name);
+        const Answer answer = record.answers.value(item.question->name, Answer::notAsked());
         ++(*it)[d->column(item, answer)];
     }
 }

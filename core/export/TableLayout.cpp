@@ -50,7 +50,7 @@ CellValue TableLayout::answerCell(const Column &column, const Answers &answers) 
 {
     const Question &q = *column.question;
     const auto it = answers.constFind(q.name);
-    const Answer answer = it == answers.constEnd() ? Answer{} : *it;
+    const Answer answer = it == answers.constEnd() ? Answer::notAsked() : *it;
     const bool answered = answer.state == AnswerState::Answered;
     switch (column.kind) {
     case Column::Kind::Value:
