@@ -6,6 +6,7 @@
 #include "crypto/KeyDirectory.h"
 #include "crypto/KeyRing.h"
 #include "export/DecryptPipeline.h"
+#include "export/PulledEnvelopes.h"
 #include "export/RecordWriter.h"
 #include "export/ResponseRecords.h"
 #include "export/SurveyCatalogue.h"
@@ -28,25 +29,6 @@ namespace chorus::cli {
 using namespace chorus::exports;
 
 namespace {
-constexpr qint64 kMaxEnvelopePartBytes = 64 * 1024 * 1024;
-
-Result<Envelope> readEnvelope(const QDir &dir)
-{
-    Envelope envelope;
-    envelope.id = dir.dirName();
-    auto manifest = readFileCapped(dir.filePath(QStringLiteral("submission.xml")), kMaxEnvelopePartBytes);
-    if (!manifest)
-        return makeError(manifest.error().kind, envelope.id + QLatin1String(": ") + manifest.error().message);
-    envelope.manifest = *manifest;
-    for (const QString &name : dir.entryList({QStringLiteral("*.enc")}, QDir::Files, QDir::Name)) {
-        auto bytes = readFileCapped(dir.filePath(name), kMaxEnvelopePartBytes);
-        if (!bytes)
-            return makeError(bytes.error().kind, envelope.id + QLatin1String(": ") + bytes.error().message);
-        envelope.files.append(FilePart{name, *bytes});
-    }
-    return envelope;
-}
-
 // One output per survey id and version: its catalogue (from the package when it matches,
 // otherwise read off the first response) and its writer.
 struct Output {
@@ -132,9 +114,9 @@ int exportCommand(const QStringList &args, Io &io)
         }
     }
 
-    const QDir submissions(QDir(parser.value(in)).filePath(QStringLiteral("submissions")));
-    if (!submissions.exists())
-        return fail(io, QStringLiteral("%1: no submissions directory; run `chorusctl pull --out %2` first").arg(submissions.path(), parser.value(in)));
+    PulledEnvelopes envelopes(parser.value(in));
+    if (Status s = envelopes.open(); !s)
+        return fail(io, s.error());
     auto secret = readPassphraseFile(parser.value(passphrase));
     if (!secret)
         return fail(io, secret.error());
@@ -144,13 +126,8 @@ int exportCommand(const QStringList &args, Io &io)
         return fail(io, ring.error());
 
     const QString outDir = parser.value(out);
-    const QStringList entries = submissions.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
-    qsizetype nextEntry = 0;
-    auto source = [&]() -> std::optional<Result<Envelope>> {
-        if (nextEntry >= entries.size())
-            return std::nullopt;
-        return readEnvelope(QDir(submissions.filePath(entries.at(nextEntry++))));
-    };
+    const qsizetype total = envelopes.count();
+    auto source = [&] { return envelopes.next(); };
     std::map<QString, Output> outputs;
     auto sink = [&](const response::Response &response) -> Status {
         const QString key = response.surveyId + QStringLiteral("-v") + response.surveyVersion;
@@ -173,12 +150,12 @@ int exportCommand(const QStringList &args, Io &io)
     };
     const bool showProgress = !parser.isSet(quiet);
     auto progress = [&](qint64 done) {
-        if (showProgress && (done % 500 == 0 || done == entries.size()))
-            io.err << "\rdecrypting " << done << " / " << entries.size() << Qt::flush;
+        if (showProgress && (done % 500 == 0 || done == total))
+            io.err << "\rdecrypting " << done << " / " << total << Qt::flush;
     };
     auto counts = DecryptPipeline::run(*ring, source, sink, failed, pipelineOptions,
                                        [&](const QString &id) { return withdrawn.contains(id); }, progress);
-    if (showProgress && !entries.isEmpty())
+    if (showProgress && total > 0)
         io.err << Qt::endl;
     if (!counts)
         return fail(io, counts.error());

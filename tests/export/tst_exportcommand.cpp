@@ -134,6 +134,29 @@ private Q_SLOTS:
         }
     }
 
+    void report_fromPulledEnvelopes_countsWhatOpens_andSaysWhatDidNot()
+    {
+        const QString out = m_dir.filePath(QStringLiteral("report"));
+        QString o, e;
+        QTextStream os(&o), es(&e);
+        Io io{os, es};
+        const int code = run({QStringLiteral("chorusctl"), QStringLiteral("report"), QStringLiteral("--pulled"), m_dir.filePath(QStringLiteral("admin")),
+                              QStringLiteral("--keys"), m_dir.filePath(QStringLiteral("keys")), QStringLiteral("--passphrase-file"), m_dir.filePath(QStringLiteral("pass")),
+                              QStringLiteral("--survey"), kSurvey, QStringLiteral("--census"),
+                              QStringLiteral(CHORUS_SOURCE_DIR "/examples/census/E09000021-kingston-upon-thames.json"), QStringLiteral("--out"), out,
+                              QStringLiteral("--withdrawn"), m_dir.filePath(QStringLiteral("withdrawn.txt"))},
+                             io);
+        os.flush();
+        es.flush();
+        QCOMPARE(code, int(ExitOk));
+        QVERIFY2(o.contains(QLatin1String("(3 records")), qPrintable(o)); // 5 pulled, 1 withdrawn, 1 unopenable
+        QFile html(QDir(out).filePath(QStringLiteral("report.html")));
+        QVERIFY(html.open(QIODevice::ReadOnly));
+        const QByteArray page = html.readAll();
+        QVERIFY(page.contains("1 submission(s) could not be opened"));
+        QVERIFY(!page.contains("SECRET"));
+    }
+
     void unknownFormat_isAUsageError()
     {
         QCOMPARE(runCli(args(m_dir.filePath(QStringLiteral("x")), QStringLiteral("pdf"))), int(ExitUsage));
