@@ -142,6 +142,18 @@ AreaResult compareArea(const Item &item, const ProtectedTable &table, int row, c
     // would add an equation the disclosure control did not see.
     if (area.respondents && area.notComparable && area.preferNotToSay && area.notAnswered && area.notAsked)
         area.answered = std::max<qint64>(0, *area.respondents - *area.notComparable - *area.preferNotToSay - *area.notAnswered - *area.notAsked);
+    if (!area.answered) {
+        // ...or when every category count is published, as their sum.
+        qint64 sum = 0;
+        bool all = categories > 0;
+        for (int c = 0; c < categories && all; ++c) {
+            const auto n = table.released(row, c);
+            all = n.has_value();
+            sum += n.value_or(0);
+        }
+        if (all)
+            area.answered = sum;
+    }
 
     qint64 populationTotal = 0;
     if (census) {
@@ -249,9 +261,9 @@ Result<Report> ReportBuilder::build() const
             t.cells.append(item.counts.value(w, QList<qint64>(item.columnCount(), 0)));
         t.publishColumnTotals = byWard;
         t.rowTotalsGroup = QStringLiteral("respondents");
-        // Hiding an answer-state count hides the base of every share in that area, so
-        // secondary suppression takes category counts first.
-        t.columnCostFactors = QList<qint64>(item.codes.size(), 1) + QList<qint64>(kStateColumns.size(), 1000);
+        // The share base is published when either all answer-state counts or all category counts
+        // are, so a complement is sought in the hidden cell's own block first.
+        t.columnGroups = QList<int>(item.codes.size(), 0) + QList<int>(kStateColumns.size(), 1);
         tables.append(t);
     }
     auto protectedTables = protectTables(tables, d->options.sdc);

@@ -118,6 +118,7 @@ bool isSmall(qint64 count, const SdcOptions &options)
 
 // Hiding totals costs readers most, so a margin is chosen only when no inner cell will do.
 constexpr qint64 kMarginCost = qint64(1) << 40;
+constexpr qint64 kOtherGroupFactor = 1000;
 
 // Adds secondary suppressions until every hidden entry is protected. Greedy: for the first
 // exposed entry, hide the cheapest set of published cells (one cell in its row or column, or the
@@ -126,8 +127,9 @@ void protectOne(ProtectedTable &table)
 {
     const int rows = table.rows(), columns = table.columns();
     const Network network(table);
-    auto cost = [&](int r, int c) {
-        return table.at(r, c).count * table.costFactor(c) + ((r == rows) != (c == columns) || (r == rows && c == columns) ? kMarginCost : 0);
+    auto cost = [&](int r, int c, int exposedColumn) {
+        const qint64 factor = table.columnGroup(c) == table.columnGroup(exposedColumn) ? 1 : kOtherGroupFactor;
+        return table.at(r, c).count * factor + ((r == rows) != (c == columns) || (r == rows && c == columns) ? kMarginCost : 0);
     };
     auto usable = [&](int r, int c) {
         return network.exists(r, c) && !table.at(r, c).isSuppressed() && table.at(r, c).count >= 1;
@@ -154,7 +156,7 @@ void protectOne(ProtectedTable &table)
             for (const auto &[r, c] : cells) {
                 if (!usable(r, c))
                     return;
-                total += cost(r, c);
+                total += cost(r, c, ec);
             }
             if (cells.isEmpty() || total >= bestCost)
                 return;
@@ -251,7 +253,7 @@ ProtectedTable::ProtectedTable(const CountTable &table)
     , m_columnLabels(table.columnLabels)
     , m_rowTotalsGroup(table.rowTotalsGroup)
     , m_publishColumnTotals(table.publishColumnTotals)
-    , m_costFactors(table.columnCostFactors)
+    , m_columnGroups(table.columnGroups)
     , m_rows(int(table.rowLabels.size()))
     , m_columns(int(table.columnLabels.size()))
     , m_grid((m_rows + 1) * (m_columns + 1))

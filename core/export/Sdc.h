@@ -34,9 +34,10 @@ struct CountTable {
     // Tables with the same non-empty group publish the same row totals (e.g. respondents per
     // ward in every characteristic's ward table). A total hidden in one is hidden in all.
     QString rowTotalsGroup;
-    // Optional, per column: how much worse hiding a count there is than hiding one elsewhere.
-    // Secondary suppression weighs its choices by count x factor (default 1).
-    QList<qint64> columnCostFactors;
+    // Optional, per column: a group number. Secondary suppression prefers complements in the
+    // exposed cell's own group (hiding elsewhere costs 1000 times the count), so that, say, the
+    // answer-state columns and the category columns of a report each stay whole where they can.
+    QList<int> columnGroups;
 };
 
 enum class CellStatus { Released, PrimarySuppressed, SecondarySuppressed, NotPublished };
@@ -67,7 +68,7 @@ public:
     const QStringList &columnLabels() const { return m_columnLabels; }
     const QString &rowTotalsGroup() const { return m_rowTotalsGroup; }
     bool publishesColumnTotals() const { return m_publishColumnTotals; }
-    qint64 costFactor(int column) const { return m_costFactors.value(column, 1); }
+    int columnGroup(int column) const { return m_columnGroups.value(column, column < m_columns ? 0 : -1); }
 
     const ProtectedCell &at(int row, int column) const { return m_grid.at(index(row, column)); }
     ProtectedCell &at(int row, int column) { return m_grid[index(row, column)]; }
@@ -88,7 +89,7 @@ private:
     QStringList m_columnLabels;
     QString m_rowTotalsGroup;
     bool m_publishColumnTotals = true;
-    QList<qint64> m_costFactors;
+    QList<int> m_columnGroups;
     int m_rows = 0;
     int m_columns = 0;
     QList<ProtectedCell> m_grid;

@@ -203,6 +203,28 @@ private Q_SLOTS:
                      double(ward->category(QStringLiteral("1"))->count) / double(ward->answeredTotal())));
     }
 
+    void hiddenAnswerStateCount_shareBaseStillPublished_fromTheCategories()
+    {
+        // 3 "prefer not to say" must be hidden; its complement is taken among the answer states
+        // (the 12 skipped), so every category count stays published and the base is their sum.
+        QList<Record> records;
+        const std::pair<const char *, int> answered[] = {{"1", 30}, {"2", 40}, {"4", 12}, {"6", 15}, {"8", 11}};
+        for (const auto &[code, n] : answered) {
+            for (int i = 0; i < n; ++i)
+                records.append(record(int(records.size()), Answer{AnswerState::Answered, QString::fromLatin1(code), {}}));
+        }
+        for (int i = 0; i < 3; ++i)
+            records.append(record(int(records.size()), Answer{AnswerState::PreferNotToSay, {}, {}}));
+        for (int i = 0; i < 12; ++i)
+            records.append(record(int(records.size()), Answer{AnswerState::NotAnswered, {}, {}}));
+        const Report report = build(records);
+        const AreaResult &la = report.characteristics.at(0).areas.at(0);
+        QVERIFY(!la.preferNotToSay);
+        QVERIFY(!la.notAnswered);
+        QCOMPARE(la.answered, std::optional<qint64>(108));
+        QVERIFY(category(la, QStringLiteral("1")).ratio.has_value());
+    }
+
     void sixteenPlusQuestion_againstAllResidentsTable_isNotCompared()
     {
         Catalogue cat = catalogue();
