@@ -24,11 +24,13 @@
 #include <map>
 #include <memory>
 
-namespace chorus::cli {
+namespace chorus::cli
+{
 
 using namespace chorus::exports;
 
-namespace {
+namespace
+{
 // One output per survey id and version: its catalogue (from the package when it matches,
 // otherwise read off the first response) and its writer.
 struct Output {
@@ -42,7 +44,8 @@ Status appendAudit(const QString &adminDir, const QJsonObject &event)
     // the pulled submissions. Never an answer.
     QFile log(QDir(adminDir).filePath(QStringLiteral("audit.jsonl")));
     if (!log.open(QIODevice::WriteOnly | QIODevice::Append))
-        return makeError(ErrorKind::Io, QStringLiteral("%1: cannot append to the audit log (%2)").arg(log.fileName(), log.errorString()));
+        return makeError(ErrorKind::Io,
+            QStringLiteral("%1: cannot append to the audit log (%2)").arg(log.fileName(), log.errorString()));
     log.write(QJsonDocument(event).toJson(QJsonDocument::Compact) + '\n');
     if (!log.flush())
         return makeError(ErrorKind::Io, QStringLiteral("%1: cannot write the audit log").arg(log.fileName()));
@@ -55,28 +58,43 @@ int exportCommand(const QStringList &args, Io &io)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Decrypt the envelopes that `chorusctl pull` wrote and write a record-level export: CSV (one file per repeat\n"
-        "group, joined by KEY/PARENT_KEY), XLSX (a sheet per repeat group) or JSON lines. Each answer has a value column\n"
-        "and a state column (answered, prefer_not_to_say, not_answered, not_asked); write-ins have their own. A record\n"
+        "group, joined by KEY/PARENT_KEY), XLSX (a sheet per repeat group) or JSON lines. Each answer has a value "
+        "column\n"
+        "and a state column (answered, prefer_not_to_say, not_answered, not_asked); write-ins have their own. A "
+        "record\n"
         "that cannot be opened (wrong key, bad signature, corrupt) is reported by instanceID and the rest continue.\n"
         "The export is written to the audit log (ADMIN_DIR/audit.jsonl). Columns: docs/report.md."));
-    const QCommandLineOption in(QStringLiteral("in"), QStringLiteral("Directory written by chorusctl pull."), QStringLiteral("ADMIN_DIR"));
-    const QCommandLineOption keys(QStringLiteral("keys"), QStringLiteral("Council key directory (chorusctl keys init)."), QStringLiteral("KEYS"));
-    const QCommandLineOption passphrase(QStringLiteral("passphrase-file"), QStringLiteral("File holding the key passphrase."), QStringLiteral("P"));
-    const QCommandLineOption format(QStringLiteral("format"), QStringLiteral("csv, xlsx or json."), QStringLiteral("FORMAT"), QStringLiteral("csv"));
+    const QCommandLineOption in(
+        QStringLiteral("in"), QStringLiteral("Directory written by chorusctl pull."), QStringLiteral("ADMIN_DIR"));
+    const QCommandLineOption keys(
+        QStringLiteral("keys"), QStringLiteral("Council key directory (chorusctl keys init)."), QStringLiteral("KEYS"));
+    const QCommandLineOption passphrase(
+        QStringLiteral("passphrase-file"), QStringLiteral("File holding the key passphrase."), QStringLiteral("P"));
+    const QCommandLineOption format(QStringLiteral("format"), QStringLiteral("csv, xlsx or json."),
+        QStringLiteral("FORMAT"), QStringLiteral("csv"));
     const QCommandLineOption out(QStringLiteral("out"), QStringLiteral("Output directory."), QStringLiteral("OUT"));
-    const QCommandLineOption surveyOption(QStringLiteral("survey"), QStringLiteral("Survey package: columns in form order, labels, types."), QStringLiteral("PACKAGE"));
-    const QCommandLineOption labels(QStringLiteral("labels"), QStringLiteral("Write choice labels in this language instead of codes."), QStringLiteral("LANG"));
-    const QCommandLineOption bom(QStringLiteral("bom"), QStringLiteral("CSV: start with a UTF-8 byte-order mark (Excel)."));
+    const QCommandLineOption surveyOption(QStringLiteral("survey"),
+        QStringLiteral("Survey package: columns in form order, labels, types."), QStringLiteral("PACKAGE"));
+    const QCommandLineOption labels(QStringLiteral("labels"),
+        QStringLiteral("Write choice labels in this language instead of codes."), QStringLiteral("LANG"));
+    const QCommandLineOption bom(
+        QStringLiteral("bom"), QStringLiteral("CSV: start with a UTF-8 byte-order mark (Excel)."));
     const QCommandLineOption noWriteIns(QStringLiteral("no-write-ins"), QStringLiteral("Leave write-in text out."));
-    const QCommandLineOption withdrawnOption(QStringLiteral("withdrawn"), QStringLiteral("File of withdrawn instanceIDs, one per line: left out and counted."), QStringLiteral("FILE"));
-    const QCommandLineOption workers(QStringLiteral("workers"), QStringLiteral("Decrypting threads (default: one per core)."), QStringLiteral("N"));
+    const QCommandLineOption withdrawnOption(QStringLiteral("withdrawn"),
+        QStringLiteral("File of withdrawn instanceIDs, one per line: left out and counted."), QStringLiteral("FILE"));
+    const QCommandLineOption workers(
+        QStringLiteral("workers"), QStringLiteral("Decrypting threads (default: one per core)."), QStringLiteral("N"));
     const QCommandLineOption quiet(QStringLiteral("quiet"), QStringLiteral("No progress on stderr."));
-    parser.addOptions({in, keys, passphrase, format, out, surveyOption, labels, bom, noWriteIns, withdrawnOption, workers, quiet});
-    if (const int code = parseOrExit(parser, args, io, {QStringLiteral("in"), QStringLiteral("keys"), QStringLiteral("passphrase-file"), QStringLiteral("out")}); code >= 0)
+    parser.addOptions(
+        { in, keys, passphrase, format, out, surveyOption, labels, bom, noWriteIns, withdrawnOption, workers, quiet });
+    if (const int code = parseOrExit(parser, args, io,
+            { QStringLiteral("in"), QStringLiteral("keys"), QStringLiteral("passphrase-file"), QStringLiteral("out") });
+        code >= 0)
         return code;
 
     const QString formatName = parser.value(format);
-    if (formatName != QLatin1String("csv") && formatName != QLatin1String("xlsx") && formatName != QLatin1String("json"))
+    if (formatName != QLatin1String("csv") && formatName != QLatin1String("xlsx")
+        && formatName != QLatin1String("json"))
         return usage(io, QStringLiteral("--format must be csv, xlsx or json"));
     DecryptPipeline::Options pipelineOptions;
     pipelineOptions.workers = std::max(1, QThread::idealThreadCount());
@@ -127,7 +145,9 @@ int exportCommand(const QStringList &args, Io &io)
 
     const QString outDir = parser.value(out);
     const qsizetype total = envelopes.count();
-    auto source = [&] { return envelopes.next(); };
+    auto source = [&] {
+        return envelopes.next();
+    };
     std::map<QString, Output> outputs;
     auto sink = [&](const response::Response &response) -> Status {
         const QString key = response.surveyId + QStringLiteral("-v") + response.surveyVersion;
@@ -135,10 +155,13 @@ int exportCommand(const QStringList &args, Io &io)
         if (!output.writer) {
             const bool usePackage = packageCatalogue && packageCatalogue->surveyId == response.surveyId
                 && (packageVersion.isEmpty() || packageVersion == response.surveyVersion);
-            output.catalogue = std::make_unique<Catalogue>(usePackage ? *packageCatalogue : catalogueFromResponse(response));
-            auto writer = formatName == QLatin1String("xlsx") ? makeXlsxWriter(outDir, key, *output.catalogue, exportOptions)
-                : formatName == QLatin1String("json")         ? makeJsonLinesWriter(outDir, key, *output.catalogue, exportOptions)
-                                                              : makeCsvWriter(outDir, key, *output.catalogue, exportOptions);
+            output.catalogue
+                = std::make_unique<Catalogue>(usePackage ? *packageCatalogue : catalogueFromResponse(response));
+            auto writer = formatName == QLatin1String("xlsx")
+                ? makeXlsxWriter(outDir, key, *output.catalogue, exportOptions)
+                : formatName == QLatin1String("json")
+                ? makeJsonLinesWriter(outDir, key, *output.catalogue, exportOptions)
+                : makeCsvWriter(outDir, key, *output.catalogue, exportOptions);
             if (!writer)
                 return writer.error();
             output.writer = std::move(*writer);
@@ -146,15 +169,17 @@ int exportCommand(const QStringList &args, Io &io)
         return output.writer->write(recordFromResponse(response));
     };
     auto failed = [&](const QString &id, const QString &message) {
-        io.err << "\rchorusctl: skipped " << (id.isEmpty() ? QStringLiteral("a submission") : id) << ": " << message << Qt::endl;
+        io.err << "\rchorusctl: skipped " << (id.isEmpty() ? QStringLiteral("a submission") : id) << ": " << message
+               << Qt::endl;
     };
     const bool showProgress = !parser.isSet(quiet);
     auto progress = [&](qint64 done) {
         if (showProgress && (done % 500 == 0 || done == total))
             io.err << "\rdecrypting " << done << " / " << total << Qt::flush;
     };
-    auto counts = DecryptPipeline::run(*ring, source, sink, failed, pipelineOptions,
-                                       [&](const QString &id) { return withdrawn.contains(id); }, progress);
+    auto counts = DecryptPipeline::run(
+        *ring, source, sink, failed, pipelineOptions, [&](const QString &id) { return withdrawn.contains(id); },
+        progress);
     if (showProgress && total > 0)
         io.err << Qt::endl;
     if (!counts)
@@ -165,14 +190,13 @@ int exportCommand(const QStringList &args, Io &io)
             return fail(io, s.error());
         files += output.writer->files();
     }
-    const QJsonObject event{{QStringLiteral("at"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
-                            {QStringLiteral("kind"), QStringLiteral("export.record_level")},
-                            {QStringLiteral("who"), qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"))},
-                            {QStringLiteral("format"), formatName},
-                            {QStringLiteral("files"), files.join(QLatin1Char(';'))},
-                            {QStringLiteral("records"), double(counts->written)},
-                            {QStringLiteral("withdrawn"), double(counts->withdrawn)},
-                            {QStringLiteral("failed"), double(counts->failed)}};
+    const QJsonObject event { { QStringLiteral("at"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate) },
+        { QStringLiteral("kind"), QStringLiteral("export.record_level") },
+        { QStringLiteral("who"), qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME")) },
+        { QStringLiteral("format"), formatName }, { QStringLiteral("files"), files.join(QLatin1Char(';')) },
+        { QStringLiteral("records"), double(counts->written) },
+        { QStringLiteral("withdrawn"), double(counts->withdrawn) },
+        { QStringLiteral("failed"), double(counts->failed) } };
     if (Status s = appendAudit(parser.value(in), event); !s)
         return fail(io, s.error());
     io.out << "exported " << counts->written << " response(s) to " << outDir;

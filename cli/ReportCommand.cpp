@@ -17,7 +17,8 @@
 #include <QFile>
 #include <QSet>
 
-namespace chorus::cli {
+namespace chorus::cli
+{
 
 using namespace chorus::exports;
 
@@ -26,29 +27,48 @@ int reportCommand(const QStringList &args, Io &io)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Builds the equality report: counts under disclosure control and representativeness against Census 2021,\n"
-        "as one self-contained HTML file plus CSV. Records come either from JSON lines as `chorusctl export --format json`\n"
-        "writes (--in, with --catalogue or --survey) or straight from pulled envelopes (--pulled, --keys, --passphrase-file,\n"
+        "as one self-contained HTML file plus CSV. Records come either from JSON lines as `chorusctl export --format "
+        "json`\n"
+        "writes (--in, with --catalogue or --survey) or straight from pulled envelopes (--pulled, --keys, "
+        "--passphrase-file,\n"
         "--survey), decrypted in memory only.\n"
         "The released counts are kept in a state file in the output folder; the next run warns when a count moved by\n"
         "fewer than k respondents (comparing the two reports would reveal them)."));
-    const QCommandLineOption in(QStringLiteral("in"), QStringLiteral("Records (JSON lines). Repeat for several files."), QStringLiteral("FILE"));
-    const QCommandLineOption catalogue(QStringLiteral("catalogue"), QStringLiteral("Question catalogue (JSON, docs/report.md)."), QStringLiteral("FILE"));
-    const QCommandLineOption surveyOption(QStringLiteral("survey"), QStringLiteral("Survey package (instead of --catalogue)."), QStringLiteral("PACKAGE"));
-    const QCommandLineOption pulled(QStringLiteral("pulled"), QStringLiteral("Directory written by chorusctl pull (instead of --in)."), QStringLiteral("ADMIN_DIR"));
-    const QCommandLineOption keys(QStringLiteral("keys"), QStringLiteral("Council key directory, with --pulled."), QStringLiteral("KEYS"));
-    const QCommandLineOption passphrase(QStringLiteral("passphrase-file"), QStringLiteral("Key passphrase file, with --pulled."), QStringLiteral("P"));
-    const QCommandLineOption withdrawnOption(QStringLiteral("withdrawn"), QStringLiteral("With --pulled: file of withdrawn instanceIDs, one per line, left out."), QStringLiteral("FILE"));
-    const QCommandLineOption census(QStringLiteral("census"), QStringLiteral("Census table file (Chorus JSON or Nomis bulk CSV). Repeatable."), QStringLiteral("FILE"));
+    const QCommandLineOption in(QStringLiteral("in"), QStringLiteral("Records (JSON lines). Repeat for several files."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption catalogue(QStringLiteral("catalogue"),
+        QStringLiteral("Question catalogue (JSON, docs/report.md)."), QStringLiteral("FILE"));
+    const QCommandLineOption surveyOption(QStringLiteral("survey"),
+        QStringLiteral("Survey package (instead of --catalogue)."), QStringLiteral("PACKAGE"));
+    const QCommandLineOption pulled(QStringLiteral("pulled"),
+        QStringLiteral("Directory written by chorusctl pull (instead of --in)."), QStringLiteral("ADMIN_DIR"));
+    const QCommandLineOption keys(
+        QStringLiteral("keys"), QStringLiteral("Council key directory, with --pulled."), QStringLiteral("KEYS"));
+    const QCommandLineOption passphrase(
+        QStringLiteral("passphrase-file"), QStringLiteral("Key passphrase file, with --pulled."), QStringLiteral("P"));
+    const QCommandLineOption withdrawnOption(QStringLiteral("withdrawn"),
+        QStringLiteral("With --pulled: file of withdrawn instanceIDs, one per line, left out."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption census(QStringLiteral("census"),
+        QStringLiteral("Census table file (Chorus JSON or Nomis bulk CSV). Repeatable."), QStringLiteral("FILE"));
     const QCommandLineOption out(QStringLiteral("out"), QStringLiteral("Output folder."), QStringLiteral("DIR"));
-    const QCommandLineOption k(QStringLiteral("k"), QStringLiteral("Disclosure threshold: counts 1..k-1 are hidden (default 10)."), QStringLiteral("N"), QStringLiteral("10"));
-    const QCommandLineOption round5(QStringLiteral("round5"), QStringLiteral("Round published counts to the nearest 5."));
+    const QCommandLineOption k(QStringLiteral("k"),
+        QStringLiteral("Disclosure threshold: counts 1..k-1 are hidden (default 10)."), QStringLiteral("N"),
+        QStringLiteral("10"));
+    const QCommandLineOption round5(
+        QStringLiteral("round5"), QStringLiteral("Round published counts to the nearest 5."));
     const QCommandLineOption zeros(QStringLiteral("suppress-zeros"), QStringLiteral("Hide zero counts too."));
-    const QCommandLineOption area(QStringLiteral("area"), QStringLiteral("GSS code of the council area (default: the first census area)."), QStringLiteral("CODE"));
-    const QCommandLineOption year(QStringLiteral("year"), QStringLiteral("Year the survey ran, to turn years of birth into ages."), QStringLiteral("YYYY"));
+    const QCommandLineOption area(QStringLiteral("area"),
+        QStringLiteral("GSS code of the council area (default: the first census area)."), QStringLiteral("CODE"));
+    const QCommandLineOption year(QStringLiteral("year"),
+        QStringLiteral("Year the survey ran, to turn years of birth into ages."), QStringLiteral("YYYY"));
     const QCommandLineOption title(QStringLiteral("title"), QStringLiteral("Report title."), QStringLiteral("TEXT"));
-    const QCommandLineOption date(QStringLiteral("date"), QStringLiteral("Date to print on the report (nothing by default, so reruns give the same bytes)."), QStringLiteral("TEXT"));
-    parser.addOptions({in, pulled, keys, passphrase, withdrawnOption, catalogue, surveyOption, census, out, k, round5, zeros, area, year, title, date});
-    if (const int code = parseOrExit(parser, args, io, {QStringLiteral("census"), QStringLiteral("out")}); code >= 0)
+    const QCommandLineOption date(QStringLiteral("date"),
+        QStringLiteral("Date to print on the report (nothing by default, so reruns give the same bytes)."),
+        QStringLiteral("TEXT"));
+    parser.addOptions({ in, pulled, keys, passphrase, withdrawnOption, catalogue, surveyOption, census, out, k, round5,
+        zeros, area, year, title, date });
+    if (const int code = parseOrExit(parser, args, io, { QStringLiteral("census"), QStringLiteral("out") }); code >= 0)
         return code;
     if (parser.isSet(in) == parser.isSet(pulled))
         return usage(io, QStringLiteral("give either --in (JSON lines) or --pulled (envelopes) (see --help)"));
@@ -141,7 +161,7 @@ int reportCommand(const QStringList &args, Io &io)
                 ++failed;
                 io.err << "chorusctl: skipped " << id << ": " << message << Qt::endl;
             },
-            DecryptPipeline::Options{}, [&](const QString &id) { return withdrawn.contains(id); });
+            DecryptPipeline::Options {}, [&](const QString &id) { return withdrawn.contains(id); });
         if (!counts)
             return fail(io, counts.error());
         openFailures = failed;
@@ -150,7 +170,9 @@ int reportCommand(const QStringList &args, Io &io)
     if (!report)
         return fail(io, report.error());
     if (openFailures > 0)
-        report->notes.prepend(QStringLiteral("%1 submission(s) could not be opened (wrong key or damaged) and are not counted in this report.").arg(openFailures));
+        report->notes.prepend(QStringLiteral(
+            "%1 submission(s) could not be opened (wrong key or damaged) and are not counted in this report.")
+                                  .arg(openFailures));
 
     const QDir dir(parser.value(out));
     const QString statePath = dir.filePath(QStringLiteral("report-state.json"));

@@ -35,11 +35,12 @@ using namespace chorus;
 using namespace chorus::exports;
 using Clock = std::chrono::steady_clock;
 
-namespace {
+namespace
+{
 
 double peakRssMb()
 {
-    rusage usage{};
+    rusage usage {};
     getrusage(RUSAGE_SELF, &usage);
     return double(usage.ru_maxrss) / 1024.0;
 }
@@ -62,7 +63,9 @@ response::Response makeResponse(const survey::SurveyPackage &p, int i)
         else if (q->type == survey::QuestionType::Integer)
             r.answers.insert(q->name, response::Answer::answered(QString::number(i % 90)));
         else if (q->type == survey::QuestionType::Text)
-            r.answers.insert(q->name, response::Answer::answered(QStringLiteral("A comment of ordinary length about opening hours, number %1.").arg(i)));
+            r.answers.insert(q->name,
+                response::Answer::answered(
+                    QStringLiteral("A comment of ordinary length about opening hours, number %1.").arg(i)));
         else
             r.answers.insert(q->name, response::Answer::notAnswered());
     }
@@ -73,10 +76,11 @@ response::Response makeResponse(const survey::SurveyPackage &p, int i)
 double rsaPrivateRate(const crypto::CouncilKeyPair &keys, int threads, double budgetSeconds)
 {
     const QByteArray plain(32, 'k');
-    auto wrapped = crypto::rsaOaepEncrypt(keys.publicKey, reinterpret_cast<const unsigned char *>(plain.constData()), std::size_t(plain.size()));
+    auto wrapped = crypto::rsaOaepEncrypt(
+        keys.publicKey, reinterpret_cast<const unsigned char *>(plain.constData()), std::size_t(plain.size()));
     if (!wrapped)
         qFatal("rsa encrypt failed");
-    std::atomic<long> ops{0};
+    std::atomic<long> ops { 0 };
     std::vector<std::thread> pool;
     const auto start = Clock::now();
     for (int t = 0; t < threads; ++t) {
@@ -119,10 +123,10 @@ int main(int argc, char **argv)
     for (int i = 0; i < 512; ++i) {
         const response::Response r = makeResponse(*package, i);
         auto sealed = crypto::OdkEnvelope::seal(keys->publicKey, r.surveyId, r.surveyVersion, r.instanceId,
-                                                response::SubmissionXml::serialize(*package, r));
+            response::SubmissionXml::serialize(*package, r));
         if (!sealed)
             qFatal("seal failed");
-        pool.push_back(Envelope{r.instanceId, sealed->manifest, sealed->encryptedFiles});
+        pool.push_back(Envelope { r.instanceId, sealed->manifest, sealed->encryptedFiles });
     }
 
     const double rsaRate = rsaPrivateRate(*keys, workers, 2.0);
@@ -132,8 +136,8 @@ int main(int argc, char **argv)
     const Catalogue catalogue = catalogueFromSurvey(*package);
     QTemporaryDir dir;
     auto writer = format == QLatin1String("xlsx") ? makeXlsxWriter(dir.path(), QStringLiteral("bench"), catalogue, {})
-        : format == QLatin1String("json")         ? makeJsonLinesWriter(dir.path(), QStringLiteral("bench"), catalogue, {})
-                                                  : makeCsvWriter(dir.path(), QStringLiteral("bench"), catalogue, {});
+        : format == QLatin1String("json") ? makeJsonLinesWriter(dir.path(), QStringLiteral("bench"), catalogue, {})
+                                          : makeCsvWriter(dir.path(), QStringLiteral("bench"), catalogue, {});
     if (!writer)
         qFatal("cannot open the writer");
 
@@ -150,7 +154,9 @@ int main(int argc, char **argv)
             return Result<Envelope>(pool[size_t(next++ % qint64(pool.size()))]);
         },
         [&](const response::Response &r) { return (*writer)->write(recordFromResponse(r)); },
-        [](const QString &id, const QString &message) { std::fprintf(stderr, "failed %s: %s\n", qPrintable(id), qPrintable(message)); },
+        [](const QString &id, const QString &message) {
+            std::fprintf(stderr, "failed %s: %s\n", qPrintable(id), qPrintable(message));
+        },
         options, {},
         [&](qint64 done) {
             if (done == records / 10)
@@ -161,11 +167,14 @@ int main(int argc, char **argv)
     const double elapsed = std::chrono::duration<double>(Clock::now() - start).count();
     const double recordsPerSecond = double(counts->written) / elapsed;
 
-    std::printf("decrypt + %s export, %lld records, %d worker thread(s)\n", qPrintable(format), static_cast<long long>(counts->written), workers);
+    std::printf("decrypt + %s export, %lld records, %d worker thread(s)\n", qPrintable(format),
+        static_cast<long long>(counts->written), workers);
     std::printf("  records/s                      %10.0f\n", recordsPerSecond);
     std::printf("  RSA-2048 private ops/s (floor) %10.0f   (same key, %d threads, same run)\n", rsaRate, workers);
-    std::printf("  records/s / RSA ops/s          %10.2f   (each record needs 2 private ops: key unwrap + signature)\n", recordsPerSecond / rsaRate);
-    std::printf("  RSA ops used / RSA ops/s       %10.2f   (share of the RSA floor reached)\n", 2.0 * recordsPerSecond / rsaRate);
+    std::printf("  records/s / RSA ops/s          %10.2f   (each record needs 2 private ops: key unwrap + signature)\n",
+        recordsPerSecond / rsaRate);
+    std::printf("  RSA ops used / RSA ops/s       %10.2f   (share of the RSA floor reached)\n",
+        2.0 * recordsPerSecond / rsaRate);
     std::printf("  peak RSS after %lld records    %10.1f MB\n", static_cast<long long>(records / 10), rssAtTenth);
     std::printf("  peak RSS after %lld records    %10.1f MB\n", static_cast<long long>(records), peakRssMb());
     return 0;

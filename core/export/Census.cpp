@@ -8,9 +8,11 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 
-namespace chorus::exports {
+namespace chorus::exports
+{
 
-namespace {
+namespace
+{
 
 constexpr qint64 kMaxCensusFileBytes = 256LL * 1024 * 1024;
 
@@ -155,11 +157,14 @@ Result<CensusArea> parseCensusJson(const QByteArray &json)
             const QJsonObject c = categories.at(i).toObject();
             CensusCategory category;
             const QJsonValue code = c.value(QLatin1String("census_code"));
-            category.code = code.isDouble() ? QString::number(code.toInteger()) : code.isString() ? code.toString() : QString::number(i + 1);
+            category.code = code.isDouble() ? QString::number(code.toInteger())
+                : code.isString()           ? code.toString()
+                                            : QString::number(i + 1);
             category.label = c.value(QLatin1String("label")).toString();
             const QJsonValue count = c.value(QLatin1String("count"));
             if (!count.isDouble() || count.toInteger() < 0)
-                return invalid(QStringLiteral("Census table %1 in %2: category \"%3\" has no valid count.").arg(table.id, area.code, category.label));
+                return invalid(QStringLiteral("Census table %1 in %2: category \"%3\" has no valid count.")
+                                   .arg(table.id, area.code, category.label));
             category.count = count.toInteger();
             category.notAnswered = isNotAnswered(category.label);
             sum += category.count;
@@ -169,7 +174,10 @@ Result<CensusArea> parseCensusJson(const QByteArray &json)
             return invalid(QStringLiteral("Census table %1 in %2 has no categories.").arg(table.id, area.code));
         table.total = t.value(QLatin1String("total")).toInteger(sum);
         if (table.total != sum)
-            return invalid(QStringLiteral("Census table %1 in %2: categories sum to %3 but the total says %4.").arg(table.id, area.code).arg(sum).arg(table.total));
+            return invalid(QStringLiteral("Census table %1 in %2: categories sum to %3 but the total says %4.")
+                               .arg(table.id, area.code)
+                               .arg(sum)
+                               .arg(table.total));
         area.tables.insert(table.id, table);
     }
     return area;
@@ -187,7 +195,8 @@ Result<QList<CensusArea>> parseNomisCsv(const QByteArray &csv, const QString &ta
     const int nameColumn = int(header.indexOf(QLatin1String("geography")));
     const int codeColumn = int(header.indexOf(QLatin1String("geography code")));
     if (nameColumn < 0 || codeColumn < 0)
-        return invalid(QStringLiteral("The Nomis CSV for %1 lacks the \"geography\" and \"geography code\" columns.").arg(tableId));
+        return invalid(QStringLiteral("The Nomis CSV for %1 lacks the \"geography\" and \"geography code\" columns.")
+                           .arg(tableId));
 
     // Columns after the geography: one "<topic>: Total: <base>" column, aggregate headings
     // (a column that is the prefix of others, e.g. "Ethnic group: White") and the categories.
@@ -208,7 +217,8 @@ Result<QList<CensusArea>> parseNomisCsv(const QByteArray &csv, const QString &ta
             categoryColumns.append(i);
     }
     if (totalColumn < 0 || categoryColumns.isEmpty())
-        return invalid(QStringLiteral("The Nomis CSV for %1 has no \"Total\" column or no category columns.").arg(tableId));
+        return invalid(
+            QStringLiteral("The Nomis CSV for %1 has no \"Total\" column or no category columns.").arg(tableId));
     const QString totalHeading = header.at(totalColumn);
     const QString topic = totalHeading.section(QLatin1String(": "), 0, 0);
     const QString base = totalHeading.section(QLatin1String(": Total: "), 1);
@@ -217,7 +227,11 @@ Result<QList<CensusArea>> parseNomisCsv(const QByteArray &csv, const QString &ta
     for (qsizetype r = 1; r < rows.size(); ++r) {
         const QStringList &row = rows.at(r);
         if (row.size() != header.size())
-            return invalid(QStringLiteral("The Nomis CSV for %1: line %2 has %3 fields, the header %4.").arg(tableId).arg(r + 1).arg(row.size()).arg(header.size()));
+            return invalid(QStringLiteral("The Nomis CSV for %1: line %2 has %3 fields, the header %4.")
+                               .arg(tableId)
+                               .arg(r + 1)
+                               .arg(row.size())
+                               .arg(header.size()));
         CensusTable table;
         table.id = tableId;
         table.title = tableId + QLatin1Char(' ') + topic;
@@ -228,7 +242,9 @@ Result<QList<CensusArea>> parseNomisCsv(const QByteArray &csv, const QString &ta
             bool ok = false;
             const qint64 count = row.at(column).trimmed().toLongLong(&ok);
             if (!ok || count < 0)
-                return invalid(QStringLiteral("The Nomis CSV for %1: line %2 has a count that is not a number.").arg(tableId).arg(r + 1));
+                return invalid(QStringLiteral("The Nomis CSV for %1: line %2 has a count that is not a number.")
+                                   .arg(tableId)
+                                   .arg(r + 1));
             CensusCategory c;
             c.code = QString::number(position + 1);
             c.label = header.at(column).mid(topic.size() + 2);
@@ -240,9 +256,15 @@ Result<QList<CensusArea>> parseNomisCsv(const QByteArray &csv, const QString &ta
         bool ok = false;
         table.total = row.at(totalColumn).trimmed().toLongLong(&ok);
         if (!ok)
-            return invalid(QStringLiteral("The Nomis CSV for %1: line %2 has a total that is not a number.").arg(tableId).arg(r + 1));
+            return invalid(QStringLiteral("The Nomis CSV for %1: line %2 has a total that is not a number.")
+                               .arg(tableId)
+                               .arg(r + 1));
         if (table.total != sum)
-            return invalid(QStringLiteral("The Nomis CSV for %1: line %2's categories sum to %3 but its total is %4.").arg(tableId).arg(r + 1).arg(sum).arg(table.total));
+            return invalid(QStringLiteral("The Nomis CSV for %1: line %2's categories sum to %3 but its total is %4.")
+                               .arg(tableId)
+                               .arg(r + 1)
+                               .arg(sum)
+                               .arg(table.total));
         CensusArea area;
         area.code = row.at(codeColumn).trimmed();
         area.name = row.at(nameColumn).trimmed();
@@ -256,9 +278,11 @@ Status loadCensusFile(const QString &path, CensusData &into)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return makeError(ErrorKind::Io, QStringLiteral("Cannot read the census file %1: %2").arg(path, file.errorString()));
+        return makeError(
+            ErrorKind::Io, QStringLiteral("Cannot read the census file %1: %2").arg(path, file.errorString()));
     if (file.size() > kMaxCensusFileBytes)
-        return invalid(QStringLiteral("The census file %1 is larger than 256 MB: cut it to the areas you need.").arg(path));
+        return invalid(
+            QStringLiteral("The census file %1 is larger than 256 MB: cut it to the areas you need.").arg(path));
     const QByteArray bytes = file.readAll();
     const QString name = QFileInfo(path).fileName().toLower();
     if (name.endsWith(QLatin1String(".json"))) {
@@ -270,7 +294,9 @@ Status loadCensusFile(const QString &path, CensusData &into)
     }
     const QRegularExpressionMatch match = QRegularExpression(QStringLiteral("ts(\\d{3}[a-z]?)")).match(name);
     if (!match.hasMatch())
-        return invalid(QStringLiteral("Cannot tell which table %1 holds: name a Nomis CSV like census2021-ts021-ward.csv.").arg(path));
+        return invalid(
+            QStringLiteral("Cannot tell which table %1 holds: name a Nomis CSV like census2021-ts021-ward.csv.")
+                .arg(path));
     auto areas = parseNomisCsv(bytes, QLatin1String("TS") + match.captured(1).toUpper());
     if (!areas)
         return makeError(areas.error().kind, path + QLatin1String(": ") + areas.error().message);

@@ -7,21 +7,22 @@
 #include <QMap>
 #include <QString>
 
-namespace chorus::exports {
+namespace chorus::exports
+{
 
 // Census 2021 population tables, the denominators of the representativeness comparison.
 // Two layouts are read (docs/formats/census-table.md): Chorus's JSON (one area, several tables,
 // with sources) and the ONS/Nomis bulk CSV (one table, many areas).
 
 struct CensusCategory {
-    QString code;  // the census output code as text; for tables without codes, the 1-based column position
+    QString code; // the census output code as text; for tables without codes, the 1-based column position
     QString label;
     qint64 count = 0;
     bool notAnswered = false; // "Not answered": removed from population shares
 };
 
 struct CensusTable {
-    QString id;             // "TS021"
+    QString id; // "TS021"
     QString title;
     QString populationBase; // "All usual residents", "Usual residents aged 16 years and over"...
     QList<CensusCategory> categories;

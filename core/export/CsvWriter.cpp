@@ -8,9 +8,11 @@
 
 #include <vector>
 
-namespace chorus::exports {
+namespace chorus::exports
+{
 
-namespace {
+namespace
+{
 
 // RFC 4180: quote a field holding a comma, quote, CR or LF (and leading/trailing space, which
 // some readers trim), doubling inner quotes.
@@ -53,22 +55,21 @@ QByteArray csvLine(const QList<CellValue> &cells, bool neutraliseFormulas)
 class CsvWriter final : public RecordWriter
 {
 public:
-    CsvWriter(const Catalogue &catalogue, const ExportOptions &options)
-        : m_catalogue(catalogue), m_options(options)
-    {
-    }
+    CsvWriter(const Catalogue &catalogue, const ExportOptions &options) : m_catalogue(catalogue), m_options(options) { }
 
     Status open(const QString &dir, const QString &baseName)
     {
         if (!QDir().mkpath(dir))
-            return makeError(ErrorKind::Io, QStringLiteral("Cannot create the export folder %1: check it is writable.").arg(dir));
-        QStringList groups{QString()};
+            return makeError(
+                ErrorKind::Io, QStringLiteral("Cannot create the export folder %1: check it is writable.").arg(dir));
+        QStringList groups { QString() };
         groups += m_catalogue.repeatGroups();
         for (const QString &group : groups) {
             const QString name = group.isEmpty() ? baseName : baseName + QLatin1Char('-') + group;
             auto file = std::make_unique<QSaveFile>(QDir(dir).filePath(name + QLatin1String(".csv")));
             if (!file->open(QIODevice::WriteOnly))
-                return makeError(ErrorKind::Io, QStringLiteral("Cannot write %1: %2").arg(file->fileName(), file->errorString()));
+                return makeError(
+                    ErrorKind::Io, QStringLiteral("Cannot write %1: %2").arg(file->fileName(), file->errorString()));
             m_layouts.emplace_back(std::make_unique<TableLayout>(m_catalogue, group, m_options));
             QByteArray header;
             if (m_options.utf8Bom)
@@ -95,7 +96,9 @@ public:
         ++m_records;
         for (const auto &file : m_files) {
             if (file->error() != QFileDevice::NoError)
-                return makeError(ErrorKind::Io, QStringLiteral("Writing %1 failed: %2 (is the disk full?)").arg(file->fileName(), file->errorString()));
+                return makeError(ErrorKind::Io,
+                    QStringLiteral("Writing %1 failed: %2 (is the disk full?)")
+                        .arg(file->fileName(), file->errorString()));
         }
         return {};
     }
@@ -104,7 +107,9 @@ public:
     {
         for (const auto &file : m_files) {
             if (!file->commit())
-                return makeError(ErrorKind::Io, QStringLiteral("Could not complete %1: %2 (is the disk full?)").arg(file->fileName(), file->errorString()));
+                return makeError(ErrorKind::Io,
+                    QStringLiteral("Could not complete %1: %2 (is the disk full?)")
+                        .arg(file->fileName(), file->errorString()));
         }
         qCInfo(lcExport) << "CSV export finished:" << m_records << "records," << m_files.size() << "files";
         return {};
@@ -127,8 +132,8 @@ private:
 
 } // namespace
 
-Result<std::unique_ptr<RecordWriter>> makeCsvWriter(const QString &dir, const QString &baseName,
-                                                    const Catalogue &catalogue, const ExportOptions &options)
+Result<std::unique_ptr<RecordWriter>> makeCsvWriter(
+    const QString &dir, const QString &baseName, const Catalogue &catalogue, const ExportOptions &options)
 {
     auto writer = std::make_unique<CsvWriter>(catalogue, options);
     if (Status s = writer->open(dir, baseName); !s)

@@ -11,9 +11,11 @@
 #include <variant>
 #include <vector>
 
-namespace chorus::exports {
+namespace chorus::exports
+{
 
-namespace {
+namespace
+{
 
 struct Failure {
     QString id;
@@ -27,7 +29,7 @@ struct Queue {
     std::condition_variable changed;
     std::deque<std::pair<qint64, Result<Envelope>>> pending;
     std::map<qint64, Outcome> done;
-    qint64 read = 0;    // envelopes taken from the source
+    qint64 read = 0; // envelopes taken from the source
     qint64 emitted = 0; // outcomes handed to the sink
     bool sourceEnded = false;
     bool stop = false;
@@ -36,25 +38,26 @@ struct Queue {
 Outcome decrypt(const crypto::KeyRing &ring, const Result<Envelope> &input, bool verify)
 {
     if (!input)
-        return Failure{QString(), input.error().message};
+        return Failure { QString(), input.error().message };
     const Envelope &envelope = *input;
     auto opened = ring.open(envelope.manifest, envelope.files, verify);
     if (!opened)
-        return Failure{envelope.id, opened.error().message};
+        return Failure { envelope.id, opened.error().message };
     if (verify && !opened->signatureValid)
-        return Failure{opened->instanceId, QStringLiteral("its signature does not match its contents (altered or corrupt)")};
+        return Failure { opened->instanceId,
+            QStringLiteral("its signature does not match its contents (altered or corrupt)") };
     auto parsed = response::SubmissionXml::parse(opened->xml);
     opened->xml.fill('\0');
     if (!parsed)
-        return Failure{opened->instanceId, parsed.error().message};
+        return Failure { opened->instanceId, parsed.error().message };
     return std::move(*parsed);
 }
 
 } // namespace
 
-Result<DecryptPipeline::Counts> DecryptPipeline::run(const crypto::KeyRing &ring, const Source &source, const Sink &sink,
-                                                     const Failed &failed, const Options &options,
-                                                     const Withdrawn &withdrawn, const Progress &progress)
+Result<DecryptPipeline::Counts> DecryptPipeline::run(const crypto::KeyRing &ring, const Source &source,
+    const Sink &sink, const Failed &failed, const Options &options, const Withdrawn &withdrawn,
+    const Progress &progress)
 {
     const qint64 window = std::max(options.window, 2 * std::max(options.workers, 1));
     Queue q;
@@ -103,9 +106,7 @@ Result<DecryptPipeline::Counts> DecryptPipeline::run(const crypto::KeyRing &ring
     std::optional<Error> sinkError;
     for (;;) {
         std::unique_lock lock(q.mutex);
-        q.changed.wait(lock, [&] {
-            return q.done.count(q.emitted) > 0 || (q.sourceEnded && q.emitted == q.read);
-        });
+        q.changed.wait(lock, [&] { return q.done.count(q.emitted) > 0 || (q.sourceEnded && q.emitted == q.read); });
         if (q.done.count(q.emitted) == 0)
             break; // everything read has been handed on
         Outcome outcome = std::move(q.done.at(q.emitted));

@@ -11,7 +11,8 @@
 #include <functional>
 #include <optional>
 
-namespace chorus::exports {
+namespace chorus::exports
+{
 
 // One encrypted submission as pulled: its manifest (submission.xml) and encrypted parts.
 struct Envelope {
@@ -47,9 +48,8 @@ public:
 
     // Runs to the end of `source`. Returns the counts, or the sink's first error (which stops
     // the run: a full disk is not a per-record problem).
-    static Result<Counts> run(const crypto::KeyRing &ring, const Source &source, const Sink &sink,
-                              const Failed &failed, const Options &options, const Withdrawn &withdrawn = {},
-                              const Progress &progress = {});
+    static Result<Counts> run(const crypto::KeyRing &ring, const Source &source, const Sink &sink, const Failed &failed,
+        const Options &options, const Withdrawn &withdrawn = {}, const Progress &progress = {});
 };
 
 } // namespace chorus::exports

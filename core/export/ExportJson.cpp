@@ -6,19 +6,21 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
-namespace chorus::exports {
+namespace chorus::exports
+{
 
-namespace {
+namespace
+{
 
-const std::pair<QuestionType, const char *> kTypes[] = {
-    {QuestionType::Text, "text"}, {QuestionType::Integer, "integer"}, {QuestionType::Decimal, "decimal"},
-    {QuestionType::Date, "date"}, {QuestionType::SingleChoice, "single_choice"},
-    {QuestionType::MultipleChoice, "multiple_choice"}, {QuestionType::Rating, "rating"},
-    {QuestionType::Ranking, "ranking"}, {QuestionType::Note, "note"}, {QuestionType::Geopoint, "geopoint"}};
+const std::pair<QuestionType, const char *> kTypes[] = { { QuestionType::Text, "text" },
+    { QuestionType::Integer, "integer" }, { QuestionType::Decimal, "decimal" }, { QuestionType::Date, "date" },
+    { QuestionType::SingleChoice, "single_choice" }, { QuestionType::MultipleChoice, "multiple_choice" },
+    { QuestionType::Rating, "rating" }, { QuestionType::Ranking, "ranking" }, { QuestionType::Note, "note" },
+    { QuestionType::Geopoint, "geopoint" } };
 
-const std::pair<AnswerState, const char *> kStates[] = {
-    {AnswerState::Answered, "answered"}, {AnswerState::PreferNotToSay, "prefer_not_to_say"},
-    {AnswerState::NotAnswered, "not_answered"}, {AnswerState::NotAsked, "not_asked"}};
+const std::pair<AnswerState, const char *> kStates[]
+    = { { AnswerState::Answered, "answered" }, { AnswerState::PreferNotToSay, "prefer_not_to_say" },
+          { AnswerState::NotAnswered, "not_answered" }, { AnswerState::NotAsked, "not_asked" } };
 
 QHash<QString, QString> labels(const QJsonValue &value)
 {
@@ -52,7 +54,8 @@ Result<Answers> parseAnswers(const QJsonObject &object)
             }
         }
         if (!known)
-            return makeError(ErrorKind::InvalidInput, QStringLiteral("answer %1 has an unknown state \"%2\"").arg(it.key(), state));
+            return makeError(
+                ErrorKind::InvalidInput, QStringLiteral("answer %1 has an unknown state \"%2\"").arg(it.key(), state));
         answer.value = a.value(QLatin1String("value")).toString();
         answer.writeIn = a.value(QLatin1String("write_in")).toString();
         answers.insert(it.key(), answer);
@@ -67,7 +70,8 @@ Result<Catalogue> parseCatalogueJson(const QByteArray &json)
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
     if (!doc.isObject())
-        return makeError(ErrorKind::InvalidInput, QStringLiteral("The catalogue is not valid JSON (%1).").arg(error.errorString()));
+        return makeError(
+            ErrorKind::InvalidInput, QStringLiteral("The catalogue is not valid JSON (%1).").arg(error.errorString()));
     const QJsonObject root = doc.object();
     Catalogue c;
     c.surveyId = root.value(QLatin1String("survey_id")).toString();
@@ -87,12 +91,13 @@ Result<Catalogue> parseCatalogueJson(const QByteArray &json)
             }
         }
         if (!known)
-            return makeError(ErrorKind::InvalidInput, QStringLiteral("Question %1 has an unknown type \"%2\".").arg(q.name, type));
+            return makeError(
+                ErrorKind::InvalidInput, QStringLiteral("Question %1 has an unknown type \"%2\".").arg(q.name, type));
         q.labels = labels(o.value(QLatin1String("labels")));
         for (const QJsonValue &cv : o.value(QLatin1String("choices")).toArray()) {
             const QJsonObject co = cv.toObject();
-            q.choices.append({co.value(QLatin1String("code")).toString(), labels(co.value(QLatin1String("labels"))),
-                              co.value(QLatin1String("census_code")).toString()});
+            q.choices.append({ co.value(QLatin1String("code")).toString(), labels(co.value(QLatin1String("labels"))),
+                co.value(QLatin1String("census_code")).toString() });
         }
         q.allowsWriteIn = o.value(QLatin1String("write_in")).toBool();
         q.repeatGroup = o.value(QLatin1String("repeat")).toString();
@@ -111,7 +116,7 @@ QByteArray catalogueToJson(const Catalogue &catalogue)
 {
     QJsonArray questions;
     for (const Question &q : catalogue.questions) {
-        QJsonObject o{{QStringLiteral("name"), q.name}};
+        QJsonObject o { { QStringLiteral("name"), q.name } };
         for (const auto &[t, name] : kTypes) {
             if (t == q.type)
                 o.insert(QStringLiteral("type"), QString::fromLatin1(name));
@@ -120,7 +125,7 @@ QByteArray catalogueToJson(const Catalogue &catalogue)
             o.insert(QStringLiteral("labels"), labelsJson(q.labels));
         QJsonArray choices;
         for (const Choice &c : q.choices) {
-            QJsonObject co{{QStringLiteral("code"), c.code}, {QStringLiteral("labels"), labelsJson(c.labels)}};
+            QJsonObject co { { QStringLiteral("code"), c.code }, { QStringLiteral("labels"), labelsJson(c.labels) } };
             if (!c.censusCode.isEmpty())
                 co.insert(QStringLiteral("census_code"), c.censusCode);
             choices.append(co);
@@ -134,14 +139,14 @@ QByteArray catalogueToJson(const Catalogue &catalogue)
         if (!q.censusTable.isEmpty())
             o.insert(QStringLiteral("census_table"), q.censusTable);
         if (q.base != PopulationBase::AllUsualResidents)
-            o.insert(QStringLiteral("population_base"), q.base == PopulationBase::Aged16Plus ? QStringLiteral("16+") : QStringLiteral("5+"));
+            o.insert(QStringLiteral("population_base"),
+                q.base == PopulationBase::Aged16Plus ? QStringLiteral("16+") : QStringLiteral("5+"));
         if (q.lowConfidence)
             o.insert(QStringLiteral("low_confidence"), true);
         questions.append(o);
     }
-    const QJsonObject root{{QStringLiteral("survey_id"), catalogue.surveyId},
-                           {QStringLiteral("default_language"), catalogue.defaultLanguage},
-                           {QStringLiteral("questions"), questions}};
+    const QJsonObject root { { QStringLiteral("survey_id"), catalogue.surveyId },
+        { QStringLiteral("default_language"), catalogue.defaultLanguage }, { QStringLiteral("questions"), questions } };
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
@@ -190,7 +195,8 @@ Status readRecordsJsonLines(const QString &path, const std::function<void(const 
             continue;
         auto record = parseRecordJson(line);
         if (!record)
-            return makeError(ErrorKind::InvalidInput, QStringLiteral("%1 line %2: %3").arg(path).arg(lineNumber).arg(record.error().message));
+            return makeError(ErrorKind::InvalidInput,
+                QStringLiteral("%1 line %2: %3").arg(path).arg(lineNumber).arg(record.error().message));
         sink(*record);
     }
     return {};

@@ -9,7 +9,8 @@
 
 #include <functional>
 
-namespace chorus::exports {
+namespace chorus::exports
+{
 
 // JSON forms of the export model, so records and catalogues can be handed between tools
 // (chorusctl report reads what chorusctl export --format json writes). Formats: docs/report.md.

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "export/ExportModel.h"
 
-namespace chorus::exports {
+namespace chorus::exports
+{
 
 const Choice *Question::choice(const QString &code) const
 {
@@ -46,7 +47,8 @@ QString stateName(AnswerState state)
     return response::answerStateName(state);
 }
 
-namespace {
+namespace
+{
 QString labelFor(const Choice &choice, const QString &language, const QString &defaultLanguage)
 {
     QString label = choice.labels.value(language);
@@ -56,14 +58,13 @@ QString labelFor(const Choice &choice, const QString &language, const QString &d
 }
 } // namespace
 
-QString renderValue(const Question &question, const Answer &answer, ValueMode mode,
-                    const QString &language, const QString &defaultLanguage)
+QString renderValue(const Question &question, const Answer &answer, ValueMode mode, const QString &language,
+    const QString &defaultLanguage)
 {
     if (answer.state != AnswerState::Answered)
         return {};
-    const bool isChoice = question.type == QuestionType::SingleChoice
-        || question.type == QuestionType::MultipleChoice || question.type == QuestionType::Rating
-        || question.type == QuestionType::Ranking;
+    const bool isChoice = question.type == QuestionType::SingleChoice || question.type == QuestionType::MultipleChoice
+        || question.type == QuestionType::Rating || question.type == QuestionType::Ranking;
     if (mode == ValueMode::Codes || !isChoice || question.choices.isEmpty())
         return answer.value;
     const QStringList codes = answer.value.split(QLatin1Char(' '), Qt::SkipEmptyParts);

@@ -11,7 +11,8 @@
 
 #include <optional>
 
-namespace chorus::exports {
+namespace chorus::exports
+{
 
 using response::Answer;
 using response::AnswerState;
@@ -21,15 +22,24 @@ using response::AnswerState;
 // run in constant memory: nothing about record N+1 is needed to write record N.
 
 enum class QuestionType {
-    Text, Integer, Decimal, Date, SingleChoice, MultipleChoice, Rating, Ranking, Note, Geopoint,
+    Text,
+    Integer,
+    Decimal,
+    Date,
+    SingleChoice,
+    MultipleChoice,
+    Rating,
+    Ranking,
+    Note,
+    Geopoint,
 };
 
 enum class PopulationBase { AllUsualResidents, Aged16Plus, Aged5Plus };
 
 struct Choice {
-    QString code;                  // stable bank/survey code, what is stored in Answer::value
+    QString code; // stable bank/survey code, what is stored in Answer::value
     QHash<QString, QString> labels; // language code -> label
-    QString censusCode;            // Census 2021 output code this option maps to; empty if none
+    QString censusCode; // Census 2021 output code this option maps to; empty if none
 };
 
 struct Question {
@@ -37,8 +47,8 @@ struct Question {
     QuestionType type = QuestionType::Text;
     QHash<QString, QString> labels; // language code -> question text (headers use the name)
     QList<Choice> choices;
-    bool allowsWriteIn = false;     // some option invites a write-in (special-category free text)
-    QString repeatGroup;            // empty: top level; otherwise the repeat group's name
+    bool allowsWriteIn = false; // some option invites a write-in (special-category free text)
+    QString repeatGroup; // empty: top level; otherwise the repeat group's name
 
     // Equality items only: the census table this item is compared with (e.g. "TS021"), its
     // population base, and whether the census figures are official statistics in development.
@@ -81,7 +91,7 @@ QString stateName(AnswerState state); // "answered", "prefer_not_to_say", "not_a
 
 // Renders an answer's value: codes as stored, or labels in `language` (falling back to the
 // catalogue's default language, then to the code). Multiple choice labels are joined by " | ".
-QString renderValue(const Question &question, const Answer &answer, ValueMode mode,
-                    const QString &language, const QString &defaultLanguage);
+QString renderValue(const Question &question, const Answer &answer, ValueMode mode, const QString &language,
+    const QString &defaultLanguage);
 
 } // namespace chorus::exports

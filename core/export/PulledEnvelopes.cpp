@@ -3,9 +3,11 @@
 
 #include <QFile>
 
-namespace chorus::exports {
+namespace chorus::exports
+{
 
-namespace {
+namespace
+{
 constexpr qint64 kMaxPartBytes = 64 * 1024 * 1024;
 
 Result<QByteArray> readPart(const QString &path)
@@ -27,7 +29,8 @@ PulledEnvelopes::PulledEnvelopes(const QString &adminDir)
 Status PulledEnvelopes::open()
 {
     if (!m_submissions.exists())
-        return makeError(ErrorKind::NotFound, QStringLiteral("%1: no submissions directory; run `chorusctl pull` first").arg(m_submissions.path()));
+        return makeError(ErrorKind::NotFound,
+            QStringLiteral("%1: no submissions directory; run `chorusctl pull` first").arg(m_submissions.path()));
     m_entries = m_submissions.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
     m_next = 0;
     return {};
@@ -44,11 +47,11 @@ std::optional<Result<Envelope>> PulledEnvelopes::next()
     if (!manifest)
         return Result<Envelope>(manifest.error());
     envelope.manifest = *manifest;
-    for (const QString &name : dir.entryList({QStringLiteral("*.enc")}, QDir::Files, QDir::Name)) {
+    for (const QString &name : dir.entryList({ QStringLiteral("*.enc") }, QDir::Files, QDir::Name)) {
         auto bytes = readPart(dir.filePath(name));
         if (!bytes)
             return Result<Envelope>(bytes.error());
-        envelope.files.append(FilePart{name, *bytes});
+        envelope.files.append(FilePart { name, *bytes });
     }
     return Result<Envelope>(std::move(envelope));
 }

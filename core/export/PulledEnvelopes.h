@@ -6,7 +6,8 @@
 #include <QDir>
 #include <QStringList>
 
-namespace chorus::exports {
+namespace chorus::exports
+{
 
 // Reads the envelopes `chorusctl pull` leaves in ADMIN_DIR/submissions/<id>/ (submission.xml
 // plus *.enc), one at a time, as a DecryptPipeline source.

@@ -8,15 +8,16 @@
 
 #include <memory>
 
-namespace chorus::exports {
+namespace chorus::exports
+{
 
 struct ExportOptions {
     ValueMode mode = ValueMode::Codes;
-    QString language;             // for labels; empty = the catalogue's default language
-    bool utf8Bom = false;         // CSV only: lets Excel detect UTF-8
-    bool includeWriteIns = true;  // record-level exports may carry write-ins; aggregates never do
+    QString language; // for labels; empty = the catalogue's default language
+    bool utf8Bom = false; // CSV only: lets Excel detect UTF-8
+    bool includeWriteIns = true; // record-level exports may carry write-ins; aggregates never do
     bool splitMultipleChoice = true; // one 0/1 column per option beside the joined value
-    bool neutraliseFormulas = true;  // CSV only: free text starting = + - @ gets a leading '
+    bool neutraliseFormulas = true; // CSV only: free text starting = + - @ gets a leading '
 };
 
 // A record-level export in progress. Records are written one at a time and never held, so
@@ -39,19 +40,16 @@ protected:
 
 // CSV (RFC 4180, CRLF): `<dir>/<base>.csv` plus `<dir>/<base>-<group>.csv` per repeat group,
 // joined by KEY / PARENT_KEY as ODK does.
-Result<std::unique_ptr<RecordWriter>> makeCsvWriter(const QString &dir, const QString &baseName,
-                                                    const Catalogue &catalogue,
-                                                    const ExportOptions &options);
+Result<std::unique_ptr<RecordWriter>> makeCsvWriter(
+    const QString &dir, const QString &baseName, const Catalogue &catalogue, const ExportOptions &options);
 
 // JSON lines: `<dir>/<base>.jsonl`, one object per record with its repeats nested.
-Result<std::unique_ptr<RecordWriter>> makeJsonLinesWriter(const QString &dir, const QString &baseName,
-                                                          const Catalogue &catalogue,
-                                                          const ExportOptions &options);
+Result<std::unique_ptr<RecordWriter>> makeJsonLinesWriter(
+    const QString &dir, const QString &baseName, const Catalogue &catalogue, const ExportOptions &options);
 
 // XLSX (libxlsxwriter, constant-memory mode): `<dir>/<base>.xlsx` with a "records" sheet and a
 // sheet per repeat group.
-Result<std::unique_ptr<RecordWriter>> makeXlsxWriter(const QString &dir, const QString &baseName,
-                                                     const Catalogue &catalogue,
-                                                     const ExportOptions &options);
+Result<std::unique_ptr<RecordWriter>> makeXlsxWriter(
+    const QString &dir, const QString &baseName, const Catalogue &catalogue, const ExportOptions &options);
 
 } // namespace chorus::exports

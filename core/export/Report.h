@@ -14,7 +14,8 @@
 #include <memory>
 #include <optional>
 
-namespace chorus::exports {
+namespace chorus::exports
+{
 
 // The publishable equality report: for each equality item mapped to a Census 2021 table, who
 // answered (counts under disclosure control) and how that compares with the population of the
@@ -24,34 +25,34 @@ namespace chorus::exports {
 struct ReportOptions {
     SdcOptions sdc;
     QString title = QStringLiteral("Equality monitoring report");
-    QString areaCode;       // the council area's GSS code; empty: the first census area loaded
-    QString generatedOn;    // shown as given; empty shows nothing (same inputs, same bytes)
-    int referenceYear = 0;  // turns a year of birth into an age; 0 leaves age out
+    QString areaCode; // the council area's GSS code; empty: the first census area loaded
+    QString generatedOn; // shown as given; empty shows nothing (same inputs, same bytes)
+    int referenceYear = 0; // turns a year of birth into an age; 0 leaves age out
     QString language = QStringLiteral("en");
 };
 
 struct CategoryResult {
-    QString code;  // census code
+    QString code; // census code
     QString label;
-    std::optional<qint64> count;          // released respondent count
-    std::optional<double> share;          // of respondents who answered, from released figures
-    double populationShare = 0;           // census, "Not answered" removed
-    std::optional<double> ratio;          // share / population share
+    std::optional<qint64> count; // released respondent count
+    std::optional<double> share; // of respondents who answered, from released figures
+    double populationShare = 0; // census, "Not answered" removed
+    std::optional<double> ratio; // share / population share
     std::optional<double> ratioLow, ratioHigh; // from the Wilson 95 % interval on the share
 };
 
 struct AreaResult {
     QString code;
     QString name;
-    int row = -1;                         // row of the characteristic's table; rows() = all areas
+    int row = -1; // row of the characteristic's table; rows() = all areas
     bool hasCensus = false;
-    std::optional<qint64> respondents;    // everyone in this area, any answer state
-    std::optional<qint64> answered;       // answered with a comparable category (the share's base)
+    std::optional<qint64> respondents; // everyone in this area, any answer state
+    std::optional<qint64> answered; // answered with a comparable category (the share's base)
     std::optional<qint64> preferNotToSay, notAnswered, notAsked, notComparable;
     QList<CategoryResult> categories;
     std::optional<stats::GoodnessOfFit> fit;
-    QStringList fitGroupLabels;           // merged groups, for the note under the test
-    bool ratiosSuppressed = false;        // fewer than k answered
+    QStringList fitGroupLabels; // merged groups, for the note under the test
+    bool ratiosSuppressed = false; // fewer than k answered
     QString note;
 };
 
@@ -63,7 +64,7 @@ struct CharacteristicResult {
     QString populationBase;
     bool lowConfidence = false;
     ProtectedTable table;
-    QList<AreaResult> areas;              // the council area first, then wards
+    QList<AreaResult> areas; // the council area first, then wards
     QStringList notes;
 };
 
@@ -72,8 +73,8 @@ struct Report {
     QString areaName;
     std::optional<qint64> respondents;
     QList<CharacteristicResult> characteristics;
-    QStringList warnings;                 // differencing: comparing with the last report could single people out
-    QStringList notes;                    // what could not be compared, and why
+    QStringList warnings; // differencing: comparing with the last report could single people out
+    QStringList notes; // what could not be compared, and why
 };
 
 // Accumulates counts from a stream of records (constant memory), then builds the report.
@@ -93,8 +94,8 @@ private:
     std::unique_ptr<Private> d;
 };
 
-Result<Report> buildReport(const QList<Record> &records, const Catalogue &catalogue,
-                           const CensusData &census, const ReportOptions &options);
+Result<Report> buildReport(
+    const QList<Record> &records, const Catalogue &catalogue, const CensusData &census, const ReportOptions &options);
 
 // One self-contained HTML page (inline SVG charts with titles, descriptions and a data table
 // beside each) and a long-format CSV of every published figure.

@@ -6,13 +6,15 @@
 
 #include <algorithm>
 
-namespace chorus::exports {
+namespace chorus::exports
+{
 
-namespace {
+namespace
+{
 
 // Columns after the census categories, in this order, in every characteristic's table.
-const QStringList kStateColumns{QStringLiteral("not_comparable"), QStringLiteral("prefer_not_to_say"),
-                                QStringLiteral("not_answered"), QStringLiteral("not_asked")};
+const QStringList kStateColumns { QStringLiteral("not_comparable"), QStringLiteral("prefer_not_to_say"),
+    QStringLiteral("not_answered"), QStringLiteral("not_asked") };
 constexpr int kNotComparable = 0, kPreferNotToSay = 1, kNotAnswered = 2, kNotAsked = 3;
 
 // TS007A's 15-19 band straddles the 16+ age gate of most surveys, so age is compared from 20.
@@ -27,7 +29,7 @@ QString unknownWard()
 struct Item {
     const Question *question = nullptr;
     const CensusTable *table = nullptr; // the council area's table: defines the columns
-    QStringList codes;                  // census codes compared (Not answered, young bands removed)
+    QStringList codes; // census codes compared (Not answered, young bands removed)
     QHash<QString, int> bankToColumn;
     bool isAge = false;
     QMap<QString, QList<qint64>> counts; // ward code (or unknownWard()) -> column counts
@@ -56,10 +58,14 @@ struct ReportBuilder::Private {
     {
         const int states = int(item.codes.size());
         switch (answer.state) {
-        case AnswerState::PreferNotToSay: return states + kPreferNotToSay;
-        case AnswerState::NotAnswered: return states + kNotAnswered;
-        case AnswerState::NotAsked: return states + kNotAsked;
-        case AnswerState::Answered: break;
+        case AnswerState::PreferNotToSay:
+            return states + kPreferNotToSay;
+        case AnswerState::NotAnswered:
+            return states + kNotAnswered;
+        case AnswerState::NotAsked:
+            return states + kNotAsked;
+        case AnswerState::Answered:
+            break;
         }
         if (item.isAge) {
             bool ok = false;
@@ -75,9 +81,10 @@ struct ReportBuilder::Private {
 };
 
 ReportBuilder::ReportBuilder(const Catalogue &catalogue, const CensusData &census, const ReportOptions &options)
-    : d(std::make_unique<Private>(Private{catalogue, census, options, nullptr, {}, {}}))
+    : d(std::make_unique<Private>(Private { catalogue, census, options, nullptr, {}, {} }))
 {
-    d->area = options.areaCode.isEmpty() ? (census.isEmpty() ? nullptr : &census.areas().front()) : census.area(options.areaCode);
+    d->area = options.areaCode.isEmpty() ? (census.isEmpty() ? nullptr : &census.areas().front())
+                                         : census.area(options.areaCode);
     if (!options.areaCode.isEmpty() && !d->area)
         d->notes.append(QStringLiteral("No census figures were loaded for area %1.").arg(options.areaCode));
     for (const Question &q : catalogue.questions) {
@@ -88,8 +95,10 @@ ReportBuilder::ReportBuilder(const Catalogue &catalogue, const CensusData &censu
         item.isAge = q.type == QuestionType::Integer || q.type == QuestionType::Date;
         item.table = d->area ? d->census.table(d->area->code, q.censusTable) : nullptr;
         if (!item.table) {
-            d->notes.append(QStringLiteral("%1: no census table %2 was supplied for the council area, so it is not compared.")
-                                .arg(q.labels.value(d->options.language, q.labels.value(catalogue.defaultLanguage, q.name)), q.censusTable));
+            d->notes.append(
+                QStringLiteral("%1: no census table %2 was supplied for the council area, so it is not compared.")
+                    .arg(q.labels.value(d->options.language, q.labels.value(catalogue.defaultLanguage, q.name)),
+                        q.censusTable));
             continue;
         }
         if (item.isAge && options.referenceYear <= 0) {
@@ -123,10 +132,11 @@ void ReportBuilder::add(const Record &record)
     }
 }
 
-namespace {
+namespace
+{
 
-AreaResult compareArea(const Item &item, const ProtectedTable &table, int row, const QString &code,
-                       const QString &name, const CensusTable *census, const SdcOptions &sdc)
+AreaResult compareArea(const Item &item, const ProtectedTable &table, int row, const QString &code, const QString &name,
+    const CensusTable *census, const SdcOptions &sdc)
 {
     AreaResult area;
     area.code = code;
@@ -141,7 +151,8 @@ AreaResult compareArea(const Item &item, const ProtectedTable &table, int row, c
     // The share's base is published only when it follows from published figures; otherwise it
     // would add an equation the disclosure control did not see.
     if (area.respondents && area.notComparable && area.preferNotToSay && area.notAnswered && area.notAsked)
-        area.answered = std::max<qint64>(0, *area.respondents - *area.notComparable - *area.preferNotToSay - *area.notAnswered - *area.notAsked);
+        area.answered = std::max<qint64>(
+            0, *area.respondents - *area.notComparable - *area.preferNotToSay - *area.notAnswered - *area.notAsked);
     if (!area.answered) {
         // ...or when every category count is published, as their sum.
         qint64 sum = 0;
@@ -226,7 +237,9 @@ AreaResult compareArea(const Item &item, const ProtectedTable &table, int row, c
     if (!area.hasCensus)
         area.note = QStringLiteral("No census figures for this area.");
     else if (area.ratiosSuppressed)
-        area.note = QStringLiteral("Fewer than %1 comparable answers (or a hidden count in the base): no shares or ratios.").arg(sdc.k);
+        area.note
+            = QStringLiteral("Fewer than %1 comparable answers (or a hidden count in the base): no shares or ratios.")
+                  .arg(sdc.k);
     return area;
 }
 
@@ -275,22 +288,29 @@ Result<Report> ReportBuilder::build() const
         const ProtectedTable &table = protectedTables->at(i);
         CharacteristicResult result;
         result.question = item.question->name;
-        result.title = item.question->labels.value(d->options.language, item.question->labels.value(d->catalogue.defaultLanguage, item.question->name));
+        result.title = item.question->labels.value(
+            d->options.language, item.question->labels.value(d->catalogue.defaultLanguage, item.question->name));
         result.censusTableId = item.table->id;
         result.censusTitle = item.table->title;
         result.populationBase = item.table->populationBase;
         result.lowConfidence = item.question->lowConfidence;
         result.table = table;
-        if (item.question->base == PopulationBase::Aged16Plus && !item.table->populationBase.contains(QLatin1String("16"))) {
-            result.notes.append(QStringLiteral("The census table's population base (%1) is not the 16 and over base this question was asked of, so shares are not compared.")
+        if (item.question->base == PopulationBase::Aged16Plus
+            && !item.table->populationBase.contains(QLatin1String("16"))) {
+            result.notes.append(QStringLiteral("The census table's population base (%1) is not the 16 and over base "
+                                               "this question was asked of, so shares are not compared.")
                                     .arg(item.table->populationBase));
         }
         if (item.isAge)
-            result.notes.append(QStringLiteral("Ages are compared from %1 (age in %2 from the year of birth); younger respondents are counted as not comparable.")
-                                    .arg(kAgeComparedFrom).arg(d->options.referenceYear));
+            result.notes.append(QStringLiteral("Ages are compared from %1 (age in %2 from the year of birth); younger "
+                                               "respondents are counted as not comparable.")
+                                    .arg(kAgeComparedFrom)
+                                    .arg(d->options.referenceYear));
         if (item.question->lowConfidence)
-            result.notes.append(QStringLiteral("Low confidence: the Census 2021 gender identity estimates are official statistics in development."));
-        const bool baseOk = result.notes.isEmpty() || !result.notes.front().startsWith(QLatin1String("The census table's population base"));
+            result.notes.append(QStringLiteral(
+                "Low confidence: the Census 2021 gender identity estimates are official statistics in development."));
+        const bool baseOk = result.notes.isEmpty()
+            || !result.notes.front().startsWith(QLatin1String("The census table's population base"));
         const CensusTable *laCensus = baseOk ? item.table : nullptr;
         const int allRow = byWard ? table.rows() : 0;
         result.areas.append(compareArea(item, table, allRow, d->area->code, d->area->name, laCensus, d->options.sdc));
@@ -298,9 +318,12 @@ Result<Report> ReportBuilder::build() const
             for (int r = 0; r < table.rows(); ++r) {
                 const QString &ward = wards.at(r);
                 const CensusArea *wardArea = d->census.area(ward);
-                const QString name = ward == unknownWard() ? QStringLiteral("Ward not recorded") : wardArea ? wardArea->name : ward;
+                const QString name = ward == unknownWard() ? QStringLiteral("Ward not recorded")
+                    : wardArea                             ? wardArea->name
+                                                           : ward;
                 const CensusTable *wardCensus = baseOk && wardArea ? d->census.table(ward, item.table->id) : nullptr;
-                result.areas.append(compareArea(item, table, r, ward == unknownWard() ? QString() : ward, name, wardCensus, d->options.sdc));
+                result.areas.append(compareArea(
+                    item, table, r, ward == unknownWard() ? QString() : ward, name, wardCensus, d->options.sdc));
             }
         }
         if (!report.respondents)
@@ -310,8 +333,8 @@ Result<Report> ReportBuilder::build() const
     return report;
 }
 
-Result<Report> buildReport(const QList<Record> &records, const Catalogue &catalogue, const CensusData &census,
-                           const ReportOptions &options)
+Result<Report> buildReport(
+    const QList<Record> &records, const Catalogue &catalogue, const CensusData &census, const ReportOptions &options)
 {
     ReportBuilder builder(catalogue, census, options);
     for (const Record &r : records)

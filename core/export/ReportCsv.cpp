@@ -5,9 +5,11 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
-namespace chorus::exports {
+namespace chorus::exports
+{
 
-namespace {
+namespace
+{
 
 QString csvField(const QString &text)
 {
@@ -39,17 +41,21 @@ QByteArray renderReportCsv(const Report &report)
     };
     for (const CharacteristicResult &c : report.characteristics) {
         for (const AreaResult &a : c.areas) {
-            const QStringList prefix{c.question, c.censusTableId, a.code, a.name};
+            const QStringList prefix { c.question, c.censusTableId, a.code, a.name };
             for (const CategoryResult &cat : a.categories) {
-                line(prefix + QStringList{cat.code, cat.label, hiddenOr(format::count(cat.count), !cat.count),
-                                          format::percent(cat.share), a.hasCensus ? format::percent(cat.populationShare, 2) : QString(),
-                                          format::number(cat.ratio, 2), format::number(cat.ratioLow, 2), format::number(cat.ratioHigh, 2)});
+                line(prefix
+                    + QStringList { cat.code, cat.label, hiddenOr(format::count(cat.count), !cat.count),
+                        format::percent(cat.share), a.hasCensus ? format::percent(cat.populationShare, 2) : QString(),
+                        format::number(cat.ratio, 2), format::number(cat.ratioLow, 2),
+                        format::number(cat.ratioHigh, 2) });
             }
-            const std::pair<const char *, std::optional<qint64>> states[] = {
-                {"not_comparable", a.notComparable}, {"prefer_not_to_say", a.preferNotToSay},
-                {"not_answered", a.notAnswered}, {"not_asked", a.notAsked}, {"all_respondents", a.respondents}};
+            const std::pair<const char *, std::optional<qint64>> states[] = { { "not_comparable", a.notComparable },
+                { "prefer_not_to_say", a.preferNotToSay }, { "not_answered", a.notAnswered },
+                { "not_asked", a.notAsked }, { "all_respondents", a.respondents } };
             for (const auto &[name, value] : states)
-                line(prefix + QStringList{QString::fromLatin1(name), QString(), hiddenOr(format::count(value), !value), {}, {}, {}, {}, {}});
+                line(prefix
+                    + QStringList { QString::fromLatin1(name), QString(), hiddenOr(format::count(value), !value), {},
+                        {}, {}, {}, {} });
         }
     }
     return out.toUtf8();
@@ -70,9 +76,8 @@ QByteArray reportState(const Report &report)
             }
         }
     }
-    QJsonObject root{{QStringLiteral("format"), QStringLiteral("chorus-report-state/1")},
-                     {QStringLiteral("k"), report.options.sdc.k},
-                     {QStringLiteral("cells"), cells}};
+    QJsonObject root { { QStringLiteral("format"), QStringLiteral("chorus-report-state/1") },
+        { QStringLiteral("k"), report.options.sdc.k }, { QStringLiteral("cells"), cells } };
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
@@ -80,10 +85,14 @@ Result<QStringList> differencingWarnings(const Report &report, const QByteArray 
 {
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(previousState, &error);
-    if (!doc.isObject() || doc.object().value(QLatin1String("format")).toString() != QLatin1String("chorus-report-state/1"))
-        return makeError(ErrorKind::InvalidInput, QStringLiteral("The previous report's state file is not readable (%1): delete it to start afresh.").arg(error.errorString()));
+    if (!doc.isObject()
+        || doc.object().value(QLatin1String("format")).toString() != QLatin1String("chorus-report-state/1"))
+        return makeError(ErrorKind::InvalidInput,
+            QStringLiteral("The previous report's state file is not readable (%1): delete it to start afresh.")
+                .arg(error.errorString()));
     const QJsonObject previous = doc.object().value(QLatin1String("cells")).toObject();
-    const QJsonObject current = QJsonDocument::fromJson(reportState(report)).object().value(QLatin1String("cells")).toObject();
+    const QJsonObject current
+        = QJsonDocument::fromJson(reportState(report)).object().value(QLatin1String("cells")).toObject();
     const int k = report.options.sdc.k;
     QStringList warnings;
     for (auto it = current.begin(); it != current.end(); ++it) {
@@ -93,9 +102,13 @@ Result<QStringList> differencingWarnings(const Report &report, const QByteArray 
         const qint64 difference = qAbs(it.value().toInteger() - before.value().toInteger());
         if (difference > 0 && difference < k) {
             const QStringList parts = it.key().split(QLatin1Char('|'));
-            warnings.append(QStringLiteral("%1, row %2, column %3 differs from the previous report by %4 (fewer than %5): "
-                                           "comparing the two reports could single out those respondents. Wait for more responses or publish only one.")
-                                .arg(parts.value(0), parts.value(1), parts.value(2)).arg(difference).arg(k));
+            warnings.append(
+                QStringLiteral("%1, row %2, column %3 differs from the previous report by %4 (fewer than %5): "
+                               "comparing the two reports could single out those respondents. Wait for more responses "
+                               "or publish only one.")
+                    .arg(parts.value(0), parts.value(1), parts.value(2))
+                    .arg(difference)
+                    .arg(k));
         }
     }
     return warnings;

@@ -7,7 +7,8 @@
 
 // Number formatting shared by the HTML and CSV renderers. Locale-free on purpose: the same
 // inputs must give the same bytes on every machine.
-namespace chorus::exports::format {
+namespace chorus::exports::format
+{
 
 inline QString percent(std::optional<double> fraction, int decimals = 1)
 {

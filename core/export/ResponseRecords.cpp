@@ -3,9 +3,11 @@
 
 #include <QRegularExpression>
 
-namespace chorus::exports {
+namespace chorus::exports
+{
 
-namespace {
+namespace
+{
 
 struct Path {
     QString repeat;
@@ -18,8 +20,8 @@ Path splitPath(const QString &path)
     static const QRegularExpression pattern(QStringLiteral("^([^/\\[]+)\\[(\\d+)\\]/(.+)$"));
     const QRegularExpressionMatch m = pattern.match(path);
     if (!m.hasMatch())
-        return {QString(), 0, path};
-    return {m.captured(1), m.captured(2).toInt(), m.captured(3)};
+        return { QString(), 0, path };
+    return { m.captured(1), m.captured(2).toInt(), m.captured(3) };
 }
 
 } // namespace

@@ -4,7 +4,8 @@
 #include "export/ExportModel.h"
 #include "response/Response.h"
 
-namespace chorus::exports {
+namespace chorus::exports
+{
 
 // A decrypted response as an export record: "repeat[n]/name" answer paths become repeat
 // instances. Responses carry no ward yet, so `ward` stays empty.

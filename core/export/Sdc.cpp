@@ -7,7 +7,8 @@
 #include <limits>
 #include <vector>
 
-namespace chorus::exports {
+namespace chorus::exports
+{
 
 // How recoverability is decided. Publishing a table with its margins publishes linear
 // equations: each row of cells sums to its row total, each column to its column total, and
@@ -20,15 +21,13 @@ namespace chorus::exports {
 // it lies on a cycle of hidden entries along which every count can move by one in the cycle's
 // direction without going negative. That is a reachability question on a small graph.
 
-namespace {
+namespace
+{
 
 class Network
 {
 public:
-    explicit Network(const ProtectedTable &table)
-        : m_table(table), m_rows(table.rows()), m_columns(table.columns())
-    {
-    }
+    explicit Network(const ProtectedTable &table) : m_table(table), m_rows(table.rows()), m_columns(table.columns()) { }
 
     int nodeCount() const { return m_rows + m_columns + 3; }
 
@@ -89,7 +88,7 @@ private:
     static bool reaches(const std::vector<std::vector<int>> &adjacency, int from, int to)
     {
         std::vector<char> seen(adjacency.size(), 0);
-        std::vector<int> stack{from};
+        std::vector<int> stack { from };
         seen[size_t(from)] = 1;
         while (!stack.empty()) {
             const int n = stack.back();
@@ -129,7 +128,8 @@ void protectOne(ProtectedTable &table)
     const Network network(table);
     auto cost = [&](int r, int c, int exposedColumn) {
         const qint64 factor = table.columnGroup(c) == table.columnGroup(exposedColumn) ? 1 : kOtherGroupFactor;
-        return table.at(r, c).count * factor + ((r == rows) != (c == columns) || (r == rows && c == columns) ? kMarginCost : 0);
+        return table.at(r, c).count * factor
+            + ((r == rows) != (c == columns) || (r == rows && c == columns) ? kMarginCost : 0);
     };
     auto usable = [&](int r, int c) {
         return network.exists(r, c) && !table.at(r, c).isSuppressed() && table.at(r, c).count >= 1;
@@ -171,18 +171,18 @@ void protectOne(ProtectedTable &table)
         };
         for (int c = 0; c <= columns; ++c) {
             if (c != ec)
-                consider({{er, c}});
+                consider({ { er, c } });
         }
         for (int r = 0; r <= rows; ++r) {
             if (r != er)
-                consider({{r, ec}});
+                consider({ { r, ec } });
         }
         for (int r = 0; r <= rows; ++r) {
             for (int c = 0; c <= columns; ++c) {
                 if (r == er || c == ec)
                     continue;
                 QList<std::pair<int, int>> cells;
-                for (const auto &cell : {std::pair{er, c}, std::pair{r, ec}, std::pair{r, c}}) {
+                for (const auto &cell : { std::pair { er, c }, std::pair { r, ec }, std::pair { r, c } }) {
                     if (!mask[size_t(network.slot(cell.first, cell.second))])
                         cells.append(cell);
                 }
@@ -226,15 +226,21 @@ Status validate(const CountTable &table, const SdcOptions &options)
     if (options.k < 1)
         return makeError(ErrorKind::InvalidInput, QStringLiteral("The threshold k must be at least 1."));
     if (table.cells.size() != table.rowLabels.size())
-        return makeError(ErrorKind::InvalidInput, QStringLiteral("Table %1 has %2 rows but %3 row labels.").arg(table.id).arg(table.cells.size()).arg(table.rowLabels.size()));
+        return makeError(ErrorKind::InvalidInput,
+            QStringLiteral("Table %1 has %2 rows but %3 row labels.")
+                .arg(table.id)
+                .arg(table.cells.size())
+                .arg(table.rowLabels.size()));
     if (table.rowLabels.isEmpty() || table.columnLabels.isEmpty())
         return makeError(ErrorKind::InvalidInput, QStringLiteral("Table %1 is empty.").arg(table.id));
     for (const QList<qint64> &row : table.cells) {
         if (row.size() != table.columnLabels.size())
-            return makeError(ErrorKind::InvalidInput, QStringLiteral("Table %1 has a row whose length does not match its columns.").arg(table.id));
+            return makeError(ErrorKind::InvalidInput,
+                QStringLiteral("Table %1 has a row whose length does not match its columns.").arg(table.id));
         for (qint64 n : row) {
             if (n < 0)
-                return makeError(ErrorKind::InvalidInput, QStringLiteral("Table %1 has a negative count.").arg(table.id));
+                return makeError(
+                    ErrorKind::InvalidInput, QStringLiteral("Table %1 has a negative count.").arg(table.id));
         }
     }
     return {};
@@ -338,7 +344,9 @@ Result<QList<ProtectedTable>> protectTables(const QList<CountTable> &tables, con
             const qint64 n = t.at(r, t.columns()).count;
             const auto it = totals.constFind(t.rowLabels().at(r));
             if (it != totals.constEnd() && *it != n)
-                return makeError(ErrorKind::InvalidInput, QStringLiteral("Tables in group %1 disagree on the total for %2.").arg(t.rowTotalsGroup(), t.rowLabels().at(r)));
+                return makeError(ErrorKind::InvalidInput,
+                    QStringLiteral("Tables in group %1 disagree on the total for %2.")
+                        .arg(t.rowTotalsGroup(), t.rowLabels().at(r)));
             totals.insert(t.rowLabels().at(r), n);
         }
     }

@@ -9,7 +9,8 @@
 
 #include <optional>
 
-namespace chorus::exports {
+namespace chorus::exports
+{
 
 // Statistical disclosure control for published count tables (reference/sdc.md §2.2):
 // primary suppression of small counts, secondary suppression so no hidden count can be worked
@@ -17,9 +18,9 @@ namespace chorus::exports {
 // numerator and denominator are published. Pure functions: counts in, protected tables out.
 
 struct SdcOptions {
-    int k = 10;                 // cells with 1 <= n < k are suppressed
+    int k = 10; // cells with 1 <= n < k are suppressed
     bool suppressZeros = false; // UK LLC practice: zeros count as small too
-    bool roundTo5 = false;      // released counts rounded to the nearest 5
+    bool roundTo5 = false; // released counts rounded to the nearest 5
 };
 
 // A two-way table of counts with its margins: every row total, every column total and the
@@ -43,7 +44,7 @@ struct CountTable {
 enum class CellStatus { Released, PrimarySuppressed, SecondarySuppressed, NotPublished };
 
 struct ProtectedCell {
-    qint64 count = 0;    // the true count: never publish it unless status is Released
+    qint64 count = 0; // the true count: never publish it unless status is Released
     CellStatus status = CellStatus::Released;
     qint64 released = 0; // the published figure (rounded if asked); meaningful only if Released
 

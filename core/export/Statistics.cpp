@@ -5,9 +5,11 @@
 #include <cmath>
 #include <numeric>
 
-namespace chorus::exports::stats {
+namespace chorus::exports::stats
+{
 
-namespace {
+namespace
+{
 
 constexpr double kZ95 = 1.959963984540054;
 
@@ -56,13 +58,13 @@ double upperGammaFraction(double a, double x)
 Interval wilson95(double x, double n)
 {
     if (n <= 0)
-        return {0, 1};
+        return { 0, 1 };
     const double p = x / n;
     const double z2 = kZ95 * kZ95;
     const double denominator = 1.0 + z2 / n;
     const double centre = (p + z2 / (2 * n)) / denominator;
     const double half = kZ95 * std::sqrt(p * (1 - p) / n + z2 / (4 * n * n)) / denominator;
-    return {std::max(0.0, centre - half), std::min(1.0, centre + half)};
+    return { std::max(0.0, centre - half), std::min(1.0, centre + half) };
 }
 
 double chiSquaredUpperTail(double statistic, int df)
@@ -92,7 +94,7 @@ std::optional<GoodnessOfFit> goodnessOfFit(const QList<double> &observed, const 
     };
     QList<Group> groups;
     for (int i = 0; i < observed.size(); ++i)
-        groups.append({{i}, observed.at(i), n * proportions.at(i) / totalShare});
+        groups.append({ { i }, observed.at(i), n * proportions.at(i) / totalShare });
     auto byExpected = [](const Group &a, const Group &b) {
         return a.expected < b.expected || (a.expected == b.expected && a.members.front() < b.members.front());
     };
@@ -109,7 +111,8 @@ std::optional<GoodnessOfFit> goodnessOfFit(const QList<double> &observed, const 
     }
     if (groups.size() < 2)
         return std::nullopt;
-    std::sort(groups.begin(), groups.end(), [](const Group &a, const Group &b) { return a.members.front() < b.members.front(); });
+    std::sort(groups.begin(), groups.end(),
+        [](const Group &a, const Group &b) { return a.members.front() < b.members.front(); });
 
     GoodnessOfFit fit;
     for (const Group &g : groups) {

@@ -5,7 +5,8 @@
 
 #include <optional>
 
-namespace chorus::exports::stats {
+namespace chorus::exports::stats
+{
 
 // 95 % Wilson score interval for a proportion x / n (n > 0). Unlike the normal approximation it
 // stays inside [0, 1] and behaves for small counts, which is most of what a consultation gets.

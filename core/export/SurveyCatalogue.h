@@ -4,7 +4,8 @@
 #include "export/ExportModel.h"
 #include "survey/SurveyPackage.h"
 
-namespace chorus::exports {
+namespace chorus::exports
+{
 
 // The export/report catalogue of a loaded survey package: every answerable question in form
 // order, labels in every language, repeat membership, and for equality items from the question

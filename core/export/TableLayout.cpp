@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "export/TableLayout.h"
 
-namespace chorus::exports {
+namespace chorus::exports
+{
 
 TableLayout::TableLayout(const Catalogue &catalogue, const QString &repeatGroup, const ExportOptions &options)
     : m_catalogue(catalogue)
@@ -11,13 +12,11 @@ TableLayout::TableLayout(const Catalogue &catalogue, const QString &repeatGroup,
 {
     using K = Column::Kind;
     if (m_group.isEmpty()) {
-        m_columns = {{K::Key, QStringLiteral("KEY")},
-                     {K::SurveyId, QStringLiteral("survey_id")},
-                     {K::SurveyVersion, QStringLiteral("survey_version")},
-                     {K::BankVersion, QStringLiteral("bank_version")},
-                     {K::Ward, QStringLiteral("ward")}};
+        m_columns = { { K::Key, QStringLiteral("KEY") }, { K::SurveyId, QStringLiteral("survey_id") },
+            { K::SurveyVersion, QStringLiteral("survey_version") }, { K::BankVersion, QStringLiteral("bank_version") },
+            { K::Ward, QStringLiteral("ward") } };
     } else {
-        m_columns = {{K::ParentKey, QStringLiteral("PARENT_KEY")}, {K::Key, QStringLiteral("KEY")}};
+        m_columns = { { K::ParentKey, QStringLiteral("PARENT_KEY") }, { K::Key, QStringLiteral("KEY") } };
     }
     for (const Question *q : catalogue.questionsIn(m_group)) {
         m_columns.append(Column(K::Value, q->name, q));
@@ -54,18 +53,17 @@ CellValue TableLayout::answerCell(const Column &column, const Answers &answers) 
     const bool answered = answer.state == AnswerState::Answered;
     switch (column.kind) {
     case Column::Kind::Value:
-        return {renderValue(q, answer, m_options.mode, m_language, m_catalogue.defaultLanguage),
-                answered && (q.type == QuestionType::Integer || q.type == QuestionType::Decimal),
-                q.isFreeText()};
+        return { renderValue(q, answer, m_options.mode, m_language, m_catalogue.defaultLanguage),
+            answered && (q.type == QuestionType::Integer || q.type == QuestionType::Decimal), q.isFreeText() };
     case Column::Kind::State:
         return CellValue(stateName(answer.state));
     case Column::Kind::WriteIn:
-        return {answered ? answer.writeIn : QString(), false, true};
+        return { answered ? answer.writeIn : QString(), false, true };
     case Column::Kind::Option: {
         if (!answered)
             return {};
         const bool selected = answer.value.split(QLatin1Char(' '), Qt::SkipEmptyParts).contains(column.optionCode);
-        return {selected ? QStringLiteral("1") : QStringLiteral("0"), true};
+        return { selected ? QStringLiteral("1") : QStringLiteral("0"), true };
     }
     default:
         return {};
@@ -78,12 +76,24 @@ QList<CellValue> TableLayout::mainRow(const Record &record) const
     row.reserve(m_columns.size());
     for (const Column &c : m_columns) {
         switch (c.kind) {
-        case Column::Kind::Key: row.append(CellValue(record.instanceId)); break;
-        case Column::Kind::SurveyId: row.append(CellValue(record.surveyId)); break;
-        case Column::Kind::SurveyVersion: row.append(CellValue(record.surveyVersion)); break;
-        case Column::Kind::BankVersion: row.append(CellValue(record.bankVersion)); break;
-        case Column::Kind::Ward: row.append(CellValue(record.ward.value_or(QString()))); break;
-        default: row.append(answerCell(c, record.answers)); break;
+        case Column::Kind::Key:
+            row.append(CellValue(record.instanceId));
+            break;
+        case Column::Kind::SurveyId:
+            row.append(CellValue(record.surveyId));
+            break;
+        case Column::Kind::SurveyVersion:
+            row.append(CellValue(record.surveyVersion));
+            break;
+        case Column::Kind::BankVersion:
+            row.append(CellValue(record.bankVersion));
+            break;
+        case Column::Kind::Ward:
+            row.append(CellValue(record.ward.value_or(QString())));
+            break;
+        default:
+            row.append(answerCell(c, record.answers));
+            break;
         }
     }
     return row;
@@ -95,9 +105,15 @@ QList<CellValue> TableLayout::repeatRow(const Record &record, const Answers &ans
     row.reserve(m_columns.size());
     for (const Column &c : m_columns) {
         switch (c.kind) {
-        case Column::Kind::ParentKey: row.append(CellValue(record.instanceId)); break;
-        case Column::Kind::Key: row.append(CellValue(repeatKey(record.instanceId, m_group, index))); break;
-        default: row.append(answerCell(c, answers)); break;
+        case Column::Kind::ParentKey:
+            row.append(CellValue(record.instanceId));
+            break;
+        case Column::Kind::Key:
+            row.append(CellValue(repeatKey(record.instanceId, m_group, index)));
+            break;
+        default:
+            row.append(answerCell(c, answers));
+            break;
         }
     }
     return row;

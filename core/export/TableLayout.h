@@ -7,7 +7,8 @@
 #include <QList>
 #include <QString>
 
-namespace chorus::exports {
+namespace chorus::exports
+{
 
 // The column layout shared by the tabular writers (CSV, XLSX), so both name and fill columns
 // identically. A table is the main table (repeat group "") or one repeat group.

@@ -11,9 +11,11 @@
 
 #include <vector>
 
-namespace chorus::exports {
+namespace chorus::exports
+{
 
-namespace {
+namespace
+{
 
 constexpr qsizetype kMaxCellChars = 32767; // Excel's limit for one cell
 
@@ -47,9 +49,7 @@ class XlsxWriter final : public RecordWriter
 {
 public:
     XlsxWriter(const Catalogue &catalogue, const ExportOptions &options)
-        : m_catalogue(catalogue), m_options(options)
-    {
-    }
+        : m_catalogue(catalogue), m_options(options) { }
 
     ~XlsxWriter() override
     {
@@ -62,20 +62,22 @@ public:
     Status open(const QString &dir, const QString &baseName)
     {
         if (!QDir().mkpath(dir))
-            return makeError(ErrorKind::Io, QStringLiteral("Cannot create the export folder %1: check it is writable.").arg(dir));
+            return makeError(
+                ErrorKind::Io, QStringLiteral("Cannot create the export folder %1: check it is writable.").arg(dir));
         m_finalPath = QDir(dir).filePath(baseName + QLatin1String(".xlsx"));
         m_partPath = m_finalPath + QLatin1String(".part");
         const QByteArray path = QFile::encodeName(m_partPath);
-        lxw_workbook_options wbOptions{};
+        lxw_workbook_options wbOptions {};
         wbOptions.constant_memory = LXW_TRUE; // rows go to temp files as written: flat memory
-        wbOptions.use_zip64 = LXW_TRUE;       // large exports pass 4 GB of XML
+        wbOptions.use_zip64 = LXW_TRUE; // large exports pass 4 GB of XML
         m_workbook.reset(workbook_new_opt(path.constData(), &wbOptions));
         if (!m_workbook)
-            return makeError(ErrorKind::Io, QStringLiteral("Cannot create %1: check the folder is writable.").arg(m_partPath));
+            return makeError(
+                ErrorKind::Io, QStringLiteral("Cannot create %1: check the folder is writable.").arg(m_partPath));
         m_bold = workbook_add_format(m_workbook.get());
         format_set_bold(m_bold);
 
-        QStringList groups{QString()};
+        QStringList groups { QString() };
         groups += m_catalogue.repeatGroups();
         for (const QString &group : groups) {
             Sheet sheet;
@@ -109,8 +111,9 @@ public:
         const lxw_error error = workbook_close(m_workbook.release());
         if (error != LXW_NO_ERROR) {
             QFile::remove(m_partPath);
-            return makeError(ErrorKind::Io, QStringLiteral("Could not complete %1: %2 (is the disk full?)")
-                                                .arg(m_finalPath, QString::fromUtf8(lxw_strerror(error))));
+            return makeError(ErrorKind::Io,
+                QStringLiteral("Could not complete %1: %2 (is the disk full?)")
+                    .arg(m_finalPath, QString::fromUtf8(lxw_strerror(error))));
         }
         QFile::remove(m_finalPath);
         if (!QFile::rename(m_partPath, m_finalPath))
@@ -119,7 +122,7 @@ public:
         return {};
     }
 
-    QStringList files() const override { return {m_finalPath}; }
+    QStringList files() const override { return { m_finalPath }; }
 
 private:
     struct Sheet {
@@ -132,7 +135,8 @@ private:
 
     Status startSheet(Sheet &sheet)
     {
-        const QString wanted = sheet.part == 1 ? sheet.title : QStringLiteral("%1 (%2)").arg(sheet.title).arg(sheet.part);
+        const QString wanted
+            = sheet.part == 1 ? sheet.title : QStringLiteral("%1 (%2)").arg(sheet.title).arg(sheet.part);
         const QByteArray name = sheetName(wanted, m_usedNames).toUtf8();
         sheet.worksheet = workbook_add_worksheet(m_workbook.get(), name.constData());
         if (!sheet.worksheet)
@@ -168,7 +172,8 @@ private:
                 error = worksheet_write_string(sheet.worksheet, row, col, text.constData(), format);
             }
             if (error != LXW_NO_ERROR)
-                return makeError(ErrorKind::Io, QStringLiteral("Writing the spreadsheet failed: %1").arg(QString::fromUtf8(lxw_strerror(error))));
+                return makeError(ErrorKind::Io,
+                    QStringLiteral("Writing the spreadsheet failed: %1").arg(QString::fromUtf8(lxw_strerror(error))));
         }
         return {};
     }
@@ -185,8 +190,8 @@ private:
 
 } // namespace
 
-Result<std::unique_ptr<RecordWriter>> makeXlsxWriter(const QString &dir, const QString &baseName,
-                                                     const Catalogue &catalogue, const ExportOptions &options)
+Result<std::unique_ptr<RecordWriter>> makeXlsxWriter(
+    const QString &dir, const QString &baseName, const Catalogue &catalogue, const ExportOptions &options)
 {
     auto writer = std::make_unique<XlsxWriter>(catalogue, options);
     if (Status s = writer->open(dir, baseName); !s)

@@ -13,7 +13,8 @@
 #include <algorithm>
 #include <vector>
 
-namespace chorus::exports::testing {
+namespace chorus::exports::testing
+{
 
 class Attacker
 {
@@ -30,27 +31,27 @@ public:
             for (int r = 0; r < R; ++r) {
                 QList<std::pair<Ref, int>> eq;
                 for (int c = 0; c < C; ++c)
-                    eq.append({{ti, r, c}, 1});
-                eq.append({{ti, r, C}, -1});
+                    eq.append({ { ti, r, c }, 1 });
+                eq.append({ { ti, r, C }, -1 });
                 addEquation(eq);
             }
             QList<std::pair<Ref, int>> rowTotals;
             for (int r = 0; r < R; ++r)
-                rowTotals.append({{ti, r, C}, 1});
-            rowTotals.append({{ti, R, C}, -1});
+                rowTotals.append({ { ti, r, C }, 1 });
+            rowTotals.append({ { ti, R, C }, -1 });
             addEquation(rowTotals);
             if (t.publishesColumnTotals()) {
                 for (int c = 0; c < C; ++c) {
                     QList<std::pair<Ref, int>> eq;
                     for (int r = 0; r < R; ++r)
-                        eq.append({{ti, r, c}, 1});
-                    eq.append({{ti, R, c}, -1});
+                        eq.append({ { ti, r, c }, 1 });
+                    eq.append({ { ti, R, c }, -1 });
                     addEquation(eq);
                 }
                 QList<std::pair<Ref, int>> columnTotals;
                 for (int c = 0; c < C; ++c)
-                    columnTotals.append({{ti, R, c}, 1});
-                columnTotals.append({{ti, R, C}, -1});
+                    columnTotals.append({ { ti, R, c }, 1 });
+                columnTotals.append({ { ti, R, C }, -1 });
                 addEquation(columnTotals);
             }
             // Linked tables publish the same row totals: the attacker knows they are equal.
@@ -61,7 +62,7 @@ public:
                 for (int r = 0; r < R; ++r) {
                     const int orow = int(o.rowLabels().indexOf(t.rowLabels().at(r)));
                     if (orow >= 0)
-                        addEquation({{{ti, r, C}, 1}, {{tj, orow, o.columns()}, -1}});
+                        addEquation({ { { ti, r, C }, 1 }, { { tj, orow, o.columns() }, -1 } });
                 }
             }
         }
@@ -72,14 +73,14 @@ public:
     {
         QList<std::tuple<int, int, int>> result;
         for (const auto &[ref, index] : m_unknownIndex)
-            result.append({ref.table, ref.row, ref.column});
+            result.append({ ref.table, ref.row, ref.column });
         return result;
     }
 
     // True if the published figures allow the hidden cell a value other than its true one.
     bool hasSecondValue(int table, int row, int column)
     {
-        const int e = m_unknownIndex.at(indexOf({table, row, column})).second;
+        const int e = m_unknownIndex.at(indexOf({ table, row, column })).second;
         const qint64 truth = m_truth.at(size_t(e));
         for (qint64 t = 0; t <= m_cap; ++t) {
             if (t == truth)
@@ -101,7 +102,7 @@ private:
     };
     struct Equation {
         std::vector<std::pair<int, int>> terms; // unknown index, coefficient
-        qint64 constant = 0;                    // sum of coefficient * published value
+        qint64 constant = 0; // sum of coefficient * published value
     };
 
     int indexOf(const Ref &ref) const
@@ -126,11 +127,11 @@ private:
             // as unknown to the attacker as a suppressed one.
             int i = indexOf(ref);
             if (i < 0) {
-                m_unknownIndex.push_back({ref, int(m_truth.size())});
+                m_unknownIndex.push_back({ ref, int(m_truth.size()) });
                 m_truth.push_back(cell.count);
                 i = int(m_unknownIndex.size()) - 1;
             }
-            eq.terms.push_back({m_unknownIndex.at(size_t(i)).second, coef});
+            eq.terms.push_back({ m_unknownIndex.at(size_t(i)).second, coef });
         }
         m_equations.push_back(std::move(eq));
     }

@@ -11,7 +11,8 @@
 using namespace chorus;
 using namespace chorus::exports;
 
-namespace {
+namespace
+{
 
 QByteArray example(const QString &name)
 {
@@ -20,12 +21,12 @@ QByteArray example(const QString &name)
 }
 
 // Two real rows of the Nomis ward-level TS030 bulk file (Kronaxis/kpm, census2021-ts030-ward.csv @ 10364cb).
-const QByteArray kTs030Wards =
-    "date,geography,geography code,Religion: Total: All usual residents,Religion: No religion,Religion: Christian,"
-    "Religion: Buddhist,Religion: Hindu,Religion: Jewish,Religion: Muslim,Religion: Sikh,Religion: Other religion,"
-    "Religion: Not answered\n"
-    "2021,Astley Bridge,E05000650,14140,3849,7192,33,130,6,2228,18,31,653\n"
-    "2021,\"Greasby, Frankby and Irby\",E05000961,14113,4254,8979,49,40,16,49,9,38,679\n";
+const QByteArray kTs030Wards
+    = "date,geography,geography code,Religion: Total: All usual residents,Religion: No religion,Religion: Christian,"
+      "Religion: Buddhist,Religion: Hindu,Religion: Jewish,Religion: Muslim,Religion: Sikh,Religion: Other religion,"
+      "Religion: Not answered\n"
+      "2021,Astley Bridge,E05000650,14140,3849,7192,33,130,6,2228,18,31,653\n"
+      "2021,\"Greasby, Frankby and Irby\",E05000961,14113,4254,8979,49,40,16,49,9,38,679\n";
 
 QString csvField(const QString &s)
 {
@@ -44,14 +45,16 @@ private Q_SLOTS:
         auto area = parseCensusJson(example(QStringLiteral("E09000021-kingston-upon-thames.json")));
         QVERIFY2(area.ok(), area.ok() ? "" : qPrintable(area.error().message));
         QCOMPARE(area->code, QStringLiteral("E09000021"));
-        QCOMPARE(area->tables.keys(), (QStringList{QStringLiteral("TS007A"), QStringLiteral("TS021"), QStringLiteral("TS030")}));
+        QCOMPARE(area->tables.keys(),
+            (QStringList { QStringLiteral("TS007A"), QStringLiteral("TS021"), QStringLiteral("TS030") }));
         const CensusTable &religion = area->tables.value(QStringLiteral("TS030"));
         QCOMPARE(religion.total, qint64(168065));
         QVERIFY(religion.category(QStringLiteral("9"))->notAnswered);
         QCOMPARE(religion.answeredTotal(), qint64(168065 - 11966));
         QCOMPARE(area->tables.value(QStringLiteral("TS021")).category(QStringLiteral("13"))->count, qint64(90288));
         // TS007A has no codes: positions stand in, 1 = aged 4 and under.
-        QCOMPARE(area->tables.value(QStringLiteral("TS007A")).category(QStringLiteral("1"))->label, QStringLiteral("Aged 4 years and under"));
+        QCOMPARE(area->tables.value(QStringLiteral("TS007A")).category(QStringLiteral("1"))->label,
+            QStringLiteral("Aged 4 years and under"));
     }
 
     void json_ward_knowsItsParent()
@@ -96,10 +99,14 @@ private Q_SLOTS:
         // from the example file, and check both readers agree.
         auto json = parseCensusJson(example(QStringLiteral("E09000021-kingston-upon-thames.json")));
         QVERIFY(json.ok());
-        const QJsonObject ts021 = QJsonDocument::fromJson(example(QStringLiteral("E09000021-kingston-upon-thames.json")))
-                                      .object()[QStringLiteral("tables")][QStringLiteral("TS021")].toObject();
-        QStringList header{QStringLiteral("date"), QStringLiteral("geography"), QStringLiteral("geography code"), ts021[QStringLiteral("total_source_column")].toString()};
-        QStringList row{QStringLiteral("2021"), QStringLiteral("Kingston upon Thames"), QStringLiteral("E09000021"), QString::number(ts021[QStringLiteral("total")].toInteger())};
+        const QJsonObject ts021
+            = QJsonDocument::fromJson(example(QStringLiteral("E09000021-kingston-upon-thames.json")))
+                  .object()[QStringLiteral("tables")][QStringLiteral("TS021")]
+                  .toObject();
+        QStringList header { QStringLiteral("date"), QStringLiteral("geography"), QStringLiteral("geography code"),
+            ts021[QStringLiteral("total_source_column")].toString() };
+        QStringList row { QStringLiteral("2021"), QStringLiteral("Kingston upon Thames"), QStringLiteral("E09000021"),
+            QString::number(ts021[QStringLiteral("total")].toInteger()) };
         const QJsonArray aggregates = ts021[QStringLiteral("aggregates_do_not_add_to_categories")].toArray();
         for (const QJsonValue &a : aggregates) {
             const QString heading = a[QStringLiteral("source_column")].toString();
@@ -115,7 +122,9 @@ private Q_SLOTS:
         QStringList quoted;
         for (const QString &h : header)
             quoted.append(csvField(h));
-        const QByteArray csv = (quoted.join(QLatin1Char(',')) + QLatin1Char('\n') + row.join(QLatin1Char(',')) + QLatin1Char('\n')).toUtf8();
+        const QByteArray csv
+            = (quoted.join(QLatin1Char(',')) + QLatin1Char('\n') + row.join(QLatin1Char(',')) + QLatin1Char('\n'))
+                  .toUtf8();
         auto nomis = parseNomisCsv(csv, QStringLiteral("TS021"));
         QVERIFY2(nomis.ok(), nomis.ok() ? "" : qPrintable(nomis.error().message));
         const CensusTable &fromCsv = nomis->at(0).tables.value(QStringLiteral("TS021"));
@@ -149,7 +158,9 @@ private Q_SLOTS:
         QVERIFY(QFile::rename(f.fileName(), dir.filePath(QStringLiteral("census2021-ts030-ward.csv"))));
         QVERIFY(loadCensusFile(dir.filePath(QStringLiteral("census2021-ts030-ward.csv")), data).ok());
         QVERIFY(data.table(QStringLiteral("E05000650"), QStringLiteral("TS030")));
-        QVERIFY(loadCensusFile(QStringLiteral(CHORUS_SOURCE_DIR "/examples/census/E09000021-kingston-upon-thames.json"), data).ok());
+        QVERIFY(loadCensusFile(
+            QStringLiteral(CHORUS_SOURCE_DIR "/examples/census/E09000021-kingston-upon-thames.json"), data)
+                    .ok());
         QCOMPARE(data.areas().size(), 3);
     }
 };

@@ -14,7 +14,8 @@ using namespace chorus;
 using namespace chorus::exports;
 using namespace chorus::testing;
 
-namespace {
+namespace
+{
 
 survey::SurveyPackage package()
 {
@@ -37,7 +38,8 @@ response::Response responseNumber(const survey::SurveyPackage &p, int i)
     r.surveyVersion = p.version;
     r.started = QDateTime(QDate(2026, 11, 24), QTime(10, 0), Qt::UTC);
     r.finished = r.started.addSecs(60);
-    r.answers.insert(QStringLiteral("eth"), response::Answer::answered(i % 2 ? QStringLiteral("13") : QStringLiteral("17")));
+    r.answers.insert(
+        QStringLiteral("eth"), response::Answer::answered(i % 2 ? QStringLiteral("13") : QStringLiteral("17")));
     r.repeatCounts.insert(QStringLiteral("people"), 1);
     r.answers.insert(QStringLiteral("people[1]/age"), response::Answer::answered(QString::number(20 + i)));
     return r;
@@ -45,10 +47,11 @@ response::Response responseNumber(const survey::SurveyPackage &p, int i)
 
 Envelope seal(const crypto::CouncilPublicKey &key, const survey::SurveyPackage &p, const response::Response &r)
 {
-    auto sealed = crypto::OdkEnvelope::seal(key, p.id, p.version, r.instanceId, response::SubmissionXml::serialize(p, r));
+    auto sealed
+        = crypto::OdkEnvelope::seal(key, p.id, p.version, r.instanceId, response::SubmissionXml::serialize(p, r));
     if (!sealed)
         qFatal("seal failed");
-    return Envelope{r.instanceId, sealed->manifest, sealed->encryptedFiles};
+    return Envelope { r.instanceId, sealed->manifest, sealed->encryptedFiles };
 }
 
 } // namespace
@@ -68,7 +71,7 @@ private Q_SLOTS:
         for (int i = 0; i < 60; ++i)
             envelopes.append(seal(council->publicKey, p, responseNumber(p, i)));
         envelopes[7] = seal(stranger->publicKey, p, responseNumber(p, 7)); // wrong key
-        envelopes[20].files[0].bytes[10] ^= 0x5a;                          // corrupt on disk
+        envelopes[20].files[0].bytes[10] ^= 0x5a; // corrupt on disk
 
         crypto::KeyRing ring;
         ring.add(std::move(council->privateKey));
@@ -84,16 +87,18 @@ private Q_SLOTS:
             return {};
         };
         QStringList failedIds;
-        auto failed = [&](const QString &id, const QString &) { failedIds.append(id); };
+        auto failed = [&](const QString &id, const QString &) {
+            failedIds.append(id);
+        };
         const QString withdrawnId = responseNumber(p, 33).instanceId;
         qint64 lastProgress = 0;
 
         DecryptPipeline::Options options;
         options.workers = 2;
         options.window = 4;
-        auto counts = DecryptPipeline::run(ring, source, sink, failed, options,
-                                           [&](const QString &id) { return id == withdrawnId; },
-                                           [&](qint64 done) { lastProgress = done; });
+        auto counts = DecryptPipeline::run(
+            ring, source, sink, failed, options, [&](const QString &id) { return id == withdrawnId; },
+            [&](qint64 done) { lastProgress = done; });
         QVERIFY(counts.ok());
         QCOMPARE(counts->written, qint64(57));
         QCOMPARE(counts->failed, qint64(2));
@@ -134,7 +139,7 @@ private Q_SLOTS:
                     return makeError(ErrorKind::Io, QStringLiteral("disk full"));
                 return {};
             },
-            {}, DecryptPipeline::Options{});
+            {}, DecryptPipeline::Options {});
         QVERIFY(!counts.ok());
         QCOMPARE(counts.error().message, QStringLiteral("disk full"));
         QCOMPARE(sunk, 5);
@@ -149,10 +154,12 @@ private Q_SLOTS:
         const Record record = recordFromResponse(r);
         QCOMPARE(record.answers.value(QStringLiteral("eth")).value, QStringLiteral("13"));
         QCOMPARE(record.repeats.value(QStringLiteral("people")).size(), 2);
-        QCOMPARE(record.repeats.value(QStringLiteral("people")).at(0).value(QStringLiteral("age")).value, QStringLiteral("23"));
-        QCOMPARE(record.repeats.value(QStringLiteral("people")).at(1).value(QStringLiteral("age")).state, AnswerState::NotAnswered);
+        QCOMPARE(record.repeats.value(QStringLiteral("people")).at(0).value(QStringLiteral("age")).value,
+            QStringLiteral("23"));
+        QCOMPARE(record.repeats.value(QStringLiteral("people")).at(1).value(QStringLiteral("age")).state,
+            AnswerState::NotAnswered);
         const Catalogue c = catalogueFromResponse(r);
-        QCOMPARE(c.repeatGroups(), QStringList{QStringLiteral("people")});
+        QCOMPARE(c.repeatGroups(), QStringList { QStringLiteral("people") });
     }
 };
 

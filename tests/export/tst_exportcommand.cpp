@@ -15,7 +15,8 @@
 using namespace chorus;
 using namespace chorus::cli;
 
-namespace {
+namespace
+{
 
 const QString kSurvey = QStringLiteral(CHORUS_SOURCE_DIR "/examples/demo.chorus.json");
 
@@ -37,8 +38,9 @@ response::Response responseNumber(const survey::SurveyPackage &p, int i)
     r.finished = r.started.addSecs(60);
     for (const survey::Question *q : p.allQuestions()) {
         if (q->isAnswerable() && p.repeatOf(q->name).isEmpty())
-            r.answers.insert(q->name, q->type == survey::QuestionType::Text ? response::Answer::answered(QStringLiteral("SECRET-TEXT"))
-                                                                            : response::Answer::notAnswered());
+            r.answers.insert(q->name,
+                q->type == survey::QuestionType::Text ? response::Answer::answered(QStringLiteral("SECRET-TEXT"))
+                                                      : response::Answer::notAnswered());
     }
     return r;
 }
@@ -56,8 +58,8 @@ class TestExportCommand : public QObject
     {
         QString o, e;
         QTextStream os(&o), es(&e);
-        Io io{os, es};
-        const int code = run(QStringList{QStringLiteral("chorusctl"), QStringLiteral("export")} + args, io);
+        Io io { os, es };
+        const int code = run(QStringList { QStringLiteral("chorusctl"), QStringLiteral("export") } + args, io);
         os.flush();
         es.flush();
         if (out)
@@ -69,10 +71,11 @@ class TestExportCommand : public QObject
 
     QStringList args(const QString &out, const QString &format)
     {
-        return {QStringLiteral("--in"), m_dir.filePath(QStringLiteral("admin")), QStringLiteral("--keys"), m_dir.filePath(QStringLiteral("keys")),
-                QStringLiteral("--passphrase-file"), m_dir.filePath(QStringLiteral("pass")), QStringLiteral("--out"), out,
-                QStringLiteral("--format"), format, QStringLiteral("--survey"), kSurvey,
-                QStringLiteral("--withdrawn"), m_dir.filePath(QStringLiteral("withdrawn.txt")), QStringLiteral("--quiet")};
+        return { QStringLiteral("--in"), m_dir.filePath(QStringLiteral("admin")), QStringLiteral("--keys"),
+            m_dir.filePath(QStringLiteral("keys")), QStringLiteral("--passphrase-file"),
+            m_dir.filePath(QStringLiteral("pass")), QStringLiteral("--out"), out, QStringLiteral("--format"), format,
+            QStringLiteral("--survey"), kSurvey, QStringLiteral("--withdrawn"),
+            m_dir.filePath(QStringLiteral("withdrawn.txt")), QStringLiteral("--quiet") };
     }
 
 private Q_SLOTS:
@@ -92,15 +95,16 @@ private Q_SLOTS:
         QVERIFY(stranger.ok());
         for (int i = 0; i < 5; ++i) {
             const response::Response r = responseNumber(m_package, i);
-            auto sealed = crypto::OdkEnvelope::seal(i == 2 ? stranger->publicKey : *council, r.surveyId, r.surveyVersion,
-                                                    r.instanceId, response::SubmissionXml::serialize(m_package, r));
+            auto sealed = crypto::OdkEnvelope::seal(i == 2 ? stranger->publicKey : *council, r.surveyId,
+                r.surveyVersion, r.instanceId, response::SubmissionXml::serialize(m_package, r));
             QVERIFY(sealed.ok());
             const QString dir = m_dir.filePath(QStringLiteral("admin/submissions/%1").arg(i));
             writeFile(dir + QLatin1String("/submission.xml"), sealed->manifest);
             for (const FilePart &part : sealed->encryptedFiles)
                 writeFile(dir + QLatin1Char('/') + part.name, part.bytes);
         }
-        writeFile(m_dir.filePath(QStringLiteral("withdrawn.txt")), responseNumber(m_package, 4).instanceId.toUtf8() + '\n');
+        writeFile(
+            m_dir.filePath(QStringLiteral("withdrawn.txt")), responseNumber(m_package, 4).instanceId.toUtf8() + '\n');
     }
 
     void csv_exportsTheRest_namesTheBadRecord_leavesOutWithdrawn_andAudits()
@@ -111,7 +115,8 @@ private Q_SLOTS:
         QVERIFY2(stdoutText.contains(QLatin1String("exported 3 response(s)")), qPrintable(stdoutText));
         QVERIFY(stdoutText.contains(QLatin1String("1 withdrawn")));
         QVERIFY(err.contains(responseNumber(m_package, 2).instanceId));
-        const QString csvPath = QDir(out).filePath(m_package.id + QLatin1String("-v") + m_package.version + QLatin1String(".csv"));
+        const QString csvPath
+            = QDir(out).filePath(m_package.id + QLatin1String("-v") + m_package.version + QLatin1String(".csv"));
         QFile csv(csvPath);
         QVERIFY2(csv.open(QIODevice::ReadOnly), qPrintable(csvPath));
         const QByteArray bytes = csv.readAll();
@@ -127,7 +132,7 @@ private Q_SLOTS:
 
     void xlsxAndJson_areWritten()
     {
-        for (const char *format : {"xlsx", "json"}) {
+        for (const char *format : { "xlsx", "json" }) {
             const QString out = m_dir.filePath(QLatin1String(format));
             QCOMPARE(runCli(args(out, QLatin1String(format))), int(ExitFailure)); // the stranger's record still fails
             QCOMPARE(QDir(out).entryList(QDir::Files).size(), 1);
@@ -139,13 +144,16 @@ private Q_SLOTS:
         const QString out = m_dir.filePath(QStringLiteral("report"));
         QString o, e;
         QTextStream os(&o), es(&e);
-        Io io{os, es};
-        const int code = run({QStringLiteral("chorusctl"), QStringLiteral("report"), QStringLiteral("--pulled"), m_dir.filePath(QStringLiteral("admin")),
-                              QStringLiteral("--keys"), m_dir.filePath(QStringLiteral("keys")), QStringLiteral("--passphrase-file"), m_dir.filePath(QStringLiteral("pass")),
-                              QStringLiteral("--survey"), kSurvey, QStringLiteral("--census"),
-                              QStringLiteral(CHORUS_SOURCE_DIR "/examples/census/E09000021-kingston-upon-thames.json"), QStringLiteral("--out"), out,
-                              QStringLiteral("--withdrawn"), m_dir.filePath(QStringLiteral("withdrawn.txt"))},
-                             io);
+        Io io { os, es };
+        const int code = run(
+            { QStringLiteral("chorusctl"), QStringLiteral("report"), QStringLiteral("--pulled"),
+                m_dir.filePath(QStringLiteral("admin")), QStringLiteral("--keys"),
+                m_dir.filePath(QStringLiteral("keys")), QStringLiteral("--passphrase-file"),
+                m_dir.filePath(QStringLiteral("pass")), QStringLiteral("--survey"), kSurvey, QStringLiteral("--census"),
+                QStringLiteral(CHORUS_SOURCE_DIR "/examples/census/E09000021-kingston-upon-thames.json"),
+                QStringLiteral("--out"), out, QStringLiteral("--withdrawn"),
+                m_dir.filePath(QStringLiteral("withdrawn.txt")) },
+            io);
         os.flush();
         es.flush();
         QCOMPARE(code, int(ExitOk));

@@ -15,7 +15,8 @@
 using namespace chorus;
 using namespace chorus::exports;
 
-namespace {
+namespace
+{
 
 QString goldenDir()
 {
@@ -121,10 +122,12 @@ private Q_SLOTS:
         auto writer = makeCsvWriter(dir.path(), QStringLiteral("libraries"), m_catalogue, {});
         QVERIFY(writer.ok());
         QVERIFY(exportAll(**writer).ok());
-        QCOMPARE((*writer)->files(), (QStringList{dir.filePath(QStringLiteral("libraries.csv")),
-                                                  dir.filePath(QStringLiteral("libraries-household.csv"))}));
+        QCOMPARE((*writer)->files(),
+            (QStringList { dir.filePath(QStringLiteral("libraries.csv")),
+                dir.filePath(QStringLiteral("libraries-household.csv")) }));
         QVERIFY(matchesGolden(dir.filePath(QStringLiteral("libraries.csv")), QStringLiteral("codes.csv")));
-        QVERIFY(matchesGolden(dir.filePath(QStringLiteral("libraries-household.csv")), QStringLiteral("codes-household.csv")));
+        QVERIFY(matchesGolden(
+            dir.filePath(QStringLiteral("libraries-household.csv")), QStringLiteral("codes-household.csv")));
     }
 
     void csv_labelsInWelsh_matchesGoldenFiles()
@@ -151,7 +154,8 @@ private Q_SLOTS:
         QCOMPARE(rows.size(), 4);
         for (const QStringList &row : rows)
             QCOMPARE(row.size(), rows.at(0).size());
-        QCOMPARE(cell(rows, 1, QStringLiteral("comments")), QStringLiteral("More opening hours,\nplease — Sundays too"));
+        QCOMPARE(
+            cell(rows, 1, QStringLiteral("comments")), QStringLiteral("More opening hours,\nplease — Sundays too"));
         QCOMPARE(cell(rows, 1, QStringLiteral("ethnicity__write_in")), QStringLiteral("Polish, \"Silesian\""));
         QCOMPARE(cell(rows, 3, QStringLiteral("comments")), QStringLiteral("لائبریری بہت اچھی ہے"));
     }
@@ -206,7 +210,8 @@ private Q_SLOTS:
         const auto rows = parseCsv(readAll(dir.filePath(QStringLiteral("t-household.csv"))));
         QCOMPARE(rows.size(), 4); // header + 2 + 0 + 1
         QCOMPARE(cell(rows, 2, QStringLiteral("PARENT_KEY")), fixtures::records().at(0).instanceId);
-        QCOMPARE(cell(rows, 2, QStringLiteral("KEY")), fixtures::records().at(0).instanceId + QLatin1String("/household[2]"));
+        QCOMPARE(cell(rows, 2, QStringLiteral("KEY")),
+            fixtures::records().at(0).instanceId + QLatin1String("/household[2]"));
         QCOMPARE(cell(rows, 3, QStringLiteral("PARENT_KEY")), fixtures::records().at(2).instanceId);
     }
 
@@ -249,7 +254,7 @@ private Q_SLOTS:
         const QJsonObject second = QJsonDocument::fromJson(lines.at(1)).object();
         QCOMPARE(second.value(QStringLiteral("ward")).type(), QJsonValue::Null);
         QCOMPARE(second[QStringLiteral("answers")][QStringLiteral("services")][QStringLiteral("state")].toString(),
-                 QStringLiteral("not_asked"));
+            QStringLiteral("not_asked"));
     }
 
     void xlsx_readBack_hasSheetsHeadersAndCells()
@@ -280,7 +285,8 @@ private Q_SLOTS:
 
         const auto household = sheetCells(unzip(path, QStringLiteral("xl/worksheets/sheet2.xml")));
         QCOMPARE(household.value(QStringLiteral("A1")), QStringLiteral("PARENT_KEY"));
-        QCOMPARE(household.value(QStringLiteral("B3")), fixtures::records().at(0).instanceId + QLatin1String("/household[2]"));
+        QCOMPARE(household.value(QStringLiteral("B3")),
+            fixtures::records().at(0).instanceId + QLatin1String("/household[2]"));
         QCOMPARE(household.value(QStringLiteral("C4")), QStringLiteral("n:81"));
     }
 
@@ -288,7 +294,7 @@ private:
     static QByteArray unzip(const QString &archive, const QString &member)
     {
         QProcess p;
-        p.start(QStringLiteral("unzip"), {QStringLiteral("-p"), archive, member});
+        p.start(QStringLiteral("unzip"), { QStringLiteral("-p"), archive, member });
         if (!p.waitForFinished(30000))
             return {};
         return p.readAllStandardOutput();

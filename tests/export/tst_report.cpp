@@ -8,13 +8,16 @@
 using namespace chorus;
 using namespace chorus::exports;
 
-namespace {
+namespace
+{
 
 CensusData kingston()
 {
     CensusData data;
-    for (const char *name : {"E09000021-kingston-upon-thames.json", "E05013938-kingston-town-ward.json", "E05013941-norbiton-ward.json"}) {
-        const Status s = loadCensusFile(QStringLiteral(CHORUS_SOURCE_DIR "/examples/census/") + QLatin1String(name), data);
+    for (const char *name : { "E09000021-kingston-upon-thames.json", "E05013938-kingston-town-ward.json",
+             "E05013941-norbiton-ward.json" }) {
+        const Status s
+            = loadCensusFile(QStringLiteral(CHORUS_SOURCE_DIR "/examples/census/") + QLatin1String(name), data);
         if (!s)
             qFatal("cannot load example census data");
     }
@@ -31,7 +34,7 @@ Catalogue catalogue()
     religion.allowsWriteIn = true;
     religion.censusTable = QStringLiteral("TS030");
     for (int code = 1; code <= 8; ++code)
-        religion.choices.append({QString::number(code), {}, QString::number(code)});
+        religion.choices.append({ QString::number(code), {}, QString::number(code) });
     c.questions.append(religion);
     Question age;
     age.name = QStringLiteral("year_of_birth");
@@ -52,8 +55,9 @@ Record record(int i, const Answer &religion, const QString &ward = {})
     if (!ward.isEmpty())
         r.ward = ward;
     r.answers.insert(QStringLiteral("religion"), religion);
-    r.answers.insert(QStringLiteral("year_of_birth"), Answer{AnswerState::Answered, QStringLiteral("1990"), {}});
-    r.answers.insert(QStringLiteral("comments"), Answer{AnswerState::Answered, QStringLiteral("FREETEXT-MARKER"), {}});
+    r.answers.insert(QStringLiteral("year_of_birth"), Answer { AnswerState::Answered, QStringLiteral("1990"), {} });
+    r.answers.insert(
+        QStringLiteral("comments"), Answer { AnswerState::Answered, QStringLiteral("FREETEXT-MARKER"), {} });
     return r;
 }
 
@@ -62,15 +66,16 @@ Record record(int i, const Answer &religion, const QString &ward = {})
 QList<Record> religionRecords(const QString &ward = {})
 {
     QList<Record> records;
-    const std::pair<const char *, int> answered[] = {{"1", 60}, {"2", 90}, {"4", 12}, {"6", 20}, {"8", 10}};
+    const std::pair<const char *, int> answered[] = { { "1", 60 }, { "2", 90 }, { "4", 12 }, { "6", 20 }, { "8", 10 } };
     for (const auto &[code, n] : answered) {
         for (int i = 0; i < n; ++i)
-            records.append(record(int(records.size()), Answer{AnswerState::Answered, QString::fromLatin1(code), QStringLiteral("WRITEIN-MARKER")}, ward));
+            records.append(record(int(records.size()),
+                Answer { AnswerState::Answered, QString::fromLatin1(code), QStringLiteral("WRITEIN-MARKER") }, ward));
     }
     for (int i = 0; i < 10; ++i)
-        records.append(record(int(records.size()), Answer{AnswerState::PreferNotToSay, {}, {}}, ward));
+        records.append(record(int(records.size()), Answer { AnswerState::PreferNotToSay, {}, {} }, ward));
     for (int i = 0; i < 10; ++i)
-        records.append(record(int(records.size()), Answer{AnswerState::NotAnswered, {}, {}}, ward));
+        records.append(record(int(records.size()), Answer { AnswerState::NotAnswered, {}, {} }, ward));
     return records;
 }
 
@@ -141,7 +146,7 @@ private Q_SLOTS:
         QCOMPARE(la.fit->degreesOfFreedom, 4);
         QVERIFY(near(la.fit->statistic, 5.210340));
         QVERIFY(near(la.fit->pValue, 0.266388));
-        QCOMPARE(la.fitGroupLabels, QStringList{QStringLiteral("Buddhist + Jewish + Sikh + Other religion")});
+        QCOMPARE(la.fitGroupLabels, QStringList { QStringLiteral("Buddhist + Jewish + Sikh + Other religion") });
     }
 
     void age_yearOfBirth_landsInItsCensusBand()
@@ -164,7 +169,7 @@ private Q_SLOTS:
     void freeTextAndWriteIns_neverAppear()
     {
         const Report report = build(religionRecords(QStringLiteral("E05013941")));
-        for (const QByteArray &output : {renderReportHtml(report), renderReportCsv(report), reportState(report)}) {
+        for (const QByteArray &output : { renderReportHtml(report), renderReportCsv(report), reportState(report) }) {
             QVERIFY(!output.contains("FREETEXT-MARKER"));
             QVERIFY(!output.contains("WRITEIN-MARKER"));
         }
@@ -174,7 +179,7 @@ private Q_SLOTS:
     {
         QList<Record> records;
         for (int i = 0; i < 8; ++i)
-            records.append(record(i, Answer{AnswerState::Answered, QStringLiteral("2"), {}}));
+            records.append(record(i, Answer { AnswerState::Answered, QStringLiteral("2"), {} }));
         const Report report = build(records);
         const AreaResult &la = report.characteristics.at(0).areas.at(0);
         QVERIFY(la.ratiosSuppressed);
@@ -200,7 +205,7 @@ private Q_SLOTS:
         // The ward share comes from the ward's own census row, "Not answered" removed.
         const CensusTable *ward = m_census.table(QStringLiteral("E05013938"), QStringLiteral("TS030"));
         QVERIFY(near(category(religion.areas.at(1), QStringLiteral("1")).populationShare,
-                     double(ward->category(QStringLiteral("1"))->count) / double(ward->answeredTotal())));
+            double(ward->category(QStringLiteral("1"))->count) / double(ward->answeredTotal())));
     }
 
     void hiddenAnswerStateCount_shareBaseStillPublished_fromTheCategories()
@@ -208,15 +213,17 @@ private Q_SLOTS:
         // 3 "prefer not to say" must be hidden; its complement is taken among the answer states
         // (the 12 skipped), so every category count stays published and the base is their sum.
         QList<Record> records;
-        const std::pair<const char *, int> answered[] = {{"1", 30}, {"2", 40}, {"4", 12}, {"6", 15}, {"8", 11}};
+        const std::pair<const char *, int> answered[]
+            = { { "1", 30 }, { "2", 40 }, { "4", 12 }, { "6", 15 }, { "8", 11 } };
         for (const auto &[code, n] : answered) {
             for (int i = 0; i < n; ++i)
-                records.append(record(int(records.size()), Answer{AnswerState::Answered, QString::fromLatin1(code), {}}));
+                records.append(
+                    record(int(records.size()), Answer { AnswerState::Answered, QString::fromLatin1(code), {} }));
         }
         for (int i = 0; i < 3; ++i)
-            records.append(record(int(records.size()), Answer{AnswerState::PreferNotToSay, {}, {}}));
+            records.append(record(int(records.size()), Answer { AnswerState::PreferNotToSay, {}, {} }));
         for (int i = 0; i < 12; ++i)
-            records.append(record(int(records.size()), Answer{AnswerState::NotAnswered, {}, {}}));
+            records.append(record(int(records.size()), Answer { AnswerState::NotAnswered, {}, {} }));
         const Report report = build(records);
         const AreaResult &la = report.characteristics.at(0).areas.at(0);
         QVERIFY(!la.preferNotToSay);
@@ -263,7 +270,7 @@ private Q_SLOTS:
         const QByteArray state = reportState(build(before));
         QList<Record> after = before;
         for (int i = 0; i < 3; ++i)
-            after.append(record(1000 + i, Answer{AnswerState::Answered, QStringLiteral("2"), {}}));
+            after.append(record(1000 + i, Answer { AnswerState::Answered, QStringLiteral("2"), {} }));
         auto warnings = differencingWarnings(build(after), state);
         QVERIFY(warnings.ok());
         QVERIFY(!warnings->isEmpty());

@@ -13,7 +13,8 @@ using namespace chorus;
 using namespace chorus::cli;
 using namespace chorus::exports;
 
-namespace {
+namespace
+{
 
 const QString kExamples = QStringLiteral(CHORUS_SOURCE_DIR "/examples/census/");
 
@@ -39,9 +40,12 @@ QString writeRecords(const QString &dir, const QString &name, int count)
         Record r;
         r.instanceId = QStringLiteral("uuid:cli-%1").arg(i);
         r.ward = i % 2 ? QStringLiteral("E05013938") : QStringLiteral("E05013941");
-        r.answers.insert(QStringLiteral("ethnicity"), Answer{AnswerState::Answered, QString::number(1 + i % 3), QStringLiteral("SECRET-WRITE-IN")});
-        r.answers.insert(QStringLiteral("religion"), Answer{i % 5 ? AnswerState::Answered : AnswerState::PreferNotToSay, QString::number(1 + i % 2), {}});
-        r.answers.insert(QStringLiteral("comments"), Answer{AnswerState::Answered, QStringLiteral("SECRET-COMMENT"), {}});
+        r.answers.insert(QStringLiteral("ethnicity"),
+            Answer { AnswerState::Answered, QString::number(1 + i % 3), QStringLiteral("SECRET-WRITE-IN") });
+        r.answers.insert(QStringLiteral("religion"),
+            Answer { i % 5 ? AnswerState::Answered : AnswerState::PreferNotToSay, QString::number(1 + i % 2), {} });
+        r.answers.insert(
+            QStringLiteral("comments"), Answer { AnswerState::Answered, QStringLiteral("SECRET-COMMENT"), {} });
         (void)(*writer)->write(r);
     }
     (void)(*writer)->finish();
@@ -58,8 +62,8 @@ class TestReportCommand : public QObject
     {
         QString o, e;
         QTextStream os(&o), es(&e);
-        Io io{os, es};
-        const int code = run(QStringList{QStringLiteral("chorusctl"), QStringLiteral("report")} + args, io);
+        Io io { os, es };
+        const int code = run(QStringList { QStringLiteral("chorusctl"), QStringLiteral("report") } + args, io);
         os.flush();
         es.flush();
         if (out)
@@ -71,11 +75,12 @@ class TestReportCommand : public QObject
 
     QStringList baseArgs(const QString &records, const QString &out)
     {
-        return {QStringLiteral("--in"), records, QStringLiteral("--catalogue"), kExamples + QLatin1String("demo-catalogue.json"),
-                QStringLiteral("--census"), kExamples + QLatin1String("E09000021-kingston-upon-thames.json"),
-                QStringLiteral("--census"), kExamples + QLatin1String("E05013938-kingston-town-ward.json"),
-                QStringLiteral("--census"), kExamples + QLatin1String("E05013941-norbiton-ward.json"),
-                QStringLiteral("--year"), QStringLiteral("2026"), QStringLiteral("--out"), out};
+        return { QStringLiteral("--in"), records, QStringLiteral("--catalogue"),
+            kExamples + QLatin1String("demo-catalogue.json"), QStringLiteral("--census"),
+            kExamples + QLatin1String("E09000021-kingston-upon-thames.json"), QStringLiteral("--census"),
+            kExamples + QLatin1String("E05013938-kingston-town-ward.json"), QStringLiteral("--census"),
+            kExamples + QLatin1String("E05013941-norbiton-ward.json"), QStringLiteral("--year"), QStringLiteral("2026"),
+            QStringLiteral("--out"), out };
     }
 
 private Q_SLOTS:
@@ -84,7 +89,7 @@ private Q_SLOTS:
     void help_exitsZero_andListsOptions()
     {
         QString out;
-        QCOMPARE(runCli({QStringLiteral("--help")}, &out), int(ExitOk));
+        QCOMPARE(runCli({ QStringLiteral("--help") }, &out), int(ExitOk));
         QVERIFY(out.contains(QLatin1String("--suppress-zeros")));
         QVERIFY(out.contains(QLatin1String("--round5")));
     }
@@ -92,21 +97,25 @@ private Q_SLOTS:
     void missingOption_isAUsageError()
     {
         QString err;
-        QCOMPARE(runCli({QStringLiteral("--in"), QStringLiteral("x")}, nullptr, &err), int(ExitUsage));
+        QCOMPARE(runCli({ QStringLiteral("--in"), QStringLiteral("x") }, nullptr, &err), int(ExitUsage));
         QCOMPARE(err.count(QLatin1Char('\n')), 1);
     }
 
     void badK_isAUsageError()
     {
         QTemporaryDir dir;
-        QCOMPARE(runCli(baseArgs(QStringLiteral("x"), dir.path()) + QStringList{QStringLiteral("--k"), QStringLiteral("0")}), int(ExitUsage));
+        QCOMPARE(runCli(baseArgs(QStringLiteral("x"), dir.path())
+                     + QStringList { QStringLiteral("--k"), QStringLiteral("0") }),
+            int(ExitUsage));
     }
 
     void missingRecordsFile_failsWithOneLine()
     {
         QTemporaryDir dir;
         QString err;
-        QCOMPARE(runCli(baseArgs(dir.filePath(QStringLiteral("none.jsonl")), dir.filePath(QStringLiteral("out"))), nullptr, &err), int(ExitFailure));
+        QCOMPARE(runCli(baseArgs(dir.filePath(QStringLiteral("none.jsonl")), dir.filePath(QStringLiteral("out"))),
+                     nullptr, &err),
+            int(ExitFailure));
         QVERIFY(err.contains(QLatin1String("none.jsonl")));
         QCOMPARE(err.count(QLatin1Char('\n')), 1);
     }
@@ -119,7 +128,7 @@ private Q_SLOTS:
         QString stdoutText, err;
         QCOMPARE(runCli(baseArgs(first, out), &stdoutText, &err), int(ExitOk));
         QVERIFY(stdoutText.contains(QLatin1String("300 records")));
-        for (const char *name : {"report.html", "report.csv", "report-state.json"}) {
+        for (const char *name : { "report.html", "report.csv", "report-state.json" }) {
             QFile f(QDir(out).filePath(QLatin1String(name)));
             QVERIFY(f.open(QIODevice::ReadOnly));
             const QByteArray bytes = f.readAll();

@@ -8,7 +8,8 @@
 using namespace chorus;
 using namespace chorus::exports;
 
-namespace {
+namespace
+{
 
 CountTable table(const QList<QList<qint64>> &cells, bool columnTotals = true)
 {
@@ -25,7 +26,7 @@ CountTable table(const QList<QList<qint64>> &cells, bool columnTotals = true)
 
 ProtectedTable protectOne(const CountTable &t, const SdcOptions &options = {})
 {
-    auto result = protectTables({t}, options);
+    auto result = protectTables({ t }, options);
     if (!result.ok())
         qFatal("protectTables failed");
     return result->at(0);
@@ -69,7 +70,7 @@ void checkRelease(const QList<ProtectedTable> &tables, const SdcOptions &options
         if (!tables.at(ti).at(r, c).isSuppressed())
             continue;
         QVERIFY2(attacker.hasSecondValue(ti, r, c),
-                 qPrintable(QStringLiteral("hidden cell %1:(%2,%3) is recoverable").arg(tables.at(ti).id()).arg(r).arg(c)));
+            qPrintable(QStringLiteral("hidden cell %1:(%2,%3) is recoverable").arg(tables.at(ti).id()).arg(r).arg(c)));
     }
 }
 
@@ -82,7 +83,7 @@ class TestSdc : public QObject
 private Q_SLOTS:
     void primary_smallCountsHidden_zerosReleasedByDefault()
     {
-        const ProtectedTable p = protectOne(table({{40, 3, 0, 25}}, false));
+        const ProtectedTable p = protectOne(table({ { 40, 3, 0, 25 } }, false));
         QCOMPARE(p.at(0, 1).status, CellStatus::PrimarySuppressed);
         QCOMPARE(p.at(0, 2).status, CellStatus::Released);
         QCOMPARE(p.released(0, 2), std::optional<qint64>(0));
@@ -92,14 +93,14 @@ private Q_SLOTS:
     {
         SdcOptions options;
         options.suppressZeros = true;
-        const ProtectedTable p = protectOne(table({{40, 3, 0, 25}}, false), options);
+        const ProtectedTable p = protectOne(table({ { 40, 3, 0, 25 } }, false), options);
         QCOMPARE(p.at(0, 2).status, CellStatus::PrimarySuppressed);
     }
 
     void oneWayTable_singleSmallCell_getsTheSmallestUsableComplement()
     {
         // Hiding only the 3 would let total - 40 - 25 - 12 give it away.
-        const ProtectedTable p = protectOne(table({{40, 3, 25, 12}}, false));
+        const ProtectedTable p = protectOne(table({ { 40, 3, 25, 12 } }, false));
         QCOMPARE(p.at(0, 1).status, CellStatus::PrimarySuppressed);
         QCOMPARE(p.at(0, 3).status, CellStatus::SecondarySuppressed);
         QCOMPARE(p.at(0, 0).status, CellStatus::Released);
@@ -110,22 +111,24 @@ private Q_SLOTS:
 
     void twoWayTable_singleSmallCell_hidesARectangle()
     {
-        const ProtectedTable p = protectOne(table({{30, 4, 20}, {25, 15, 40}, {12, 30, 11}}));
+        const ProtectedTable p = protectOne(table({ { 30, 4, 20 }, { 25, 15, 40 }, { 12, 30, 11 } }));
         QCOMPARE(p.suppressedCount(), 4);
         QVERIFY(!hasRecoverableCell(p));
-        checkRelease({p}, {});
+        checkRelease({ p }, {});
     }
 
     void rowAndColumnRule_isNotEnough_bridgeBetweenCyclesIsDetected()
     {
         // Two hidden rectangles joined by one hidden cell: every row and column with a hidden
         // cell holds two, yet the joining cell follows from the totals.
-        ProtectedTable p = protectOne(table({{20, 20, 20, 20}, {20, 20, 20, 20}, {20, 20, 20, 20}, {20, 20, 20, 20}}));
+        ProtectedTable p
+            = protectOne(table({ { 20, 20, 20, 20 }, { 20, 20, 20, 20 }, { 20, 20, 20, 20 }, { 20, 20, 20, 20 } }));
         QCOMPARE(p.suppressedCount(), 0);
-        for (const auto &[r, c] : {std::pair{0, 0}, {0, 1}, {1, 0}, {1, 1}, {2, 2}, {2, 3}, {3, 2}, {3, 3}, {0, 2}})
+        for (const auto &[r, c] :
+            { std::pair { 0, 0 }, { 0, 1 }, { 1, 0 }, { 1, 1 }, { 2, 2 }, { 2, 3 }, { 3, 2 }, { 3, 3 }, { 0, 2 } })
             p.at(r, c).status = CellStatus::SecondarySuppressed;
         QVERIFY(hasRecoverableCell(p));
-        testing::Attacker attacker({p});
+        testing::Attacker attacker({ p });
         QVERIFY(!attacker.hasSecondValue(0, 0, 2));
         QVERIFY(attacker.hasSecondValue(0, 0, 0));
     }
@@ -134,7 +137,7 @@ private Q_SLOTS:
     {
         SdcOptions options;
         options.roundTo5 = true;
-        const ProtectedTable p = protectOne(table({{12, 23, 0}}, false), options);
+        const ProtectedTable p = protectOne(table({ { 12, 23, 0 } }, false), options);
         QCOMPARE(p.released(0, 0), std::optional<qint64>(10));
         QCOMPARE(p.released(0, 1), std::optional<qint64>(25));
         QCOMPARE(p.released(0, 3), std::optional<qint64>(35));
@@ -146,23 +149,23 @@ private Q_SLOTS:
 
     void percentage_neverPublishedForAHiddenCountOrTotal()
     {
-        const ProtectedTable p = protectOne(table({{40, 3, 25, 12}, {6, 2, 1, 0}}));
+        const ProtectedTable p = protectOne(table({ { 40, 3, 25, 12 }, { 6, 2, 1, 0 } }));
         QVERIFY(!p.percentOfRow(0, 1).has_value());
         QVERIFY(p.at(1, 4).isSuppressed()); // a ward with 9 respondents
         for (int c = 0; c < 4; ++c)
             QVERIFY(!p.percentOfRow(1, c).has_value());
-        checkRelease({p}, {});
+        checkRelease({ p }, {});
     }
 
     void invalidInput_isRejectedWithAReason()
     {
         SdcOptions bad;
         bad.k = 0;
-        QVERIFY(!protectTables({table({{1, 2}})}, bad).ok());
-        CountTable ragged = table({{1, 2}, {3, 4}});
+        QVERIFY(!protectTables({ table({ { 1, 2 } }) }, bad).ok());
+        CountTable ragged = table({ { 1, 2 }, { 3, 4 } });
         ragged.cells[1].append(5);
-        QCOMPARE(protectTables({ragged}, {}).error().kind, ErrorKind::InvalidInput);
-        QVERIFY(!protectTables({table({{1, -2}})}, {}).ok());
+        QCOMPARE(protectTables({ ragged }, {}).error().kind, ErrorKind::InvalidInput);
+        QVERIFY(!protectTables({ table({ { 1, -2 } }) }, {}).ok());
     }
 
     void property_randomTables_noSmallCellReleased_noHiddenCellRecoverable_data()
@@ -183,7 +186,7 @@ private Q_SLOTS:
         QRandomGenerator rng(20261124u + quint32(k) + (suppressZeros ? 7u : 0u));
         for (int i = 0; i < 400; ++i) {
             const CountTable t = randomTable(rng, QStringLiteral("t%1").arg(i));
-            auto result = protectTables({t}, options);
+            auto result = protectTables({ t }, options);
             QVERIFY(result.ok());
             checkRelease(*result, options);
             QVERIFY(!hasRecoverableCell(result->at(0)));
@@ -198,12 +201,12 @@ private Q_SLOTS:
     {
         // Two characteristics by ward, each with all answer states as columns, so both publish
         // the same respondents-per-ward totals.
-        CountTable a = table({{30, 12, 8}, {2, 3, 1}, {25, 15, 20}});
-        CountTable b = table({{20, 20, 10}, {5, 0, 1}, {30, 20, 10}});
+        CountTable a = table({ { 30, 12, 8 }, { 2, 3, 1 }, { 25, 15, 20 } });
+        CountTable b = table({ { 20, 20, 10 }, { 5, 0, 1 }, { 30, 20, 10 } });
         a.id = QStringLiteral("ethnicity");
         b.id = QStringLiteral("religion");
         a.rowTotalsGroup = b.rowTotalsGroup = QStringLiteral("ward");
-        auto result = protectTables({a, b}, {});
+        auto result = protectTables({ a, b }, {});
         QVERIFY(result.ok());
         QVERIFY(result->at(0).at(1, 3).isSuppressed());
         QVERIFY(result->at(1).at(1, 3).isSuppressed());
@@ -243,7 +246,7 @@ private Q_SLOTS:
                 b.cells[r] = row;
             }
             a.rowTotalsGroup = b.rowTotalsGroup = QStringLiteral("ward");
-            auto result = protectTables({a, b}, options);
+            auto result = protectTables({ a, b }, options);
             QVERIFY(result.ok());
             checkRelease(*result, options);
             if (QTest::currentTestFailed()) {
@@ -255,10 +258,10 @@ private Q_SLOTS:
 
     void linkedTables_disagreeingTotals_areRejected()
     {
-        CountTable a = table({{30, 12}});
-        CountTable b = table({{30, 13}});
+        CountTable a = table({ { 30, 12 } });
+        CountTable b = table({ { 30, 13 } });
         a.rowTotalsGroup = b.rowTotalsGroup = QStringLiteral("ward");
-        QCOMPARE(protectTables({a, b}, {}).error().kind, ErrorKind::InvalidInput);
+        QCOMPARE(protectTables({ a, b }, {}).error().kind, ErrorKind::InvalidInput);
     }
 };
 

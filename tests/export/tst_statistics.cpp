@@ -45,7 +45,7 @@ private Q_SLOTS:
     void goodnessOfFit_mergesSmallExpectedCountsSmallestFirst()
     {
         // Expected counts 50, 40, 4, 3, 3: the two 3s merge into 6, then the 4 (still below 5) joins them.
-        const auto fit = goodnessOfFit({52, 38, 2, 5, 3}, {0.5, 0.4, 0.04, 0.03, 0.03});
+        const auto fit = goodnessOfFit({ 52, 38, 2, 5, 3 }, { 0.5, 0.4, 0.04, 0.03, 0.03 });
         QVERIFY(fit.has_value());
         QCOMPARE(fit->groups.size(), 3);
         QCOMPARE(fit->degreesOfFreedom, 2);
@@ -56,8 +56,8 @@ private Q_SLOTS:
 
     void goodnessOfFit_singleGroupLeft_givesNoTest()
     {
-        QVERIFY(!goodnessOfFit({3, 1}, {0.5, 0.5}).has_value());
-        QVERIFY(!goodnessOfFit({0, 0}, {0.5, 0.5}).has_value());
+        QVERIFY(!goodnessOfFit({ 3, 1 }, { 0.5, 0.5 }).has_value());
+        QVERIFY(!goodnessOfFit({ 0, 0 }, { 0.5, 0.5 }).has_value());
     }
 };
 

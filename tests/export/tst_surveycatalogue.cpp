@@ -15,22 +15,23 @@ private Q_SLOTS:
     {
         survey::SurveyPackage package;
         package.id = QStringLiteral("libraries");
-        package.languages = {{QStringLiteral("en"), QStringLiteral("English"), false}, {QStringLiteral("cy"), QStringLiteral("Cymraeg"), false}};
+        package.languages = { { QStringLiteral("en"), QStringLiteral("English"), false },
+            { QStringLiteral("cy"), QStringLiteral("Cymraeg"), false } };
         survey::Section section;
         survey::Question religion;
         religion.name = QStringLiteral("religion");
         religion.type = survey::QuestionType::SingleChoice;
         religion.bankItem = QStringLiteral("gss/2025.1#religion");
-        religion.label = survey::LocalizedText({{QStringLiteral("en"), QStringLiteral("What is your religion?")}});
+        religion.label = survey::LocalizedText({ { QStringLiteral("en"), QStringLiteral("What is your religion?") } });
         survey::Choice none;
         none.code = QStringLiteral("no_religion");
-        none.label = survey::LocalizedText({{QStringLiteral("en"), QStringLiteral("No religion")}});
+        none.label = survey::LocalizedText({ { QStringLiteral("en"), QStringLiteral("No religion") } });
         none.attributes.insert(QStringLiteral("census2021"), QStringLiteral("1"));
         survey::Choice other;
         other.code = QStringLiteral("other");
         other.writeIn = true;
         other.attributes.insert(QStringLiteral("census2021"), QStringLiteral("8"));
-        religion.choices = {none, other};
+        religion.choices = { none, other };
         survey::Question orientation;
         orientation.name = QStringLiteral("sexual_orientation");
         orientation.type = survey::QuestionType::SingleChoice;
@@ -45,8 +46,8 @@ private Q_SLOTS:
         survey::Question note;
         note.name = QStringLiteral("intro");
         note.type = survey::QuestionType::Note;
-        section.questions = {note, religion, orientation, identity, own};
-        package.sections = {section};
+        section.questions = { note, religion, orientation, identity, own };
+        package.sections = { section };
 
         const Catalogue c = catalogueFromSurvey(package);
         QCOMPARE(c.surveyId, QStringLiteral("libraries"));
