@@ -69,7 +69,7 @@ int syncCommand(const QStringList &args, Io &io)
             return usage(io, QStringLiteral("--pin must look like sha256//BASE64 (see docs/deploy.md)"));
         }
     }
-    const bool http = parser.isSet(allowHttp);
+    const bool http = allowPlainHttpToLoopback(parser.isSet(allowHttp), parser.value(endpoint), io);
     Result<QUrl> url = sync::submissionUrl(parser.value(endpoint), http);
     if (!url) {
         return fail(io, url.error());

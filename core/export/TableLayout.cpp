@@ -12,7 +12,7 @@ TableLayout::TableLayout(const Catalogue &catalogue, const QString &repeatGroup,
 {
     using K = Column::Kind;
     if (m_group.isEmpty()) {
-        m_columns = { { K::Key, QStringLiteral("KEY") }, { K::SurveyId, QStringLiteral("survey_id") },
+        m_columns = { { K::Key, QStringLiteral("instanceID") }, { K::SurveyId, QStringLiteral("survey_id") },
             { K::SurveyVersion, QStringLiteral("survey_version") }, { K::BankVersion, QStringLiteral("bank_version") },
             { K::Ward, QStringLiteral("ward") } };
     } else {

@@ -273,7 +273,7 @@ private Q_SLOTS:
         QVERIFY(workbook.contains("name=\"household\""));
 
         const auto records = sheetCells(unzip(path, QStringLiteral("xl/worksheets/sheet1.xml")));
-        QCOMPARE(records.value(QStringLiteral("A1")), QStringLiteral("KEY"));
+        QCOMPARE(records.value(QStringLiteral("A1")), QStringLiteral("instanceID"));
         QCOMPARE(records.value(QStringLiteral("A2")), fixtures::records().at(0).instanceId);
         // Columns: KEY survey_id survey_version bank_version ward ethnicity ethnicity__state
         // ethnicity__write_in year_of_birth ...
