@@ -39,7 +39,7 @@ protected:
 };
 
 // CSV (RFC 4180, CRLF): `<dir>/<base>.csv` plus `<dir>/<base>-<group>.csv` per repeat group,
-// joined by KEY / PARENT_KEY as ODK does.
+// joined by PARENT_KEY (the record's instanceID) and KEY as ODK does.
 Result<std::unique_ptr<RecordWriter>> makeCsvWriter(
     const QString &dir, const QString &baseName, const Catalogue &catalogue, const ExportOptions &options);
 

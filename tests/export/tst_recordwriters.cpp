@@ -275,7 +275,7 @@ private Q_SLOTS:
         const auto records = sheetCells(unzip(path, QStringLiteral("xl/worksheets/sheet1.xml")));
         QCOMPARE(records.value(QStringLiteral("A1")), QStringLiteral("instanceID"));
         QCOMPARE(records.value(QStringLiteral("A2")), fixtures::records().at(0).instanceId);
-        // Columns: KEY survey_id survey_version bank_version ward ethnicity ethnicity__state
+        // Columns: instanceID survey_id survey_version bank_version ward ethnicity ethnicity__state
         // ethnicity__write_in year_of_birth ...
         QCOMPARE(records.value(QStringLiteral("H2")), QStringLiteral("Polish, \"Silesian\""));
         QCOMPARE(records.value(QStringLiteral("I2")), QStringLiteral("n:1984"));
