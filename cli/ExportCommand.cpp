@@ -2,6 +2,7 @@
 // chorusctl export: decrypt pulled envelopes with the council private key and write a
 // record-level export (CSV per repeat group, XLSX or JSON lines), streaming on worker threads.
 #include "CliSupport.h"
+#include "ExportSupport.h"
 
 #include "crypto/KeyDirectory.h"
 #include "crypto/KeyRing.h"
@@ -121,14 +122,14 @@ int exportCommand(const QStringList &args, Io &io)
         packageCatalogue = catalogueFromSurvey(*package);
         packageVersion = package->version;
     }
-    QSet<QString> withdrawn;
+    QSet<QString> withdrawnIds;
     if (parser.isSet(withdrawnOption)) {
         auto bytes = readFileCapped(parser.value(withdrawnOption), 256 * 1024 * 1024);
         if (!bytes)
             return fail(io, bytes.error());
         for (const QByteArray &line : bytes->split('\n')) {
             if (!line.trimmed().isEmpty())
-                withdrawn.insert(QString::fromUtf8(line.trimmed()));
+                withdrawnIds.insert(QString::fromUtf8(line.trimmed()));
         }
     }
 
@@ -177,9 +178,13 @@ int exportCommand(const QStringList &args, Io &io)
         if (showProgress && (done % 500 == 0 || done == total))
             io.err << "\rdecrypting " << done << " / " << total << Qt::flush;
     };
-    auto counts = DecryptPipeline::run(
-        *ring, source, sink, failed, pipelineOptions, [&](const QString &id) { return withdrawn.contains(id); },
-        progress);
+    consent::WithdrawalMatcher withdrawals;
+    if (Status s = collectPulledWithdrawals(*ring, parser.value(in), pipelineOptions.workers, withdrawals); !s)
+        return fail(io, s.error());
+    auto isWithdrawn = [&](const response::Response &r) {
+        return withdrawnIds.contains(r.instanceId) || (r.consent && withdrawals.isWithdrawn(*r.consent));
+    };
+    auto counts = DecryptPipeline::run(*ring, source, sink, failed, pipelineOptions, isWithdrawn, progress);
     if (showProgress && total > 0)
         io.err << Qt::endl;
     if (!counts)
@@ -200,8 +205,7 @@ int exportCommand(const QStringList &args, Io &io)
     if (Status s = appendAudit(parser.value(in), event); !s)
         return fail(io, s.error());
     io.out << "exported " << counts->written << " response(s) to " << outDir;
-    if (counts->withdrawn > 0)
-        io.out << "; " << counts->withdrawn << " withdrawn (left out)";
+    io.out << "; " << counts->withdrawn << " withdrawn (not exported)";
     if (counts->failed > 0)
         io.out << "; " << counts->failed << " could not be exported (see above)";
     io.out << Qt::endl;

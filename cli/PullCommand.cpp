@@ -55,7 +55,8 @@ int pullCommand(const QStringList &args, Io &io)
         return fail(io, summary.error());
     }
     io.out << summary->written << " submissions written, " << summary->incomplete << " incomplete (waiting for files), "
-           << summary->deleted << " deleted on the receiver" << Qt::endl;
+           << summary->deleted << " erased on the receiver, " << summary->withdrawals << " withdrawal requests"
+           << Qt::endl;
     return ExitOk;
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // chorusctl report: the publishable equality report (HTML + CSV) from decrypted records.
 #include "CliSupport.h"
+#include "ExportSupport.h"
 #include "crypto/KeyDirectory.h"
 #include "crypto/KeyRing.h"
 #include "export/Census.h"
@@ -144,6 +145,11 @@ int reportCommand(const QStringList &args, Io &io)
                     withdrawn.insert(QString::fromUtf8(line.trimmed()));
             }
         }
+        consent::WithdrawalMatcher withdrawals;
+        if (Status s
+            = collectPulledWithdrawals(*ring, parser.value(pulled), DecryptPipeline::Options {}.workers, withdrawals);
+            !s)
+            return fail(io, s.error());
         PulledEnvelopes envelopes(parser.value(pulled));
         if (Status s = envelopes.open(); !s)
             return fail(io, s.error());
@@ -161,7 +167,10 @@ int reportCommand(const QStringList &args, Io &io)
                 ++failed;
                 io.err << "chorusctl: skipped " << id << ": " << message << Qt::endl;
             },
-            DecryptPipeline::Options {}, [&](const QString &id) { return withdrawn.contains(id); });
+            DecryptPipeline::Options {},
+            [&](const response::Response &r) {
+                return withdrawn.contains(r.instanceId) || (r.consent && withdrawals.isWithdrawn(*r.consent));
+            });
         if (!counts)
             return fail(io, counts.error());
         openFailures = failed;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "export/DecryptPipeline.h"
 
+#include "consent/WithdrawalSubmission.h"
 #include "response/SubmissionXml.h"
 
 #include <condition_variable>
@@ -21,7 +22,7 @@ struct Failure {
     QString id;
     QString message;
 };
-using Outcome = std::variant<response::Response, Failure>;
+using Outcome = std::variant<response::Response, Failure, consent::WithdrawalRequest>;
 
 // Shared state: envelopes waiting for a worker, outcomes waiting for their turn.
 struct Queue {
@@ -46,6 +47,12 @@ Outcome decrypt(const crypto::KeyRing &ring, const Result<Envelope> &input, bool
     if (verify && !opened->signatureValid)
         return Failure { opened->instanceId,
             QStringLiteral("its signature does not match its contents (altered or corrupt)") };
+    if (consent::isWithdrawalSubmission(opened->xml)) {
+        auto request = consent::parseWithdrawalSubmission(opened->xml);
+        if (!request)
+            return Failure { opened->instanceId, request.error().message };
+        return std::move(*request);
+    }
     auto parsed = response::SubmissionXml::parse(opened->xml);
     opened->xml.fill('\0');
     if (!parsed)
@@ -57,7 +64,7 @@ Outcome decrypt(const crypto::KeyRing &ring, const Result<Envelope> &input, bool
 
 Result<DecryptPipeline::Counts> DecryptPipeline::run(const crypto::KeyRing &ring, const Source &source,
     const Sink &sink, const Failed &failed, const Options &options, const Withdrawn &withdrawn,
-    const Progress &progress)
+    const Progress &progress, const OnWithdrawalRequest &onRequest)
 {
     const qint64 window = std::max(options.window, 2 * std::max(options.workers, 1));
     Queue q;
@@ -117,9 +124,13 @@ Result<DecryptPipeline::Counts> DecryptPipeline::run(const crypto::KeyRing &ring
             ++counts.failed;
             if (failed)
                 failed(failure->id, failure->message);
+        } else if (auto *request = std::get_if<consent::WithdrawalRequest>(&outcome)) {
+            ++counts.requests;
+            if (onRequest)
+                onRequest(*request);
         } else {
             const response::Response &response = std::get<response::Response>(outcome);
-            if (withdrawn && withdrawn(response.instanceId)) {
+            if (withdrawn && withdrawn(response)) {
                 ++counts.withdrawn; // applied before anything is written
             } else if (Status s = sink(response); !s) {
                 sinkError = s.error();
@@ -134,7 +145,7 @@ Result<DecryptPipeline::Counts> DecryptPipeline::run(const crypto::KeyRing &ring
         q.changed.notify_all();
         lock.unlock();
         if (progress)
-            progress(counts.written + counts.failed + counts.withdrawn);
+            progress(counts.written + counts.failed + counts.withdrawn + counts.requests);
         if (sinkError)
             break;
     }

@@ -3,6 +3,7 @@
 
 #include "common/FilePart.h"
 #include "common/Result.h"
+#include "consent/WithdrawalRequest.h"
 #include "crypto/KeyRing.h"
 #include "response/Response.h"
 
@@ -38,18 +39,23 @@ public:
         qint64 written = 0;
         qint64 failed = 0;
         qint64 withdrawn = 0;
+        qint64 requests = 0; // withdrawal requests met in the stream
     };
 
     using Source = std::function<std::optional<Result<Envelope>>()>; // nullopt: no more
     using Sink = std::function<Status(const response::Response &)>;
     using Failed = std::function<void(const QString &id, const QString &message)>;
-    using Withdrawn = std::function<bool(const QString &instanceId)>;
+    // Decides, before anything is written, whether a response has been withdrawn.
+    using Withdrawn = std::function<bool(const response::Response &)>;
+    // Withdrawal requests travel sealed like responses; they are handed here, never to the sink.
+    using OnWithdrawalRequest = std::function<void(const consent::WithdrawalRequest &)>;
     using Progress = std::function<void(qint64 done)>;
 
     // Runs to the end of `source`. Returns the counts, or the sink's first error (which stops
     // the run: a full disk is not a per-record problem).
     static Result<Counts> run(const crypto::KeyRing &ring, const Source &source, const Sink &sink, const Failed &failed,
-        const Options &options, const Withdrawn &withdrawn = {}, const Progress &progress = {});
+        const Options &options, const Withdrawn &withdrawn = {}, const Progress &progress = {},
+        const OnWithdrawalRequest &onRequest = {});
 };
 
 } // namespace chorus::exports

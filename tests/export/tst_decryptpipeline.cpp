@@ -97,7 +97,8 @@ private Q_SLOTS:
         options.workers = 2;
         options.window = 4;
         auto counts = DecryptPipeline::run(
-            ring, source, sink, failed, options, [&](const QString &id) { return id == withdrawnId; },
+            ring, source, sink, failed, options,
+            [&](const response::Response &r) { return r.instanceId == withdrawnId; },
             [&](qint64 done) { lastProgress = done; });
         QVERIFY(counts.ok());
         QCOMPARE(counts->written, qint64(57));
