@@ -14,6 +14,7 @@ int syncCommand(const QStringList &args, Io &io);
 int pullCommand(const QStringList &args, Io &io);
 int withdrawCommand(const QStringList &args, Io &io);
 int withdrawalsCommand(const QStringList &args, Io &io);
+int reportCommand(const QStringList &args, Io &io);
 
 namespace {
 const Command kCommands[] = {
@@ -28,6 +29,7 @@ const Command kCommands[] = {
     {"pull", "Download new encrypted submissions from a receiver.", pullCommand},
     {"withdraw", "Withdraw a response by its receipt code on the device that holds it.", withdrawCommand},
     {"withdrawals", "Record withdrawals received by the council and list withdrawn responses.", withdrawalsCommand},
+    {"report", "Build the equality report (HTML + CSV) with disclosure control.", reportCommand},
 };
 }
 
