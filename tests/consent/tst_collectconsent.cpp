@@ -76,24 +76,22 @@ private Q_SLOTS:
         QCOMPARE(image.width(), image.height());
     }
 
-    void collect_withoutEqualityGrant_keepsNoEqualityAnswer()
+    void collect_equalityAnswersWithoutTheGrant_areRefusedNotDropped()
     {
         const QString db = m_dir.filePath(u"refused.db"_s);
         const auto run = runCli(collectArgs(db) + QStringList{u"--grant"_s, u"consultation"_s, u"--mode"_s,
                                                               u"handheld"_s});
-        QVERIFY2(run.code == 0, qPrintable(run.err));
-        auto response = openStored(db, outputValue(run.out, u"finalized"_s));
-        QVERIFY(response.ok());
-        QVERIFY(!response->consent->isGranted(u"equality_monitoring"_s));
-        QCOMPARE(response->answer(u"sex"_s).state, response::AnswerState::NotAsked);
-        QCOMPARE(response->answer(u"satisfaction"_s), response::Answer::answered(u"4"_s));
+        QCOMPARE(run.code, 2);
+        QVERIFY2(run.err.contains(u"--grant equality_monitoring"), qPrintable(run.err));
+        QVERIFY(!QFile::exists(db));
     }
 
     void collect_presetReceiptCodeFromThePaperSlip_isTheOneRecorded()
     {
         const QString db = m_dir.filePath(u"preset.db"_s);
         const auto run = runCli(collectArgs(db) + QStringList{u"--operator"_s, u"op-2"_s, u"--receipt-code"_s,
-                                                              u"7k2m qx9d r4t1"_s});
+                                                              u"7k2m qx9d r4t1"_s, u"--grant"_s,
+                                                              u"equality_monitoring"_s});
         QVERIFY2(run.code == 0, qPrintable(run.err));
         QCOMPARE(outputValue(run.out, u"receipt"_s), u"7K2M-QX9D-R4T1"_s);
         auto response = openStored(db, outputValue(run.out, u"finalized"_s));
@@ -108,12 +106,14 @@ private Q_SLOTS:
         QVERIFY(typo.err.contains(u"--receipt-code"));
     }
 
-    void collect_paperWithoutOperator_isAUsageError()
+    void collect_paperWithoutOperator_recordsTheAccountThatKeyedItIn()
     {
-        const auto run = runCli(collectArgs(m_dir.filePath(u"nooperator.db"_s)));
-        QCOMPARE(run.code, 2);
-        QVERIFY2(run.err.contains(u"--operator"), qPrintable(run.err));
-        QVERIFY(!QFile::exists(m_dir.filePath(u"nooperator.db"_s)));
+        const QString db = m_dir.filePath(u"nooperator.db"_s);
+        const auto run = runCli(collectArgs(db) + QStringList{u"--grant"_s, u"equality_monitoring"_s});
+        QVERIFY2(run.code == 0, qPrintable(run.err));
+        auto response = openStored(db, outputValue(run.out, u"finalized"_s));
+        QVERIFY(response.ok());
+        QVERIFY2(response->consent->operatorId.contains(u'@'), qPrintable(response->consent->operatorId));
     }
 
     void collect_unknownPurpose_isAUsageErrorListingThePurposes()
