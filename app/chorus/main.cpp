@@ -21,6 +21,7 @@
 #include <QUrl>
 
 #include <chrono>
+#include <memory>
 #include <cstdio>
 
 Q_IMPORT_QML_PLUGIN(Chorus_UiPlugin)
@@ -157,14 +158,17 @@ int main(int argc, char *argv[])
 
     if (parser.isSet(screenshotOption)) {
         const QString file = parser.value(screenshotOption);
-        // grabWindow() polishes and renders the scene itself; the first frame only says the
-        // window is up.
-        QObject::connect(window, &QQuickWindow::frameSwapped, window, [window, file] {
+        // Layouts with wrapping text settle over a few polish passes: grab the third frame.
+        auto frames = std::make_shared<int>(0);
+        QObject::connect(window, &QQuickWindow::frameSwapped, window, [window, file, frames] {
+            if (++*frames < 3) {
+                window->update();
+                return;
+            }
             QTimer::singleShot(0, window, [window, file] {
                 QCoreApplication::exit(window->grabWindow().save(file) ? 0 : 1);
             });
-        }, Qt::SingleShotConnection);
-        window->requestUpdate();
+        });
     }
     return app.exec();
 }

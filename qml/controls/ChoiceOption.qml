@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import QtQuick
 import QtQuick.Controls
-import QtQuick.Layouts
 import Chorus.Ui
 
 // One answer option: a radio button, or a checkbox when `multiple`. The whole row (indicator,
@@ -18,7 +17,6 @@ AbstractButton {
     }
 
     Accessible.checkable: true
-    Layout.fillWidth: true
     Accessible.checked: checked
     Accessible.description: hint
     Accessible.name: text
@@ -29,23 +27,28 @@ AbstractButton {
     implicitHeight: Math.max(Theme.minTarget, implicitContentHeight + topPadding + bottomPadding)
     implicitWidth: implicitContentWidth + leftPadding + rightPadding
     padding: 4
+    width: parent ? parent.width : implicitWidth
 
     background: Item {
         FocusRing {
             visible: control.visualFocus
         }
     }
-    contentItem: RowLayout {
-        spacing: Theme.spacingM
+    contentItem: Item {
+        implicitHeight: Math.max(indicator.height, texts.height)
+        implicitWidth: indicator.width + Theme.spacingM + Math.max(label.implicitWidth, hintText.implicitWidth)
 
         Rectangle {
-            Layout.alignment: Qt.AlignTop
+            id: indicator
+
+            anchors.left: parent.left
+            anchors.top: parent.top
             border.color: Theme.border
             border.width: Theme.borderWidth
             color: Theme.background
-            implicitHeight: Theme.choiceIndicator
-            implicitWidth: Theme.choiceIndicator
+            height: Theme.choiceIndicator
             radius: control.multiple ? 0 : width / 2
+            width: Theme.choiceIndicator
 
             Rectangle {
                 anchors.centerIn: parent
@@ -77,28 +80,36 @@ AbstractButton {
                 }
             }
         }
-        ColumnLayout {
-            Layout.alignment: Qt.AlignVCenter
-            Layout.fillWidth: true
+        Column {
+            id: texts
+
+            anchors.left: indicator.right
+            anchors.leftMargin: Theme.spacingM
+            anchors.right: parent.right
             spacing: 2
+            y: Math.max(0, (indicator.height - label.height) / 2)
 
             Text {
+                id: label
+
                 Accessible.ignored: true
-                Layout.fillWidth: true
                 color: Theme.text
                 font.pixelSize: Theme.bodySize
                 horizontalAlignment: Text.AlignLeft
                 text: control.text
+                width: parent.width
                 wrapMode: Text.Wrap
             }
             Text {
+                id: hintText
+
                 Accessible.ignored: true
-                Layout.fillWidth: true
                 color: Theme.secondaryText
                 font.pixelSize: Theme.hintSize
                 horizontalAlignment: Text.AlignLeft
                 text: control.hint
                 visible: text.length > 0
+                width: parent.width
                 wrapMode: Text.Wrap
             }
         }

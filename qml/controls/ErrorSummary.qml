@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import QtQuick
 import QtQuick.Controls
-import QtQuick.Layouts
 import Chorus.Ui
 
 // "There is a problem", at the top of the page, with a link to each field that needs attention.
@@ -16,19 +15,20 @@ Rectangle {
         summaryHeading.forceActiveFocus(Qt.OtherFocusReason);
     }
 
-    Layout.fillWidth: true
     border.color: Theme.error
     border.width: 2 * Theme.borderWidth
     color: Theme.background
-    implicitHeight: column.implicitHeight + 2 * Theme.spacingM
+    height: visible ? column.height + 2 * Theme.spacingM : 0
     visible: errors.length > 0
+    width: parent ? parent.width : implicitWidth
 
-    ColumnLayout {
+    Column {
         id: column
 
-        anchors.fill: parent
-        anchors.margins: Theme.spacingM
         spacing: Theme.spacingS
+        width: parent.width - 2 * Theme.spacingM
+        x: Theme.spacingM
+        y: Theme.spacingM
 
         Text {
             id: summaryHeading
@@ -36,14 +36,14 @@ Rectangle {
             Accessible.description: root.errors.map(e => e.message).join(". ")
             Accessible.name: text
             Accessible.role: Accessible.Heading
-            Layout.fillWidth: true
             activeFocusOnTab: true
             color: Theme.text
             font.bold: true
             font.pixelSize: Theme.headingSize * 0.75
+            horizontalAlignment: Text.AlignLeft
             objectName: "errorSummaryHeading"
             text: qsTr("There is a problem")
-            horizontalAlignment: Text.AlignLeft
+            width: parent.width
             wrapMode: Text.Wrap
         }
         Repeater {
@@ -52,10 +52,10 @@ Rectangle {
             delegate: LinkButton {
                 required property var modelData
 
-                Layout.fillWidth: true
                 font.bold: true
                 text: modelData.message
                 textColor: Theme.error
+                width: parent.width
 
                 onClicked: {
                     if (modelData.target && modelData.target.focusInput)

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import QtQuick
 import QtQuick.Controls
-import QtQuick.Layouts
 import Chorus.Ui
 
 // What the Help button shows: how to get a person, and that nothing is lost by asking.
@@ -22,7 +21,7 @@ Popup {
         border.width: Theme.borderWidth
         color: Theme.background
     }
-    contentItem: ColumnLayout {
+    contentItem: Column {
         spacing: Theme.spacingM
 
         Text {
@@ -30,7 +29,7 @@ Popup {
 
             Accessible.name: text
             Accessible.role: Accessible.Heading
-            Layout.fillWidth: true
+            width: parent.width
             color: Theme.text
             font.bold: true
             font.pixelSize: Theme.headingSize
@@ -41,7 +40,7 @@ Popup {
         Text {
             Accessible.name: text
             Accessible.role: Accessible.StaticText
-            Layout.fillWidth: true
+            width: parent.width
             color: Theme.text
             font.pixelSize: Theme.bodySize
             text: qsTr("Ask a member of staff nearby. They can help you use this screen, read the questions aloud or fill in the form with you. Your answers so far will stay on this screen.")
@@ -51,6 +50,8 @@ Popup {
         PrimaryButton {
             id: close
 
+            // Buttons sit at the start edge, which a right-to-left language mirrors.
+            anchors.left: parent.left
             objectName: "helpCloseButton"
             text: qsTr("Close help")
 

@@ -29,6 +29,7 @@ Button {
         color: control.textColor
         font.pixelSize: Theme.bodySize
         font.underline: true
+        horizontalAlignment: Text.AlignLeft
         text: control.text
         verticalAlignment: Text.AlignVCenter
         wrapMode: Text.Wrap

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import QtQuick
 import QtQuick.Controls
-import QtQuick.Layouts
 import Chorus.Ui
 
 // One question per page, the GOV.UK way: Back, the error summary, the question as the heading,
@@ -35,14 +34,14 @@ FocusScope {
         anchors.fill: parent
         boundsBehavior: Flickable.StopAtBounds
         clip: true
-        contentHeight: column.implicitHeight + 2 * Theme.spacingL
+        contentHeight: column.height + 2 * Theme.spacingL
         contentWidth: width
 
         ScrollBar.vertical: ScrollBar {
             Accessible.name: qsTr("Scroll the page")
         }
 
-        ColumnLayout {
+        Column {
             id: column
 
             spacing: Theme.spacingM
@@ -51,6 +50,8 @@ FocusScope {
             y: Theme.spacingM
 
             LinkButton {
+                // Buttons sit at the start edge, which a right-to-left language mirrors.
+                anchors.left: parent.left
                 objectName: "backButton"
                 text: qsTr("Back")
                 textColor: Theme.text
@@ -65,7 +66,7 @@ FocusScope {
             }
             Text {
                 Accessible.ignored: true
-                Layout.fillWidth: true
+                width: parent.width
                 color: Theme.secondaryText
                 font.pixelSize: Theme.hintSize
                 text: root.progressText
@@ -76,7 +77,7 @@ FocusScope {
             Text {
                 Accessible.name: text
                 Accessible.role: Accessible.Heading
-                Layout.fillWidth: true
+                width: parent.width
                 color: Theme.text
                 font.bold: true
                 font.pixelSize: Theme.headingSize
@@ -87,7 +88,7 @@ FocusScope {
             }
             Text {
                 Accessible.ignored: true
-                Layout.fillWidth: true
+                width: parent.width
                 color: Theme.secondaryText
                 font.pixelSize: Theme.hintSize
                 text: root.hint
@@ -95,17 +96,22 @@ FocusScope {
                 horizontalAlignment: Text.AlignLeft
                 wrapMode: Text.Wrap
             }
-            ColumnLayout {
+            Column {
                 id: answers
 
                 Accessible.description: root.hint
                 Accessible.name: root.heading
                 Accessible.role: Accessible.Grouping
-                Layout.fillWidth: true
                 spacing: Theme.spacingS
+                width: parent.width
+            }
+            Item {
+                height: Theme.spacingS
+                width: 1
             }
             PrimaryButton {
-                Layout.topMargin: Theme.spacingM
+                // Buttons sit at the start edge, which a right-to-left language mirrors.
+                anchors.left: parent.left
                 objectName: "continueButton"
                 text: root.continueText
 

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import QtQuick
 import QtQuick.Controls
-import QtQuick.Layouts
 import Chorus.Ui
 
 // Staff only: the PIN that leaves kiosk mode. Checked against the stored Argon2id hash.
@@ -24,7 +23,7 @@ Popup {
         border.width: Theme.borderWidth
         color: Theme.background
     }
-    contentItem: ColumnLayout {
+    contentItem: Column {
         spacing: Theme.spacingM
 
         TextAnswer {
@@ -37,8 +36,8 @@ Popup {
             inputMethodHints: Qt.ImhDigitsOnly | Qt.ImhSensitiveData | Qt.ImhNoPredictiveText
             label: qsTr("Staff PIN")
         }
-        RowLayout {
-            Layout.fillWidth: true
+        Row {
+            anchors.left: parent.left
             spacing: Theme.spacingM
 
             PrimaryButton {

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import QtQuick
 import QtQuick.Controls
-import QtQuick.Layouts
 import Chorus.Ui
 
 // "Are you still there?": covers the screen (so the answers behind it are hidden) while the
@@ -28,7 +27,7 @@ Popup {
         color: Theme.background
     }
     contentItem: Item {
-        ColumnLayout {
+        Column {
             anchors.centerIn: parent
             spacing: Theme.spacingL
             width: Math.min(parent.width, Theme.maxContentWidth)
@@ -38,7 +37,7 @@ Popup {
 
                 Accessible.name: text
                 Accessible.role: Accessible.Heading
-                Layout.fillWidth: true
+                width: parent.width
                 color: Theme.text
                 font.bold: true
                 font.pixelSize: Theme.titleSize
@@ -48,7 +47,7 @@ Popup {
             }
             Text {
                 Accessible.ignored: true
-                Layout.fillWidth: true
+                width: parent.width
                 color: Theme.text
                 font.bold: true
                 font.pixelSize: Theme.countdownSize
@@ -60,7 +59,7 @@ Popup {
                 id: countdown
 
                 Accessible.ignored: true
-                Layout.fillWidth: true
+                width: parent.width
                 color: Theme.text
                 font.pixelSize: Theme.bodySize
                 horizontalAlignment: Text.AlignHCenter
@@ -70,8 +69,8 @@ Popup {
             PrimaryButton {
                 id: moreTime
 
-                Layout.fillWidth: true
-                Layout.preferredHeight: Math.max(implicitHeight, Theme.minTarget * 2)
+                width: parent.width
+                height: Math.max(implicitHeight, Theme.minTarget * 2)
                 description: countdown.text
                 objectName: "moreTimeButton"
                 text: qsTr("I need more time")

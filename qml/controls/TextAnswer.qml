@@ -1,12 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import QtQuick
 import QtQuick.Controls
-import QtQuick.Layouts
 import Chorus.Ui
 
 // A labelled text box with its hint and, when there is one, its error in red above it (GOV.UK).
 // The label is the accessible name; hint and error are the description.
-ColumnLayout {
+Column {
     id: root
 
     property string errorText: ""
@@ -20,39 +19,39 @@ ColumnLayout {
         input.forceActiveFocus(Qt.TabFocusReason);
     }
 
-    Layout.fillWidth: true
     spacing: Theme.spacingS
+    width: parent ? parent.width : implicitWidth
 
     Text {
         Accessible.ignored: true
-        Layout.fillWidth: true
         color: Theme.text
         font.bold: true
         font.pixelSize: Theme.bodySize
+        horizontalAlignment: Text.AlignLeft
         text: root.label
         visible: text.length > 0
-        horizontalAlignment: Text.AlignLeft
+        width: parent.width
         wrapMode: Text.Wrap
     }
     Text {
         Accessible.ignored: true
-        Layout.fillWidth: true
         color: Theme.secondaryText
         font.pixelSize: Theme.hintSize
+        horizontalAlignment: Text.AlignLeft
         text: root.hint
         visible: text.length > 0
-        horizontalAlignment: Text.AlignLeft
+        width: parent.width
         wrapMode: Text.Wrap
     }
     Text {
         Accessible.ignored: true
-        Layout.fillWidth: true
         color: Theme.error
         font.bold: true
         font.pixelSize: Theme.bodySize
+        horizontalAlignment: Text.AlignLeft
         text: root.errorText
         visible: text.length > 0
-        horizontalAlignment: Text.AlignLeft
+        width: parent.width
         wrapMode: Text.Wrap
     }
     TextField {
@@ -61,12 +60,12 @@ ColumnLayout {
         Accessible.description: [root.errorText, root.hint].filter(s => s.length > 0).join(". ")
         Accessible.name: root.label
         Accessible.role: Accessible.EditableText
-        Layout.fillWidth: true
         color: Theme.text
         font.pixelSize: Theme.bodySize
         implicitHeight: Math.max(Theme.minTarget, contentHeight + topPadding + bottomPadding)
         padding: Theme.spacingS
         selectByMouse: true
+        width: parent.width
 
         background: Rectangle {
             border.color: root.errorText.length > 0 ? Theme.error : Theme.border

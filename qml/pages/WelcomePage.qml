@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import QtQuick
 import QtQuick.Controls
-import QtQuick.Layouts
 import Chorus.Ui
 
 // The first screen a resident sees: choose a language, text size and contrast, read how long
@@ -18,14 +17,14 @@ FocusScope {
         anchors.fill: parent
         boundsBehavior: Flickable.StopAtBounds
         clip: true
-        contentHeight: column.implicitHeight + 2 * Theme.spacingL
+        contentHeight: column.height + 2 * Theme.spacingL
         contentWidth: width
 
         ScrollBar.vertical: ScrollBar {
             Accessible.name: qsTr("Scroll the page")
         }
 
-        ColumnLayout {
+        Column {
             id: column
 
             spacing: Theme.spacingM
@@ -36,7 +35,7 @@ FocusScope {
             Text {
                 Accessible.name: text
                 Accessible.role: Accessible.Heading
-                Layout.fillWidth: true
+                width: parent.width
                 color: Theme.text
                 font.bold: true
                 font.pixelSize: Theme.titleSize
@@ -69,30 +68,19 @@ FocusScope {
                 title: qsTr("Text size")
 
                 Repeater {
-                    model: [
-                        {
-                            "scale": 100,
-                            "name": qsTr("Standard")
-                        },
-                        {
-                            "scale": 150,
-                            "name": qsTr("Large")
-                        },
-                        {
-                            "scale": 200,
-                            "name": qsTr("Largest")
-                        }
-                    ]
+                    // Plain numbers, names looked up in the delegate: a language switch then
+                    // re-translates the labels without recreating the options (focus stays put).
+                    model: [100, 150, 200]
 
                     delegate: ChoiceOption {
-                        required property var modelData
+                        required property int modelData
 
-                        checked: Theme.textScale === modelData.scale
-                        objectName: "textSize_" + modelData.scale
-                        text: modelData.name
+                        checked: Theme.textScale === modelData
+                        objectName: "textSize_" + modelData
+                        text: modelData === 100 ? qsTr("Standard") : modelData === 150 ? qsTr("Large") : qsTr("Largest")
 
                         onCheckedChanged: if (checked)
-                            Theme.textScale = modelData.scale
+                            Theme.textScale = modelData
                     }
                 }
             }
@@ -113,7 +101,7 @@ FocusScope {
             Text {
                 Accessible.name: text
                 Accessible.role: Accessible.StaticText
-                Layout.fillWidth: true
+                width: parent.width
                 color: Theme.text
                 font.pixelSize: Theme.bodySize
                 objectName: "timeoutStatement"
@@ -122,14 +110,21 @@ FocusScope {
                 wrapMode: Text.Wrap
             }
             PrimaryButton {
+                // Buttons sit at the start edge, which a right-to-left language mirrors.
+                anchors.left: parent.left
                 objectName: "startButton"
                 text: qsTr("Start now")
 
                 onClicked: root.startRequested()
             }
+            Item {
+                height: Theme.spacingM
+                width: 1
+            }
             LinkButton {
-                Layout.topMargin: Theme.spacingL
                 description: qsTr("For staff: leave this screen")
+                // Buttons sit at the start edge, which a right-to-left language mirrors.
+                anchors.left: parent.left
                 objectName: "staffButton"
                 text: qsTr("Staff")
                 textColor: Theme.secondaryText
