@@ -4,10 +4,26 @@
 namespace chorus::cli {
 
 int versionCommand(const QStringList &args, Io &io);
+int keysCommand(const QStringList &args, Io &io);
+int outboxCommand(const QStringList &args, Io &io);
+int deviceCommand(const QStringList &args, Io &io);
+int surveyCommand(const QStringList &args, Io &io);
+int collectCommand(const QStringList &args, Io &io);
+int exportCommand(const QStringList &args, Io &io);
+int syncCommand(const QStringList &args, Io &io);
+int pullCommand(const QStringList &args, Io &io);
 
 namespace {
 const Command kCommands[] = {
     {"version", "Print the Chorus version.", versionCommand},
+    {"keys", "Create, show and rotate the council and signing keys.", keysCommand},
+    {"outbox", "List or export (for USB) the responses a device has to send.", outboxCommand},
+    {"device", "Back up or check a device database.", deviceCommand},
+    {"survey", "Check, inspect, create, sign and verify survey packages.", surveyCommand},
+    {"collect", "Fill and finalize a response from an answers file (automation, paper forms).", collectCommand},
+    {"export", "Decrypt pulled responses with the council key and export them.", exportCommand},
+    {"sync", "Send a device's finalized records to a receiver.", syncCommand},
+    {"pull", "Download new encrypted submissions from a receiver.", pullCommand},
 };
 }
 

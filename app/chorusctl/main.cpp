@@ -3,11 +3,16 @@
 #include "Cli.h"
 
 #include <QCoreApplication>
+#include <QLoggingCategory>
 
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("chorusctl"));
     QCoreApplication::setOrganizationName(QStringLiteral("Chorus"));
+    // Commands report what matters on their own; library chatter is for CHORUS_VERBOSE=1.
+    if (qEnvironmentVariableIsEmpty("CHORUS_VERBOSE")) {
+        QLoggingCategory::setFilterRules(QStringLiteral("*.debug=false\nchorus.*.info=false"));
+    }
     return chorus::cli::run(QCoreApplication::arguments());
 }

@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// chorusctl device backup|check: looking after the device database.
+#include "CliSupport.h"
+
+#include "store/SqliteStore.h"
+
+#include <QCommandLineParser>
+
+namespace chorus::cli {
+
+namespace {
+
+const QCommandLineOption kDb(QStringLiteral("db"), QStringLiteral("The device database."), QStringLiteral("DEVICE.db"));
+
+int backupCommand(const QStringList &args, Io &io)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Copy the device database with SQLite's online backup API: consistent even while Chorus\n"
+                       "is running. The copy is owner-only (0600), is checked after writing, and an existing\n"
+                       "file is never overwritten. Envelopes and drafts stay encrypted in the copy."));
+    parser.addOption(kDb);
+    parser.addOption({QStringLiteral("out"), QStringLiteral("The backup file to create."), QStringLiteral("FILE")});
+    if (const int code = parseOrExit(parser, args, io, {QStringLiteral("db"), QStringLiteral("out")}); code >= 0) {
+        return code;
+    }
+    store::OpenOptions options;
+    options.mode = store::OpenMode::ReadOnly;
+    auto source = store::Database::open(parser.value(kDb), options);
+    if (!source) {
+        return fail(io, source.error());
+    }
+    const QString out = parser.value(QStringLiteral("out"));
+    if (auto status = source->backupTo(out); !status) {
+        return fail(io, status.error());
+    }
+    auto copy = store::Database::open(out, options);
+    if (!copy) {
+        return fail(io, QStringLiteral("the backup %1 was written but cannot be opened: %2").arg(out, copy.error().message));
+    }
+    if (auto status = copy->integrityCheck(); !status) {
+        return fail(io, status.error());
+    }
+    io.out << "backed up " << parser.value(kDb) << " to " << out << Qt::endl;
+    return ExitOk;
+}
+
+int checkCommand(const QStringList &args, Io &io)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Run SQLite's full integrity check on a device database (read-only) and print its\n"
+                       "schema version and the number of responses in each state."));
+    parser.addOption(kDb);
+    if (const int code = parseOrExit(parser, args, io, {QStringLiteral("db")}); code >= 0) {
+        return code;
+    }
+    store::OpenOptions options;
+    options.mode = store::OpenMode::ReadOnly;
+    auto store = store::SqliteStore::open(parser.value(kDb), options);
+    if (!store) {
+        return fail(io, store.error());
+    }
+    if (auto status = (*store)->database().integrityCheck(); !status) {
+        return fail(io, status.error());
+    }
+    auto version = (*store)->database().userVersion();
+    auto counts = (*store)->responses().countsByState();
+    if (!version || !counts) {
+        return fail(io, !version ? version.error() : counts.error());
+    }
+    io.out << "integrity: ok\nschema: " << *version << '\n';
+    for (auto it = counts->cbegin(); it != counts->cend(); ++it) {
+        io.out << response::stateName(it.key()) << ": " << it.value() << '\n';
+    }
+    io.out.flush();
+    return ExitOk;
+}
+
+const Command kDeviceCommands[] = {
+    {"backup", "Copy the device database safely (online backup).", backupCommand},
+    {"check", "Check the device database's integrity.", checkCommand},
+};
+
+} // namespace
+
+int deviceCommand(const QStringList &args, Io &io)
+{
+    return dispatchSubcommand(args, io, kDeviceCommands);
+}
+
+} // namespace chorus::cli

@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// chorusctl pull: downloads the encrypted envelopes from a receiver's admin API.
+#include "CliSupport.h"
+#include "CurlTransport.h"
+#include "Endpoint.h"
+#include "PullClient.h"
+
+#include <QCommandLineParser>
+
+namespace chorus::cli {
+
+int pullCommand(const QStringList &args, Io &io)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Download new submissions (still encrypted) from a Chorus receiver into OUT/submissions/<id>/. "
+        "Incremental and safe to re-run: the position is kept in OUT/pull-state.json."));
+    const QCommandLineOption endpoint(QStringLiteral("endpoint"), QStringLiteral("Receiver base URL."),
+                                      QStringLiteral("URL"));
+    const QCommandLineOption token(QStringLiteral("admin-token"), QStringLiteral("Admin token."), QStringLiteral("T"));
+    const QCommandLineOption tokenFile(QStringLiteral("admin-token-file"),
+                                       QStringLiteral("Read the admin token from a file instead."),
+                                       QStringLiteral("FILE"));
+    const QCommandLineOption out(QStringLiteral("out"), QStringLiteral("Admin directory."), QStringLiteral("ADMIN_DIR"));
+    const QCommandLineOption allowHttp(QStringLiteral("allow-http-loopback"),
+                                       QStringLiteral("Allow plain http to 127.0.0.1 (testing only)."));
+    const QCommandLineOption caFile(QStringLiteral("ca-file"), QStringLiteral("Extra CA certificates (PEM)."),
+                                    QStringLiteral("FILE"));
+    parser.addOptions({endpoint, token, tokenFile, out, allowHttp, caFile});
+    if (const int code = parseOrExit(parser, args, io, {QStringLiteral("endpoint"), QStringLiteral("out")}); code >= 0) {
+        return code;
+    }
+    QByteArray adminToken = parser.value(token).toUtf8();
+    if (parser.isSet(tokenFile)) {
+        Result<QByteArray> read = readPassphraseFile(parser.value(tokenFile));
+        if (!read) {
+            return fail(io, read.error());
+        }
+        adminToken = *read;
+    }
+    if (adminToken.isEmpty()) {
+        return usage(io, QStringLiteral("missing --admin-token (or --admin-token-file)"));
+    }
+    const QUrl base(parser.value(endpoint).trimmed(), QUrl::StrictMode);
+    if (Status allowed = sync::checkUrlAllowed(base, parser.isSet(allowHttp)); !allowed) {
+        return fail(io, allowed.error());
+    }
+    sync::CurlOptions curl;
+    curl.allowHttpLoopback = parser.isSet(allowHttp);
+    curl.caFile = parser.value(caFile);
+    sync::CurlTransport transport(curl);
+    Result<sync::PullSummary> summary = sync::PullClient(transport, base, adminToken).pull(parser.value(out));
+    if (!summary) {
+        return fail(io, summary.error());
+    }
+    io.out << summary->written << " submissions written, " << summary->incomplete << " incomplete (waiting for files), "
+           << summary->deleted << " deleted on the receiver" << Qt::endl;
+    return ExitOk;
+}
+
+} // namespace chorus::cli

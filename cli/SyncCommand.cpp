@@ -1,0 +1,114 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// chorusctl sync: sends the device database's finalized records to a receiver.
+#include "CliSupport.h"
+#include "CurlTransport.h"
+#include "DeviceOutbox.h"
+#include "Endpoint.h"
+#include "SyncEngine.h"
+
+#include <QCommandLineParser>
+
+namespace chorus::cli {
+
+namespace {
+OutboxOpener &testOpener()
+{
+    static OutboxOpener opener;
+    return opener;
+}
+} // namespace
+
+void setOutboxOpenerForTests(OutboxOpener opener)
+{
+    testOpener() = std::move(opener);
+}
+
+int syncCommand(const QStringList &args, Io &io)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Send the finalized records in a device database to a Chorus receiver (OpenRosa). Each record "
+        "ends accepted, conflict, deleted-on-server, rejected or pending with a reason; exit code 0 only "
+        "when every record was accepted."));
+    const QCommandLineOption db(QStringLiteral("db"), QStringLiteral("Device database."), QStringLiteral("DEVICE.db"));
+    const QCommandLineOption endpoint(QStringLiteral("endpoint"),
+                                      QStringLiteral("Server base URL (https://host) or a full .../submission URL."),
+                                      QStringLiteral("URL"));
+    const QCommandLineOption token(QStringLiteral("token"), QStringLiteral("Device token."), QStringLiteral("T"));
+    const QCommandLineOption tokenFile(QStringLiteral("token-file"),
+                                       QStringLiteral("Read the device token from a file instead."),
+                                       QStringLiteral("FILE"));
+    const QCommandLineOption allowHttp(QStringLiteral("allow-http-loopback"),
+                                       QStringLiteral("Allow plain http to 127.0.0.1 (testing only)."));
+    const QCommandLineOption caFile(QStringLiteral("ca-file"), QStringLiteral("Extra CA certificates (PEM)."),
+                                    QStringLiteral("FILE"));
+    const QCommandLineOption pin(QStringLiteral("pin"),
+                                 QStringLiteral("Public-key pin sha256//BASE64 (repeat for a backup pin)."),
+                                 QStringLiteral("PIN"));
+    const QCommandLineOption concurrency(QStringLiteral("concurrency"), QStringLiteral("Uploads in flight (1-16)."),
+                                         QStringLiteral("N"), QStringLiteral("4"));
+    parser.addOptions({db, endpoint, token, tokenFile, allowHttp, caFile, pin, concurrency});
+    if (const int code = parseOrExit(parser, args, io, {QStringLiteral("db"), QStringLiteral("endpoint")}); code >= 0) {
+        return code;
+    }
+    QByteArray deviceToken = parser.value(token).toUtf8();
+    if (parser.isSet(tokenFile)) {
+        Result<QByteArray> read = readPassphraseFile(parser.value(tokenFile));
+        if (!read) {
+            return fail(io, read.error());
+        }
+        deviceToken = *read;
+    }
+    bool concurrencyOk = false;
+    const int workers = parser.value(concurrency).toInt(&concurrencyOk);
+    if (!concurrencyOk || workers < 1 || workers > 16) {
+        return usage(io, QStringLiteral("--concurrency must be 1-16"));
+    }
+    for (const QString &p : parser.values(pin)) {
+        if (!p.startsWith(QLatin1String("sha256//")) || p.size() < 20) {
+            return usage(io, QStringLiteral("--pin must look like sha256//BASE64 (see docs/deploy.md)"));
+        }
+    }
+    const bool http = parser.isSet(allowHttp);
+    Result<QUrl> url = sync::submissionUrl(parser.value(endpoint), http);
+    if (!url) {
+        return fail(io, url.error());
+    }
+    if (deviceToken.isEmpty() && !url->path().contains(QLatin1String("/v1/key/"))) {
+        return usage(io, QStringLiteral("missing --token (or --token-file, or a /v1/key/{token}/... URL)"));
+    }
+
+    Error openError;
+    std::unique_ptr<sync::Outbox> outbox = testOpener() ? testOpener()(parser.value(db), &openError)
+                                                        : openDeviceOutbox(parser.value(db), &openError);
+    if (!outbox) {
+        return fail(io, openError);
+    }
+    sync::CurlOptions curl;
+    curl.allowHttpLoopback = http;
+    curl.caFile = parser.value(caFile);
+    curl.pins = parser.values(pin);
+    sync::SyncOptions options;
+    options.concurrency = workers;
+    sync::SyncEngine engine([curl] { return std::make_unique<sync::CurlTransport>(curl); }, *url, deviceToken,
+                            options);
+    const sync::SyncReport report = engine.run(*outbox);
+    for (const sync::RecordResult &r : report.records) {
+        io.out << r.instanceId << '\t' << (r.attempts ? sync::outcomeName(r.outcome) : QStringLiteral("not-sent"));
+        if (!r.reason.isEmpty()) {
+            io.out << '\t' << r.reason;
+        }
+        io.out << '\n';
+    }
+    const int accepted = report.count(sync::SubmitOutcome::Accepted);
+    io.out << accepted << " of " << report.records.size() << " records accepted" << Qt::endl;
+    if (report.stopped) {
+        return fail(io, report.stopped->message);
+    }
+    if (accepted != report.records.size()) {
+        return fail(io, QStringLiteral("%1 records not accepted (see above)").arg(report.records.size() - accepted));
+    }
+    return ExitOk;
+}
+
+} // namespace chorus::cli

@@ -1,0 +1,14 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "CouncilKeys.h"
+
+namespace chorus::crypto {
+
+// RSA-OAEP exactly as ODK needs it: SHA-256 for the OAEP digest *and* for MGF1, no label.
+// OpenSSL 3 defaults both to SHA-1, and Java's stock `OAEPWithSHA-256AndMGF1Padding` means
+// MGF1-SHA-1; either mistake yields a key that ODK Central silently unwraps to garbage.
+Result<QByteArray> rsaOaepEncrypt(const CouncilPublicKey &key, const unsigned char *data, std::size_t size);
+Result<SecretBytes> rsaOaepDecrypt(const CouncilPrivateKey &key, const QByteArray &ciphertext);
+
+} // namespace chorus::crypto

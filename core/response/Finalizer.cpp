@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "Finalizer.h"
+
+#include "common/Logging.h"
+#include "crypto/CouncilKeys.h"
+#include "crypto/OdkEnvelope.h"
+#include "response/SubmissionXml.h"
+#include "store/Store.h"
+#include "survey/SurveyPackage.h"
+
+#include <QDateTime>
+
+#include <sodium.h>
+
+namespace chorus::response {
+
+namespace {
+// QByteArray is implicitly shared: detach first so the bytes wiped are the only copy we hold.
+void wipe(QByteArray &bytes)
+{
+    if (!bytes.isEmpty()) {
+        bytes.detach();
+        sodium_memzero(bytes.data(), size_t(bytes.size()));
+    }
+    bytes.clear();
+}
+} // namespace
+
+Finalizer::Finalizer(store::Store &store)
+    : m_store(store)
+{
+}
+
+Result<QString> Finalizer::finalize(const survey::SurveyPackage &package, const Response &response)
+{
+    if (!isValidInstanceId(response.instanceId)) {
+        return makeError(ErrorKind::InvalidInput, QStringLiteral("the response has no valid instanceID"));
+    }
+    if (response.surveyId != package.id || response.surveyVersion != package.version) {
+        return makeError(ErrorKind::InvalidInput,
+                         QStringLiteral("the response belongs to survey %1 version %2, not %3 version %4")
+                             .arg(response.surveyId, response.surveyVersion, package.id, package.version));
+    }
+    auto key = crypto::CouncilPublicKey::fromBase64(package.publicKey.toLatin1());
+    if (!key) {
+        return makeError(ErrorKind::InvalidInput,
+                         QStringLiteral("survey %1 carries no usable council public key: %2")
+                             .arg(package.id, key.error().message));
+    }
+
+    QByteArray xml = SubmissionXml::serialize(package, response);
+    auto sealed = crypto::OdkEnvelope::seal(*key, package.id, package.version, response.instanceId, xml);
+    wipe(xml);
+    if (!sealed) {
+        return sealed.error();
+    }
+
+    store::FinalizedResponse stored;
+    stored.instanceId = sealed->instanceId;
+    stored.surveyId = package.id;
+    stored.surveyVersion = package.version;
+    stored.manifest = sealed->manifest;
+    stored.encryptedFiles = sealed->encryptedFiles;
+    stored.finalizedAt = QDateTime::currentDateTimeUtc();
+    if (auto status = m_store.responses().finalize(stored); !status) {
+        return status.error();
+    }
+    // The audit log records that it happened, never what was answered. The response is already
+    // safe; a failed audit line is reported but does not undo it.
+    if (auto audited = m_store.audit().append(QStringLiteral("response.finalized"), stored.instanceId,
+                                              QStringLiteral("survey %1 version %2").arg(package.id, package.version));
+        !audited) {
+        qCWarning(lcStore) << "could not record finalization of" << stored.instanceId << "in the audit log:"
+                           << audited.error().message;
+    }
+    return stored.instanceId;
+}
+
+} // namespace chorus::response

@@ -1,0 +1,210 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "SubmissionXml.h"
+
+#include "survey/SurveyPackage.h"
+
+#include <QXmlStreamReader>
+#include <QXmlStreamWriter>
+
+namespace chorus::response {
+
+using survey::Question;
+using survey::QuestionType;
+
+namespace {
+const QString kNs = QLatin1String(SubmissionXml::kNamespace);
+
+// XML 1.0 cannot carry most control characters; answers never contain them (the engine
+// strips them), this keeps a hand-made Response from producing unparseable XML.
+QString xmlSafe(const QString &text)
+{
+    QString out;
+    out.reserve(text.size());
+    for (const QChar c : text) {
+        if (c.unicode() >= 0x20 || c == QLatin1Char('\t') || c == QLatin1Char('\n')) {
+            out.append(c);
+        }
+    }
+    return out;
+}
+
+QString timestamp(const QDateTime &t)
+{
+    return t.isValid() ? t.toUTC().toString(Qt::ISODateWithMs) : QString();
+}
+
+class Writer
+{
+public:
+    Writer(const Response &response, QByteArray *out) : m_response(response), m_xml(out) {}
+
+    void writeQuestions(const QList<Question> &questions, const QString &repeat, int instance)
+    {
+        for (const Question &q : questions) {
+            const QString path = repeat.isEmpty() ? q.name : repeatAnswerPath(repeat, instance, q.name);
+            if (q.type == QuestionType::Group) {
+                writeQuestions(q.children, repeat, instance);
+            } else if (q.type == QuestionType::Repeat) {
+                const int count = m_response.repeatCounts.value(q.name, 0);
+                for (int i = 1; i <= count; ++i) {
+                    m_xml.writeStartElement(q.name);
+                    m_xml.writeAttribute(kNs, QStringLiteral("instance"), QString::number(i));
+                    writeQuestions(q.children, q.name, i);
+                    m_xml.writeEndElement();
+                }
+            } else if (q.isAnswerable() || q.type == QuestionType::Calculate) {
+                writeAnswer(q.name, m_response.answer(path));
+            }
+        }
+    }
+
+    void writeAnswer(const QString &name, const Answer &answer)
+    {
+        m_xml.writeStartElement(name);
+        m_xml.writeAttribute(kNs, QStringLiteral("state"), answerStateName(answer.state));
+        if (answer.state == AnswerState::Answered) {
+            if (!answer.writeIn.isEmpty()) {
+                m_xml.writeAttribute(kNs, QStringLiteral("writeIn"), xmlSafe(answer.writeIn));
+            }
+            m_xml.writeCharacters(xmlSafe(answer.value));
+        }
+        m_xml.writeEndElement();
+    }
+
+    QXmlStreamWriter &xml() { return m_xml; }
+
+private:
+    const Response &m_response;
+    QXmlStreamWriter m_xml;
+};
+} // namespace
+
+QByteArray SubmissionXml::serialize(const survey::SurveyPackage &package, const Response &response)
+{
+    QByteArray out;
+    Writer writer(response, &out);
+    QXmlStreamWriter &xml = writer.xml();
+    xml.setAutoFormatting(false);
+    xml.writeStartDocument();
+    xml.writeNamespace(kNs, QStringLiteral("chorus"));
+    xml.writeStartElement(package.id);
+    xml.writeAttribute(QStringLiteral("id"), package.id);
+    xml.writeAttribute(QStringLiteral("version"), package.version);
+    for (const survey::Section &section : package.sections) {
+        writer.writeQuestions(section.questions, {}, 0);
+    }
+    xml.writeStartElement(QStringLiteral("meta"));
+    xml.writeTextElement(QStringLiteral("instanceID"), response.instanceId);
+    xml.writeTextElement(QStringLiteral("timeStart"), timestamp(response.started));
+    xml.writeTextElement(QStringLiteral("timeEnd"), timestamp(response.finished));
+    xml.writeTextElement(kNs, QStringLiteral("language"), response.language);
+    xml.writeTextElement(kNs, QStringLiteral("bankVersion"), response.bankVersion);
+    xml.writeEndElement(); // meta
+    xml.writeEndElement(); // root
+    xml.writeEndDocument();
+    return out;
+}
+
+namespace {
+Error bad(const QString &why)
+{
+    return makeError(ErrorKind::InvalidInput, QStringLiteral("not a Chorus submission: %1").arg(why));
+}
+
+QDateTime parseTime(const QString &text)
+{
+    QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);
+    return t.isValid() ? t.toUTC() : QDateTime();
+}
+
+void readMeta(QXmlStreamReader &xml, Response &r)
+{
+    while (xml.readNextStartElement()) {
+        const QString name = xml.name().toString();
+        const bool ours = xml.namespaceUri() == kNs;
+        const QString text = xml.readElementText(QXmlStreamReader::ErrorOnUnexpectedElement);
+        if (name == QLatin1String("instanceID")) {
+            r.instanceId = text;
+        } else if (name == QLatin1String("timeStart")) {
+            r.started = parseTime(text);
+        } else if (name == QLatin1String("timeEnd")) {
+            r.finished = parseTime(text);
+        } else if (ours && name == QLatin1String("language")) {
+            r.language = text;
+        } else if (ours && name == QLatin1String("bankVersion")) {
+            r.bankVersion = text;
+        }
+    }
+}
+
+Status readAnswers(QXmlStreamReader &xml, Response &r, const QString &repeat, int instance)
+{
+    while (xml.readNextStartElement()) {
+        const QString name = xml.name().toString();
+        const QXmlStreamAttributes attrs = xml.attributes();
+        if (repeat.isEmpty() && name == QLatin1String("meta") && xml.namespaceUri().isEmpty()) {
+            readMeta(xml, r);
+            continue;
+        }
+        if (attrs.hasAttribute(kNs, QStringLiteral("instance"))) {
+            if (!repeat.isEmpty()) {
+                return bad(QStringLiteral("nested repeat \"%1\" is not supported").arg(name));
+            }
+            const int n = attrs.value(kNs, QStringLiteral("instance")).toInt();
+            r.repeatCounts[name] = std::max(r.repeatCounts.value(name), n);
+            if (auto s = readAnswers(xml, r, name, n); !s) {
+                return s;
+            }
+            continue;
+        }
+        const auto state = answerStateFromName(attrs.value(kNs, QStringLiteral("state")).toString());
+        if (!state) {
+            return bad(QStringLiteral("element \"%1\" has no valid chorus:state").arg(name));
+        }
+        Answer a;
+        a.state = *state;
+        a.writeIn = attrs.value(kNs, QStringLiteral("writeIn")).toString();
+        a.value = xml.readElementText(QXmlStreamReader::ErrorOnUnexpectedElement);
+        if (a.state != AnswerState::Answered && (!a.value.isEmpty() || !a.writeIn.isEmpty())) {
+            return bad(QStringLiteral("element \"%1\" has a value but is not answered").arg(name));
+        }
+        r.answers.insert(repeat.isEmpty() ? name : repeatAnswerPath(repeat, instance, name), a);
+    }
+    return {};
+}
+} // namespace
+
+Result<Response> SubmissionXml::parse(const QByteArray &bytes, qsizetype maxBytes)
+{
+    if (bytes.size() > maxBytes) {
+        return bad(QStringLiteral("document is too large (%1 bytes)").arg(bytes.size()));
+    }
+    QXmlStreamReader xml(bytes);
+    Response r;
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (xml.tokenType() == QXmlStreamReader::DTD) {
+            return bad(QStringLiteral("document type declarations are not allowed"));
+        }
+        if (xml.isStartElement()) {
+            r.surveyId = xml.attributes().value(QStringLiteral("id")).toString();
+            r.surveyVersion = xml.attributes().value(QStringLiteral("version")).toString();
+            if (r.surveyId.isEmpty()) {
+                return bad(QStringLiteral("the root element has no id attribute"));
+            }
+            if (auto s = readAnswers(xml, r, {}, 0); !s) {
+                return s.error();
+            }
+            break;
+        }
+    }
+    if (xml.hasError()) {
+        return bad(QStringLiteral("%1 at line %2").arg(xml.errorString()).arg(xml.lineNumber()));
+    }
+    if (!isValidInstanceId(r.instanceId)) {
+        return bad(QStringLiteral("meta/instanceID is missing or not uuid:<v4>"));
+    }
+    return r;
+}
+
+} // namespace chorus::response

@@ -1,0 +1,397 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "SqliteResponseRepository.h"
+
+#include "Sqlite.h"
+#include "StoreRules.h"
+#include "common/Logging.h"
+
+namespace chorus::store {
+
+using response::stateFromName;
+using response::stateName;
+
+namespace {
+
+constexpr const char *kSummaryColumns =
+    "id, instance_id, survey_id, survey_version, state, retryable, failure_reason, attempts, finalized_at, "
+    "state_changed_at, manifest, envelope_purged_at";
+
+ResponseSummary readSummary(const Statement &row)
+{
+    ResponseSummary s;
+    s.instanceId = row.text(1);
+    s.surveyId = row.text(2);
+    s.surveyVersion = row.text(3);
+    s.state = stateFromName(row.text(4)).value_or(ResponseState::Failed);
+    s.retryable = row.int64(5) != 0;
+    s.failureReason = row.text(6);
+    s.attempts = int(row.int64(7));
+    s.finalizedAt = fromStoredTime(row.int64(8));
+    s.stateChangedAt = fromStoredTime(row.int64(9));
+    return s;
+}
+
+StoredResponse toStored(const ResponseSummary &s, const Statement &row)
+{
+    StoredResponse r;
+    r.envelope.instanceId = s.instanceId;
+    r.envelope.surveyId = s.surveyId;
+    r.envelope.surveyVersion = s.surveyVersion;
+    r.envelope.finalizedAt = s.finalizedAt;
+    r.envelope.manifest = row.blob(10);
+    r.state = s.state;
+    r.retryable = s.retryable;
+    r.failureReason = s.failureReason;
+    r.attempts = s.attempts;
+    r.stateChangedAt = s.stateChangedAt;
+    r.envelopeRemoved = !row.isNull(11);
+    return r;
+}
+
+QByteArray selectSql(const char *tail)
+{
+    return QByteArray("SELECT ") + kSummaryColumns + " FROM responses " + tail;
+}
+
+Status appendAudit(Database &db, qint64 at, const QString &kind, const QString &subject, const QString &detail)
+{
+    auto stmt = db.prepare("INSERT INTO audit_log(at, kind, subject_id, detail) VALUES (?, ?, ?, ?)");
+    if (!stmt) {
+        return stmt.error();
+    }
+    return stmt->bind(1, at).bind(2, kind).bind(3, subject).bind(4, detail).run();
+}
+
+Status deleteEnvelope(Database &db, qint64 rowId, qint64 at)
+{
+    auto parts = db.prepare("DELETE FROM response_parts WHERE response_id = ?");
+    if (!parts) {
+        return parts.error();
+    }
+    if (auto status = parts->bind(1, rowId).run(); !status) {
+        return status;
+    }
+    auto manifest = db.prepare("UPDATE responses SET manifest = NULL, envelope_purged_at = ? WHERE id = ?");
+    if (!manifest) {
+        return manifest.error();
+    }
+    return manifest->bind(1, at).bind(2, rowId).run();
+}
+
+} // namespace
+
+SqliteResponseRepository::SqliteResponseRepository(Database &db, Clock clock) : m_db(db), m_clock(std::move(clock)) {}
+
+Status SqliteResponseRepository::finalize(const FinalizedResponse &response)
+{
+    if (auto status = rules::validate(response); !status) {
+        return status;
+    }
+    auto tx = Transaction::begin(m_db);
+    if (!tx) {
+        return tx.error();
+    }
+    auto existing = m_db.prepare("SELECT 1 FROM responses WHERE instance_id = ?");
+    if (!existing) {
+        return existing.error();
+    }
+    auto found = existing->bind(1, response.instanceId).step();
+    if (!found) {
+        return found.error();
+    }
+    if (*found) {
+        return rules::alreadyFinalized(response.instanceId);
+    }
+    const qint64 now = toStoredTime(m_clock());
+    auto insert = m_db.prepare("INSERT INTO responses(instance_id, survey_id, survey_version, state, finalized_at, "
+                               "state_changed_at, manifest) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    if (!insert) {
+        return insert.error();
+    }
+    insert->bind(1, response.instanceId)
+        .bind(2, response.surveyId)
+        .bind(3, response.surveyVersion)
+        .bind(4, stateName(ResponseState::Finalized))
+        .bind(5, toStoredTime(response.finalizedAt))
+        .bind(6, now)
+        .bind(7, response.manifest);
+    if (auto status = insert->run(); !status) {
+        return status;
+    }
+    const qint64 rowId = m_db.lastInsertRowId();
+    auto part = m_db.prepare("INSERT INTO response_parts(response_id, ordinal, name, bytes) VALUES (?, ?, ?, ?)");
+    if (!part) {
+        return part.error();
+    }
+    for (int i = 0; i < response.encryptedFiles.size(); ++i) {
+        const FilePart &file = response.encryptedFiles.at(i);
+        part->reset();
+        if (auto status = part->bind(1, rowId).bind(2, i).bind(3, file.name).bind(4, file.bytes).run(); !status) {
+            return status;
+        }
+    }
+    auto draft = m_db.prepare("DELETE FROM drafts WHERE response_id = ?");
+    if (!draft) {
+        return draft.error();
+    }
+    if (auto status = draft->bind(1, response.instanceId).run(); !status) {
+        return status;
+    }
+    if (auto status = appendAudit(m_db, now, QStringLiteral("response.finalized"), response.instanceId,
+                                  QStringLiteral("survey %1 version %2").arg(response.surveyId, response.surveyVersion));
+        !status) {
+        return status;
+    }
+    if (auto status = tx->commit(); !status) {
+        return status;
+    }
+    qCDebug(lcStore) << "finalized" << response.instanceId;
+    return {};
+}
+
+Status SqliteResponseRepository::move(const QString &instanceId, ResponseState to, const QString &reason,
+                                      bool retryable)
+{
+    auto tx = Transaction::begin(m_db);
+    if (!tx) {
+        return tx.error();
+    }
+    auto current = m_db.prepare("SELECT id, state FROM responses WHERE instance_id = ?");
+    if (!current) {
+        return current.error();
+    }
+    auto found = current->bind(1, instanceId).step();
+    if (!found) {
+        return found.error();
+    }
+    if (!*found) {
+        return rules::notFound(instanceId);
+    }
+    const qint64 rowId = current->int64(0);
+    const auto from = stateFromName(current->text(1));
+    if (!from) {
+        return makeError(ErrorKind::Database, QStringLiteral("response '%1' has an unknown state '%2' in the database")
+                                                  .arg(instanceId, current->text(1)));
+    }
+    if (auto allowed = response::transition(*from, to); !allowed) {
+        return makeError(allowed.error().kind,
+                         QStringLiteral("response '%1': %2").arg(instanceId, allowed.error().message));
+    }
+    const qint64 now = toStoredTime(m_clock());
+    auto update = m_db.prepare("UPDATE responses SET state = ?, retryable = ?, failure_reason = ?, "
+                               "state_changed_at = ?, attempts = attempts + ? WHERE id = ?");
+    if (!update) {
+        return update.error();
+    }
+    update->bind(1, stateName(to)).bind(2, retryable ? 1 : 0);
+    if (reason.isEmpty()) {
+        update->bindNull(3);
+    } else {
+        update->bind(3, reason);
+    }
+    update->bind(4, now).bind(5, to == ResponseState::Sending ? 1 : 0).bind(6, rowId);
+    if (auto status = update->run(); !status) {
+        return status;
+    }
+    if (to == ResponseState::Withdrawn) {
+        if (auto status = deleteEnvelope(m_db, rowId, now); !status) {
+            return status;
+        }
+    }
+    // Sending is written before every attempt; the audit keeps outcomes, not attempts.
+    if (to != ResponseState::Sending) {
+        const QString kind = QStringLiteral("response.") + stateName(to);
+        const QString detail = retryable ? QStringLiteral("transient: ") + reason : reason;
+        if (auto status = appendAudit(m_db, now, kind, instanceId, detail); !status) {
+            return status;
+        }
+    }
+    return tx->commit();
+}
+
+Status SqliteResponseRepository::markSending(const QString &id)
+{
+    return move(id, ResponseState::Sending, {}, false);
+}
+
+Status SqliteResponseRepository::markAccepted(const QString &id)
+{
+    return move(id, ResponseState::Accepted, {}, false);
+}
+
+Status SqliteResponseRepository::markConflict(const QString &id, const QString &reason)
+{
+    return move(id, ResponseState::Conflict, reason, false);
+}
+
+Status SqliteResponseRepository::markDeletedOnServer(const QString &id, const QString &reason)
+{
+    return move(id, ResponseState::DeletedOnServer, reason, false);
+}
+
+Status SqliteResponseRepository::markFailed(const QString &id, const QString &reason)
+{
+    return move(id, ResponseState::Failed, reason, false);
+}
+
+Status SqliteResponseRepository::markTransientFailure(const QString &id, const QString &reason)
+{
+    return move(id, ResponseState::Failed, reason, true);
+}
+
+Status SqliteResponseRepository::markWithdrawn(const QString &id)
+{
+    return move(id, ResponseState::Withdrawn, {}, false);
+}
+
+Status SqliteResponseRepository::loadParts(qint64 rowId, FileParts *parts)
+{
+    auto stmt = m_db.prepare("SELECT name, bytes FROM response_parts WHERE response_id = ? ORDER BY ordinal");
+    if (!stmt) {
+        return stmt.error();
+    }
+    stmt->bind(1, rowId);
+    for (;;) {
+        auto row = stmt->step();
+        if (!row) {
+            return row.error();
+        }
+        if (!*row) {
+            return {};
+        }
+        parts->append(FilePart{stmt->text(0), stmt->blob(1)});
+    }
+}
+
+Result<StoredResponse> SqliteResponseRepository::load(const QString &instanceId)
+{
+    auto stmt = m_db.prepare(selectSql("WHERE instance_id = ?").constData());
+    if (!stmt) {
+        return stmt.error();
+    }
+    auto row = stmt->bind(1, instanceId).step();
+    if (!row) {
+        return row.error();
+    }
+    if (!*row) {
+        return rules::notFound(instanceId);
+    }
+    StoredResponse stored = toStored(readSummary(*stmt), *stmt);
+    if (auto status = loadParts(stmt->int64(0), &stored.envelope.encryptedFiles); !status) {
+        return status.error();
+    }
+    return stored;
+}
+
+Result<QList<StoredResponse>> SqliteResponseRepository::queued(int limit)
+{
+    auto stmt = m_db.prepare(selectSql("WHERE state IN ('finalized', 'sending') OR (state = 'failed' AND retryable = 1) "
+                                       "ORDER BY finalized_at, id LIMIT ?")
+                                 .constData());
+    if (!stmt) {
+        return stmt.error();
+    }
+    stmt->bind(1, qint64(limit < 0 ? -1 : limit));
+    QList<std::pair<qint64, StoredResponse>> rows;
+    for (;;) {
+        auto row = stmt->step();
+        if (!row) {
+            return row.error();
+        }
+        if (!*row) {
+            break;
+        }
+        rows.append({stmt->int64(0), toStored(readSummary(*stmt), *stmt)});
+    }
+    QList<StoredResponse> result;
+    for (auto &[rowId, stored] : rows) {
+        if (auto status = loadParts(rowId, &stored.envelope.encryptedFiles); !status) {
+            return status.error();
+        }
+        result.append(std::move(stored));
+    }
+    return result;
+}
+
+Result<StateCounts> SqliteResponseRepository::countsByState(const QString &surveyId)
+{
+    auto stmt = m_db.prepare("SELECT state, COUNT(*) FROM responses WHERE (? = '' OR survey_id = ?) GROUP BY state");
+    if (!stmt) {
+        return stmt.error();
+    }
+    stmt->bind(1, surveyId).bind(2, surveyId);
+    StateCounts counts;
+    for (;;) {
+        auto row = stmt->step();
+        if (!row) {
+            return row.error();
+        }
+        if (!*row) {
+            return counts;
+        }
+        if (const auto state = stateFromName(stmt->text(0))) {
+            counts.insert(*state, int(stmt->int64(1)));
+        }
+    }
+}
+
+Result<QList<ResponseSummary>> SqliteResponseRepository::list()
+{
+    auto stmt = m_db.prepare(selectSql("ORDER BY finalized_at, id").constData());
+    if (!stmt) {
+        return stmt.error();
+    }
+    QList<ResponseSummary> result;
+    for (;;) {
+        auto row = stmt->step();
+        if (!row) {
+            return row.error();
+        }
+        if (!*row) {
+            return result;
+        }
+        result.append(readSummary(*stmt));
+    }
+}
+
+Result<int> SqliteResponseRepository::removeAcceptedEnvelopes(const QDateTime &acceptedBefore)
+{
+    auto tx = Transaction::begin(m_db);
+    if (!tx) {
+        return tx.error();
+    }
+    auto select = m_db.prepare("SELECT id, instance_id FROM responses WHERE state = 'accepted' AND "
+                               "envelope_purged_at IS NULL AND state_changed_at <= ?");
+    if (!select) {
+        return select.error();
+    }
+    select->bind(1, toStoredTime(acceptedBefore));
+    QList<std::pair<qint64, QString>> targets;
+    for (;;) {
+        auto row = select->step();
+        if (!row) {
+            return row.error();
+        }
+        if (!*row) {
+            break;
+        }
+        targets.append({select->int64(0), select->text(1)});
+    }
+    const qint64 now = toStoredTime(m_clock());
+    for (const auto &[rowId, instanceId] : targets) {
+        if (auto status = deleteEnvelope(m_db, rowId, now); !status) {
+            return status.error();
+        }
+        if (auto status = appendAudit(m_db, now, QStringLiteral("response.envelope_removed"), instanceId,
+                                      QStringLiteral("retention after acceptance"));
+            !status) {
+            return status.error();
+        }
+    }
+    if (auto status = tx->commit(); !status) {
+        return status.error();
+    }
+    return int(targets.size());
+}
+
+} // namespace chorus::store

@@ -1,0 +1,343 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "FormEngine.h"
+
+#include "survey/AnswerValues.h"
+
+namespace chorus::survey {
+
+using response::Answer;
+using response::AnswerState;
+using response::Response;
+
+namespace {
+QString nameOf(const QString &path)
+{
+    const qsizetype slash = path.lastIndexOf(QLatin1Char('/'));
+    return slash < 0 ? path : path.mid(slash + 1);
+}
+
+void initRepeats(const QList<Question> &questions, QMap<QString, int> &counts)
+{
+    for (const Question &q : questions) {
+        if (q.type == QuestionType::Repeat && !counts.contains(q.name)) {
+            counts.insert(q.name, q.minCount);
+        }
+        initRepeats(q.children, counts);
+    }
+}
+} // namespace
+
+FormEngine::FormEngine(SurveyPackage package, const QString &language)
+    : m_package(std::move(package)),
+      m_instanceId(response::newInstanceId()),
+      m_started(QDateTime::currentDateTimeUtc())
+{
+    setLanguage(language);
+    for (const Section &s : m_package.sections) {
+        initRepeats(s.questions, m_repeatCounts);
+    }
+    const QList<Page> shown = visiblePages();
+    m_current = shown.isEmpty() ? QString() : shown.constFirst().path;
+    m_atReview = shown.isEmpty();
+}
+
+FormEngine::FormEngine(SurveyPackage package, const Response &draft) : FormEngine(std::move(package), draft.language)
+{
+    m_instanceId = draft.instanceId;
+    m_started = draft.started;
+    m_answers = draft.answers;
+    for (auto it = draft.repeatCounts.cbegin(); it != draft.repeatCounts.cend(); ++it) {
+        m_repeatCounts.insert(it.key(), it.value());
+    }
+}
+
+void FormEngine::setLanguage(const QString &code)
+{
+    m_language = m_package.language(code) ? code : m_package.defaultLanguage();
+}
+
+bool FormEngine::isRightToLeft() const
+{
+    const Language *l = m_package.language(m_language);
+    return l && l->rtl;
+}
+
+bool FormEngine::relevant(const Question &q, const QString &path) const
+{
+    Q_UNUSED(path)
+    return q.relevant.isEmpty();
+}
+
+void FormEngine::addPages(const QList<Question> &questions, const QString &repeat, int instance, QList<Page> &out) const
+{
+    for (const Question &q : questions) {
+        const QString path = repeat.isEmpty() ? q.name : response::repeatAnswerPath(repeat, instance, q.name);
+        if (!relevant(q, path)) {
+            continue;
+        }
+        switch (q.type) {
+        case QuestionType::Group:
+            addPages(q.children, repeat, instance, out);
+            break;
+        case QuestionType::Repeat:
+            for (int i = 1; i <= repeatCount(q.name); ++i) {
+                addPages(q.children, q.name, i, out);
+            }
+            break;
+        case QuestionType::Calculate:
+            break;
+        default:
+            out.append(Page{path, &q});
+        }
+    }
+}
+
+QList<FormEngine::Page> FormEngine::visiblePages() const
+{
+    QList<Page> out;
+    for (const Section &s : m_package.sections) {
+        if (s.relevant.isEmpty()) {
+            addPages(s.questions, {}, 0, out);
+        }
+    }
+    return out;
+}
+
+QStringList FormEngine::pages() const
+{
+    QStringList out;
+    for (const Page &p : visiblePages()) {
+        out.append(p.path);
+    }
+    return out;
+}
+
+QString FormEngine::current() const
+{
+    return m_atReview ? QString() : m_current;
+}
+
+Status FormEngine::next()
+{
+    if (m_atReview) {
+        return {};
+    }
+    const QStringList issues = problems(m_current);
+    if (!issues.isEmpty()) {
+        return makeError(ErrorKind::InvalidInput, issues.constFirst());
+    }
+    const QStringList shown = pages();
+    const qsizetype i = shown.indexOf(m_current);
+    if (i < 0 || i + 1 >= shown.size()) {
+        m_atReview = true;
+    } else {
+        m_current = shown.at(i + 1);
+    }
+    return {};
+}
+
+bool FormEngine::previous()
+{
+    const QStringList shown = pages();
+    if (shown.isEmpty()) {
+        return false;
+    }
+    if (m_atReview) {
+        m_atReview = false;
+        m_current = shown.constLast();
+        return true;
+    }
+    const qsizetype i = shown.indexOf(m_current);
+    if (i <= 0) {
+        return false;
+    }
+    m_current = shown.at(i - 1);
+    return true;
+}
+
+bool FormEngine::goTo(const QString &path)
+{
+    if (!pages().contains(path)) {
+        return false;
+    }
+    m_current = path;
+    m_atReview = false;
+    return true;
+}
+
+const Question *FormEngine::question(const QString &path) const
+{
+    return m_package.question(nameOf(path));
+}
+
+bool FormEngine::isVisible(const QString &path) const
+{
+    return pages().contains(path);
+}
+
+bool FormEngine::isRequired(const QString &path) const
+{
+    const Question *q = question(path);
+    return q && q->isAnswerable() && q->required;
+}
+
+QList<Choice> FormEngine::choices(const QString &path) const
+{
+    const Question *q = question(path);
+    return q ? q->choices : QList<Choice>();
+}
+
+Status FormEngine::setAnswer(const QString &path, const Answer &answer)
+{
+    const Question *q = question(path);
+    if (!q) {
+        return makeError(ErrorKind::NotFound, QStringLiteral("there is no question \"%1\" in this survey").arg(path));
+    }
+    auto canonical = canonicalAnswer(*q, answer);
+    if (!canonical) {
+        return canonical.error();
+    }
+    if (canonical->state == AnswerState::NotAnswered) {
+        m_answers.remove(path);
+    } else {
+        m_answers.insert(path, *canonical);
+    }
+    return {};
+}
+
+Answer FormEngine::answer(const QString &path) const
+{
+    return m_answers.value(path, Answer::notAnswered());
+}
+
+QStringList FormEngine::problems(const QString &path) const
+{
+    const Question *q = question(path);
+    if (!q || !q->isAnswerable()) {
+        return {};
+    }
+    return answerProblems(*q, answer(path), isRequired(path));
+}
+
+QList<std::pair<QString, QString>> FormEngine::allProblems() const
+{
+    QList<std::pair<QString, QString>> out;
+    for (const Page &p : visiblePages()) {
+        for (const QString &message : problems(p.path)) {
+            out.append({p.path, message});
+        }
+    }
+    return out;
+}
+
+int FormEngine::repeatCount(const QString &repeat) const
+{
+    return m_repeatCounts.value(repeat, 0);
+}
+
+Status FormEngine::addRepeatInstance(const QString &repeat)
+{
+    const Question *q = m_package.question(repeat);
+    if (!q || q->type != QuestionType::Repeat) {
+        return makeError(ErrorKind::NotFound, QStringLiteral("there is no repeat \"%1\" in this survey").arg(repeat));
+    }
+    if (repeatCount(repeat) >= q->maxCount) {
+        return makeError(ErrorKind::InvalidInput, engineMessage("You cannot add any more"));
+    }
+    m_repeatCounts[repeat] += 1;
+    return {};
+}
+
+Status FormEngine::removeRepeatInstance(const QString &repeat, int instance)
+{
+    const Question *q = m_package.question(repeat);
+    const int count = repeatCount(repeat);
+    if (!q || q->type != QuestionType::Repeat || instance < 1 || instance > count) {
+        return makeError(ErrorKind::NotFound, QStringLiteral("there is no instance %1 of \"%2\"").arg(instance).arg(repeat));
+    }
+    if (count <= q->minCount) {
+        return makeError(ErrorKind::InvalidInput, engineMessage("You cannot remove this one"));
+    }
+    const QString prefix = repeat + QLatin1Char('[');
+    QMap<QString, Answer> kept;
+    for (auto it = m_answers.cbegin(); it != m_answers.cend(); ++it) {
+        if (!it.key().startsWith(prefix)) {
+            kept.insert(it.key(), it.value());
+            continue;
+        }
+        const qsizetype close = it.key().indexOf(QLatin1Char(']'));
+        const int n = it.key().mid(prefix.size(), close - prefix.size()).toInt();
+        if (n == instance) {
+            continue;
+        }
+        const QString rest = it.key().mid(close + 2);
+        kept.insert(response::repeatAnswerPath(repeat, n > instance ? n - 1 : n, rest), it.value());
+    }
+    m_answers = kept;
+    m_repeatCounts[repeat] = count - 1;
+    const QStringList shown = pages();
+    if (!shown.contains(m_current)) {
+        m_current = shown.isEmpty() ? QString() : shown.constFirst();
+    }
+    return {};
+}
+
+Response FormEngine::draft() const
+{
+    Response r;
+    r.instanceId = m_instanceId;
+    r.surveyId = m_package.id;
+    r.surveyVersion = m_package.version;
+    r.bankVersion = m_package.bankVersion;
+    r.language = m_language;
+    r.answers = m_answers;
+    r.repeatCounts = m_repeatCounts;
+    r.started = m_started;
+    return r;
+}
+
+Result<Response> FormEngine::finalizeResponse(const QDateTime &finishedUtc) const
+{
+    const auto issues = allProblems();
+    if (!issues.isEmpty()) {
+        return makeError(ErrorKind::InvalidInput, QStringLiteral("%1: %2").arg(issues.constFirst().first, issues.constFirst().second));
+    }
+    Response r = draft();
+    r.finished = finishedUtc.toUTC();
+    r.answers.clear();
+    r.repeatCounts.clear();
+    QSet<QString> shown;
+    for (const Page &p : visiblePages()) {
+        shown.insert(p.path);
+    }
+    // Every answerable question gets exactly one state; repeats that are shown keep their count.
+    std::function<void(const QList<Question> &, const QString &, int, bool)> walk =
+        [&](const QList<Question> &questions, const QString &repeat, int instance, bool parentShown) {
+            for (const Question &q : questions) {
+                const QString path = repeat.isEmpty() ? q.name : response::repeatAnswerPath(repeat, instance, q.name);
+                const bool isShown = parentShown && relevant(q, path);
+                if (q.type == QuestionType::Group) {
+                    walk(q.children, repeat, instance, isShown);
+                } else if (q.type == QuestionType::Repeat) {
+                    const int count = isShown ? repeatCount(q.name) : 0;
+                    r.repeatCounts.insert(q.name, count);
+                    for (int i = 1; i <= count; ++i) {
+                        walk(q.children, q.name, i, true);
+                    }
+                } else if (q.isAnswerable()) {
+                    if (!isShown || !shown.contains(path)) {
+                        r.answers.insert(path, Answer::notAsked());
+                    } else {
+                        const Answer a = answer(path);
+                        r.answers.insert(path, a.state == AnswerState::NotAsked ? Answer::notAnswered() : a);
+                    }
+                }
+            }
+        };
+    for (const Section &s : m_package.sections) {
+        walk(s.questions, {}, 0, s.relevant.isEmpty());
+    }
+    return r;
+}
+
+} // namespace chorus::survey

@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "Manifest.h"
+
+#include <QRegularExpression>
+#include <QXmlStreamReader>
+
+namespace chorus::server {
+
+Result<ManifestInfo> readManifest(const QByteArray &xml)
+{
+    ManifestInfo info;
+    QXmlStreamReader reader(xml);
+    int depth = 0;
+    while (!reader.atEnd()) {
+        const QXmlStreamReader::TokenType token = reader.readNext();
+        if (token == QXmlStreamReader::StartElement) {
+            ++depth;
+            if (depth > 64) {
+                return makeError(ErrorKind::InvalidInput, QStringLiteral("submission XML is nested too deeply"));
+            }
+            const QStringView name = reader.name();
+            if (name == QLatin1String("instanceID") && info.instanceId.isEmpty()) {
+                info.instanceId = reader.readElementText().trimmed();
+                --depth;
+            } else if (name == QLatin1String("file") || name == QLatin1String("encryptedXmlFile")) {
+                const QString file = reader.readElementText().trimmed();
+                --depth;
+                if (!file.isEmpty() && !info.files.contains(file)) {
+                    info.files.append(file);
+                }
+            }
+        } else if (token == QXmlStreamReader::EndElement) {
+            --depth;
+        }
+    }
+    if (reader.hasError()) {
+        return makeError(ErrorKind::InvalidInput,
+                         QStringLiteral("xml_submission_file is not well-formed XML: %1").arg(reader.errorString()));
+    }
+    // instanceIDs become directory names on the admin side: keep them to a safe alphabet.
+    static const QRegularExpression safeId(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9:._-]{0,199}$"));
+    if (!safeId.match(info.instanceId).hasMatch()) {
+        return makeError(ErrorKind::InvalidInput,
+                         QStringLiteral("xml_submission_file has no usable meta/instanceID (expected e.g. uuid:...)"));
+    }
+    for (const QString &file : std::as_const(info.files)) {
+        if (!isSafeFileName(file)) {
+            return makeError(ErrorKind::InvalidInput,
+                             QStringLiteral("xml_submission_file names a file with an unsafe name"));
+        }
+    }
+    return info;
+}
+
+bool isSafeFileName(const QString &name)
+{
+    static const QRegularExpression safe(QStringLiteral("^[A-Za-z0-9_-][A-Za-z0-9._-]{0,199}$"));
+    return safe.match(name).hasMatch();
+}
+
+} // namespace chorus::server

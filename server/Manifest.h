@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "common/Result.h"
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+
+namespace chorus::server {
+
+// What the receiver needs from a submission's XML: its instanceID and the files it names
+// (`media/file` and `encryptedXmlFile` in an encrypted envelope). Nothing else is read.
+struct ManifestInfo {
+    QString instanceId;
+    QStringList files;
+};
+
+Result<ManifestInfo> readManifest(const QByteArray &xml);
+
+// A part name the receiver will store and serve: 1-200 characters of [A-Za-z0-9._-], not
+// starting with a dot. Anything else (paths, control characters) is refused with 400.
+bool isSafeFileName(const QString &name);
+
+} // namespace chorus::server

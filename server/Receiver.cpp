@@ -1,0 +1,131 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "Receiver.h"
+
+#include "AdminRoutes.h"
+#include "HttpSupport.h"
+#include "ServerLogging.h"
+#include "SubmissionRoutes.h"
+
+#include <QRegularExpression>
+
+#include <thread>
+
+namespace chorus::server {
+
+using namespace http;
+
+namespace {
+
+// The path as logged: the token segment of /v1/key/{token}/ is never written out.
+QString loggablePath(const std::string &path)
+{
+    static const QRegularExpression keyed(QStringLiteral("^/v1/key/[^/]+/"));
+    QString out = QString::fromUtf8(path.data(), qsizetype(std::min<size_t>(path.size(), 200)));
+    out.replace(keyed, QStringLiteral("/v1/key/***/"));
+    return out;
+}
+
+} // namespace
+
+struct Receiver::Impl {
+    Storage &storage;
+    ReceiverConfig config;
+    httplib::Server server;
+    std::thread thread;
+    int port = 0;
+
+    Impl(Storage &s, ReceiverConfig c) : storage(s), config(std::move(c)) {}
+};
+
+Receiver::Receiver(Storage &storage, ReceiverConfig config)
+    : m_impl(std::make_unique<Impl>(storage, std::move(config)))
+{
+    httplib::Server &server = m_impl->server;
+    const int threads = std::max(1, m_impl->config.threads);
+    server.new_task_queue = [threads] { return new httplib::ThreadPool(size_t(threads)); };
+    server.set_payload_max_length(size_t(m_impl->config.maxBody));
+    server.set_tcp_nodelay(true); // headers and body go out in separate writes: no 40 ms Nagle stalls
+    server.set_keep_alive_max_count(1000);
+    server.set_keep_alive_timeout(30);
+    server.set_read_timeout(std::chrono::seconds(30));
+    server.set_write_timeout(std::chrono::seconds(30));
+
+    installSubmissionRoutes(server, m_impl->storage, m_impl->config.maxBody);
+    installAdminRoutes(server, m_impl->storage, m_impl->config.adminToken);
+
+    server.set_error_handler([](const httplib::Request &, httplib::Response &res) {
+        if (res.body.empty()) {
+            const QString text = res.status == 413 ? QStringLiteral("request body larger than this receiver accepts")
+                               : res.status == 404 ? QStringLiteral("no such endpoint")
+                                                   : QStringLiteral("request refused");
+            textReply(res, res.status, text);
+        }
+    });
+    server.set_exception_handler([](const httplib::Request &, httplib::Response &res, std::exception_ptr) {
+        textReply(res, 500, QStringLiteral("internal error"));
+    });
+    server.set_logger([](const httplib::Request &req, const httplib::Response &res) {
+        qCInfo(lcReceiver).noquote() << QString::fromStdString(req.method) << loggablePath(req.path) << res.status
+                                     << "in" << req.body.size() << "out" << res.body.size();
+    });
+}
+
+Receiver::~Receiver()
+{
+    stop();
+}
+
+Result<int> Receiver::bind()
+{
+    const std::string host = toStd(m_impl->config.host);
+    if (m_impl->config.port == 0) {
+        m_impl->port = m_impl->server.bind_to_any_port(host);
+    } else if (m_impl->server.bind_to_port(host, m_impl->config.port)) {
+        m_impl->port = m_impl->config.port;
+    } else {
+        m_impl->port = -1;
+    }
+    if (m_impl->port <= 0) {
+        return makeError(ErrorKind::Io, QStringLiteral("cannot listen on %1:%2 (address in use or not local?)")
+                                            .arg(m_impl->config.host)
+                                            .arg(m_impl->config.port));
+    }
+    return m_impl->port;
+}
+
+Status Receiver::serve()
+{
+    if (!m_impl->server.listen_after_bind()) {
+        return makeError(ErrorKind::Io, QStringLiteral("the receiver stopped listening unexpectedly"));
+    }
+    return {};
+}
+
+Result<int> Receiver::start()
+{
+    Result<int> bound = bind();
+    if (!bound) {
+        return bound;
+    }
+    m_impl->thread = std::thread([this] { (void)serve(); });
+    // stop() is a no-op until the accept loop runs, so wait for it (bounded).
+    for (int i = 0; i < 5000 && !m_impl->server.is_running(); ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    return bound;
+}
+
+void Receiver::stop()
+{
+    m_impl->server.stop();
+    if (m_impl->thread.joinable()) {
+        m_impl->thread.join();
+    }
+}
+
+int Receiver::port() const
+{
+    return m_impl->port;
+}
+
+} // namespace chorus::server

@@ -1,0 +1,206 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ReceiverMain.h"
+
+#include "Receiver.h"
+#include "SqliteStorage.h"
+#include "Tokens.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFile>
+#include <QSaveFile>
+
+#include <csignal>
+#include <pthread.h>
+#include <thread>
+
+namespace chorus::server {
+
+namespace {
+
+constexpr int kOk = 0;
+constexpr int kFailure = 1;
+constexpr int kUsage = 2;
+
+int failWith(QTextStream &err, const QString &message, int code = kFailure)
+{
+    err << "chorus-receiver: " << message << Qt::endl;
+    return code;
+}
+
+Result<std::unique_ptr<Storage>> openStorage(const QString &dataDir)
+{
+    if (!QDir().mkpath(dataDir)) {
+        return makeError(ErrorKind::Io, QStringLiteral("cannot create data directory %1").arg(dataDir));
+    }
+    QFile::setPermissions(dataDir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    Result<std::unique_ptr<SqliteStorage>> storage = SqliteStorage::open(QDir(dataDir).filePath(QStringLiteral("receiver.sqlite")));
+    if (!storage) {
+        return storage.error();
+    }
+    return std::unique_ptr<Storage>(std::move(*storage));
+}
+
+// Reads the admin token, creating the file with a new random token (0600) when it is missing.
+Result<QByteArray> adminToken(const QString &path, QTextStream &out)
+{
+    QFile file(path);
+    if (file.exists()) {
+        if (!file.open(QIODevice::ReadOnly)) {
+            return makeError(ErrorKind::Io, QStringLiteral("cannot read admin token file %1").arg(path));
+        }
+        const QByteArray token = file.read(4096).trimmed();
+        if (token.size() < 16) {
+            return makeError(ErrorKind::InvalidInput,
+                             QStringLiteral("admin token in %1 is shorter than 16 characters").arg(path));
+        }
+        return token;
+    }
+    const QByteArray token = generateToken();
+    QSaveFile save(path);
+    if (!save.open(QIODevice::WriteOnly)
+        || !save.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)
+        || save.write(token + '\n') != token.size() + 1 || !save.commit()) {
+        return makeError(ErrorKind::Io, QStringLiteral("cannot create admin token file %1").arg(path));
+    }
+    out << "chorus-receiver: created admin token file " << path << Qt::endl;
+    return token;
+}
+
+int tokenCommand(const QStringList &arguments, QTextStream &out, QTextStream &err)
+{
+    // arguments: chorus-receiver token <verb> ...
+    const QString verb = arguments.value(2);
+    QCommandLineParser parser;
+    parser.addOption({QStringLiteral("data"), QStringLiteral("Receiver data directory."), QStringLiteral("DIR")});
+    parser.addOption({QStringLiteral("device"), QStringLiteral("Device name."), QStringLiteral("NAME")});
+    QStringList rest = arguments.mid(2);
+    rest[0] = QStringLiteral("chorus-receiver token");
+    if (!parser.parse(rest) || !parser.positionalArguments().isEmpty()) {
+        return failWith(err, parser.errorText().isEmpty() ? QStringLiteral("unexpected argument") : parser.errorText(), kUsage);
+    }
+    if (parser.value(QStringLiteral("data")).isEmpty()) {
+        return failWith(err, QStringLiteral("missing --data"), kUsage);
+    }
+    const QString device = parser.value(QStringLiteral("device")).trimmed();
+    if ((verb == QLatin1String("issue") || verb == QLatin1String("revoke")) && device.isEmpty()) {
+        return failWith(err, QStringLiteral("missing --device"), kUsage);
+    }
+    if (verb != QLatin1String("issue") && verb != QLatin1String("revoke") && verb != QLatin1String("list")) {
+        return failWith(err, QStringLiteral("token needs issue, revoke or list"), kUsage);
+    }
+    Result<std::unique_ptr<Storage>> storage = openStorage(parser.value(QStringLiteral("data")));
+    if (!storage) {
+        return failWith(err, storage.error().message);
+    }
+    if (verb == QLatin1String("issue")) {
+        const QByteArray token = generateToken();
+        if (Status s = (*storage)->addDevice(device, hashToken(token)); !s) {
+            return failWith(err, s.error().message);
+        }
+        out << token << Qt::endl; // shown once: only its hash is stored
+        return kOk;
+    }
+    if (verb == QLatin1String("revoke")) {
+        if (Status s = (*storage)->revokeDevice(device); !s) {
+            return failWith(err, s.error().message);
+        }
+        return kOk;
+    }
+    Result<QList<DeviceInfo>> devices = (*storage)->devices();
+    if (!devices) {
+        return failWith(err, devices.error().message);
+    }
+    for (const DeviceInfo &d : std::as_const(*devices)) {
+        out << d.name << '\t' << d.createdAt << '\t' << (d.revokedAt.isEmpty() ? QStringLiteral("active") : QStringLiteral("revoked ") + d.revokedAt) << '\n';
+    }
+    out.flush();
+    return kOk;
+}
+
+int serveCommand(const QStringList &arguments, QTextStream &out, QTextStream &err)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Chorus central endpoint: stores encrypted submissions."));
+    parser.addHelpOption();
+    parser.addOption({QStringLiteral("data"), QStringLiteral("Data directory (database, admin token)."), QStringLiteral("DIR")});
+    parser.addOption({QStringLiteral("listen"), QStringLiteral("Address to listen on, e.g. 127.0.0.1:8080."), QStringLiteral("HOST:PORT")});
+    parser.addOption({QStringLiteral("admin-token-file"), QStringLiteral("Admin token file (default DIR/admin-token; created if missing)."), QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("max-body"), QStringLiteral("Largest accepted request body in bytes (default 100000000)."), QStringLiteral("BYTES")});
+    if (!parser.parse(arguments)) {
+        return failWith(err, parser.errorText(), kUsage);
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        out << parser.helpText()
+            << "\nDevice tokens:\n  chorus-receiver token issue --data DIR --device NAME\n"
+               "  chorus-receiver token revoke --data DIR --device NAME\n  chorus-receiver token list --data DIR\n";
+        out.flush();
+        return kOk;
+    }
+    const QString dataDir = parser.value(QStringLiteral("data"));
+    const QString listen = parser.value(QStringLiteral("listen"));
+    const qsizetype colon = listen.lastIndexOf(QLatin1Char(':'));
+    bool portOk = false;
+    ReceiverConfig config;
+    config.host = listen.left(colon);
+    config.port = listen.mid(colon + 1).toInt(&portOk);
+    if (dataDir.isEmpty() || colon <= 0 || !portOk || config.port < 0 || config.port > 65535) {
+        return failWith(err, QStringLiteral("usage: chorus-receiver --data DIR --listen HOST:PORT (see --help)"), kUsage);
+    }
+    if (parser.isSet(QStringLiteral("max-body"))) {
+        bool ok = false;
+        config.maxBody = parser.value(QStringLiteral("max-body")).toLongLong(&ok);
+        if (!ok || config.maxBody < 1024) {
+            return failWith(err, QStringLiteral("--max-body must be a number of bytes >= 1024"), kUsage);
+        }
+    }
+    Result<std::unique_ptr<Storage>> storage = openStorage(dataDir);
+    if (!storage) {
+        return failWith(err, storage.error().message);
+    }
+    const QString tokenFile = parser.isSet(QStringLiteral("admin-token-file"))
+                                  ? parser.value(QStringLiteral("admin-token-file"))
+                                  : QDir(dataDir).filePath(QStringLiteral("admin-token"));
+    Result<QByteArray> token = adminToken(tokenFile, out);
+    if (!token) {
+        return failWith(err, token.error().message);
+    }
+    config.adminToken = *token;
+
+    // SIGINT/SIGTERM go to one waiting thread, which stops the server; in-flight requests finish.
+    sigset_t signals;
+    sigemptyset(&signals);
+    sigaddset(&signals, SIGINT);
+    sigaddset(&signals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+    Receiver receiver(**storage, config);
+    Result<int> port = receiver.bind();
+    if (!port) {
+        return failWith(err, port.error().message);
+    }
+    out << "chorus-receiver listening on " << config.host << ':' << *port << Qt::endl;
+    std::thread waiter([&receiver, signals] {
+        int received = 0;
+        sigwait(&signals, &received);
+        receiver.stop();
+    });
+    const Status served = receiver.serve();
+    // Wake the waiter if serve() ended on its own.
+    pthread_kill(waiter.native_handle(), SIGTERM);
+    waiter.join();
+    out << "chorus-receiver stopped" << Qt::endl;
+    return served ? kOk : failWith(err, served.error().message);
+}
+
+} // namespace
+
+int receiverMain(const QStringList &arguments, QTextStream &out, QTextStream &err)
+{
+    if (arguments.value(1) == QLatin1String("token")) {
+        return tokenCommand(arguments, out, err);
+    }
+    return serveCommand(arguments, out, err);
+}
+
+} // namespace chorus::server

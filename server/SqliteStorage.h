@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "SqliteHandle.h"
+#include "Storage.h"
+
+#include <memory>
+#include <mutex>
+
+namespace chorus::server {
+
+// Storage in one SQLite file (WAL, synchronous=FULL): a write has reached the disk when the
+// call returns. One connection behind a mutex: the receiver's writes are small and serial.
+class SqliteStorage : public Storage
+{
+public:
+    static Result<std::unique_ptr<SqliteStorage>> open(const QString &path);
+
+    Result<StoreOutcome> store(const IncomingSubmission &submission) override;
+    Result<QList<SubmissionSummary>> changesAfter(qint64 cursor, int limit) override;
+    Result<QByteArray> manifest(qint64 id) override;
+    Result<QByteArray> file(qint64 id, const QString &name) override;
+    Status addDevice(const QString &name, const QByteArray &tokenHash) override;
+    Status revokeDevice(const QString &name) override;
+    Result<QList<DeviceInfo>> devices() override;
+    Result<QString> deviceForToken(const QByteArray &tokenHash) override;
+    Status healthCheck() override;
+
+private:
+    SqliteStorage() = default;
+    Status migrate();
+    Result<StoreOutcome> storeLocked(const IncomingSubmission &submission);
+    Result<QList<StoredFileInfo>> filesOf(qint64 id);
+
+    std::mutex m_mutex;
+    SqliteConnection m_db;
+};
+
+} // namespace chorus::server

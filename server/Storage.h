@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "common/FilePart.h"
+#include "common/Result.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace chorus::server {
+
+// One OpenRosa upload after parsing: the manifest bytes as received and the file parts.
+struct IncomingSubmission {
+    QString instanceId;
+    QString projectId;
+    QString device;         // the enrolled device that sent it
+    QByteArray xml;         // the `xml_submission_file` bytes, kept exactly
+    QStringList expected;   // file names the manifest refers to
+    FileParts parts;        // names already checked safe
+};
+
+enum class StoreOutcome {
+    Created,      // new instanceID
+    Merged,       // same instanceID, identical XML: missing files added (split or retried upload)
+    DifferentXml, // same instanceID, different XML: 409
+    Deleted,      // tombstoned instanceID: 409
+};
+
+struct StoredFileInfo {
+    QString name;
+    qint64 size = 0;
+    QByteArray sha256Hex;
+};
+
+struct SubmissionSummary {
+    qint64 id = 0;     // stable row id, used in admin URLs
+    qint64 change = 0; // position in the change feed (the pull cursor)
+    QString instanceId;
+    QString projectId;
+    QString receivedAt; // ISO 8601 UTC
+    bool deleted = false;
+    bool complete = false; // every file the manifest names has arrived
+    QList<StoredFileInfo> files;
+};
+
+struct DeviceInfo {
+    QString name;
+    QString createdAt;
+    QString revokedAt; // empty while active
+};
+
+// The receiver's storage. Every write is durable when the call returns (the caller answers
+// 201 only after that). Implementations are thread-safe. SQLite today; PostgreSQL behind the
+// same interface for deployments with several receivers.
+class Storage
+{
+public:
+    virtual ~Storage() = default;
+
+    virtual Result<StoreOutcome> store(const IncomingSubmission &submission) = 0;
+
+    // Submissions whose change position is after `cursor`, oldest change first.
+    virtual Result<QList<SubmissionSummary>> changesAfter(qint64 cursor, int limit) = 0;
+    virtual Result<QByteArray> manifest(qint64 id) = 0;
+    virtual Result<QByteArray> file(qint64 id, const QString &name) = 0;
+
+    virtual Status addDevice(const QString &name, const QByteArray &tokenHash) = 0;
+    virtual Status revokeDevice(const QString &name) = 0;
+    virtual Result<QList<DeviceInfo>> devices() = 0;
+    // The active device holding this token hash, or NotFound.
+    virtual Result<QString> deviceForToken(const QByteArray &tokenHash) = 0;
+
+    virtual Status healthCheck() = 0;
+};
+
+} // namespace chorus::server

@@ -1,0 +1,158 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "SubmissionRoutes.h"
+
+#include "HttpSupport.h"
+#include "Manifest.h"
+#include "ServerLogging.h"
+#include "Tokens.h"
+
+#include <QSet>
+
+namespace chorus::server {
+
+using namespace http;
+
+namespace {
+
+QString xmlEscape(const QString &text)
+{
+    return text.toHtmlEscaped();
+}
+
+void openRosaReply(httplib::Response &response, int status, const QString &message, qint64 maxBody)
+{
+    response.status = status;
+    response.set_header("X-OpenRosa-Version", "1.0");
+    response.set_header("X-OpenRosa-Accept-Content-Length", std::to_string(maxBody));
+    if (status == 204) {
+        return;
+    }
+    const QString body = QStringLiteral("<OpenRosaResponse xmlns=\"http://openrosa.org/http/response\">"
+                                        "<message nature=\"%1\">%2</message></OpenRosaResponse>")
+                             .arg(status < 300 ? QStringLiteral("submit_success") : QStringLiteral("error"),
+                                  xmlEscape(message));
+    response.set_content(toStd(body), "text/xml; charset=utf-8");
+}
+
+struct Route {
+    QByteArray pathToken; // from /v1/key/{token}/..., else empty
+    QString projectId;
+};
+
+void handle(const httplib::Request &request, httplib::Response &response, Storage &storage, qint64 maxBody,
+            const Route &route)
+{
+    const bool head = request.method == "HEAD";
+    if (request.method != "POST" && !head) {
+        openRosaReply(response, 405, QStringLiteral("Use HEAD or POST on the submission endpoint."), maxBody);
+        return;
+    }
+    if (!request.has_header("X-OpenRosa-Version")) {
+        openRosaReply(response, 400, QStringLiteral("Required header X-OpenRosa-Version is missing."), maxBody);
+        return;
+    }
+    const QByteArray token = route.pathToken.isEmpty() ? bearerToken(request) : route.pathToken;
+    Result<QString> device = token.isEmpty()
+                                 ? Result<QString>(makeError(ErrorKind::Permission, QString()))
+                                 : storage.deviceForToken(hashToken(token));
+    if (!device) {
+        if (device.error().kind == ErrorKind::Database) {
+            qCWarning(lcReceiver) << "token lookup failed:" << device.error().message;
+            openRosaReply(response, 503, QStringLiteral("The receiver cannot read its database; try again later."),
+                          maxBody);
+            return;
+        }
+        response.set_header("WWW-Authenticate", "Bearer");
+        openRosaReply(response, 401, QStringLiteral("Unknown or revoked device token: re-enrol the device."), maxBody);
+        return;
+    }
+    if (head) {
+        openRosaReply(response, 204, {}, maxBody);
+        return;
+    }
+    if (!request.is_multipart_form_data()) {
+        openRosaReply(response, 400, QStringLiteral("Expected a multipart/form-data body."), maxBody);
+        return;
+    }
+    const auto xmlParts = request.files.equal_range("xml_submission_file");
+    if (request.files.count("xml_submission_file") != 1 || xmlParts.first->second.filename.empty()) {
+        openRosaReply(response, 400,
+                      QStringLiteral("xml_submission_file missing: send exactly one part with that name and a "
+                                     "filename."),
+                      maxBody);
+        return;
+    }
+    IncomingSubmission in;
+    in.xml = toBytes(xmlParts.first->second.content);
+    Result<ManifestInfo> manifest = readManifest(in.xml);
+    if (!manifest) {
+        openRosaReply(response, 400, manifest.error().message, maxBody);
+        return;
+    }
+    in.instanceId = manifest->instanceId;
+    in.expected = manifest->files;
+    in.projectId = route.projectId;
+    in.device = *device;
+    QSet<QString> seen;
+    for (const auto &[key, part] : request.files) {
+        if (key == "xml_submission_file") {
+            continue;
+        }
+        const QString name = QString::fromUtf8(key.data(), qsizetype(key.size()));
+        if (!isSafeFileName(name) || seen.contains(name)) {
+            openRosaReply(response, 400,
+                          QStringLiteral("Attachment part names must be unique plain file names."), maxBody);
+            return;
+        }
+        seen.insert(name);
+        in.parts.append({name, toBytes(part.content)});
+    }
+
+    Result<StoreOutcome> stored = storage.store(in);
+    if (!stored) {
+        qCWarning(lcReceiver) << "store failed for" << in.instanceId << ":" << stored.error().message;
+        openRosaReply(response, 503, QStringLiteral("The receiver could not store the submission; try again later."),
+                      maxBody);
+        return;
+    }
+    switch (*stored) {
+    case StoreOutcome::Created:
+    case StoreOutcome::Merged:
+        qCInfo(lcReceiver) << "stored" << in.instanceId << "from" << in.device << "parts" << in.parts.size()
+                           << (*stored == StoreOutcome::Merged ? "(resend)" : "");
+        openRosaReply(response, 201, QStringLiteral("Full submission upload was successful!"), maxBody);
+        break;
+    case StoreOutcome::DifferentXml:
+        qCInfo(lcReceiver) << "conflict for" << in.instanceId << "from" << in.device;
+        openRosaReply(response, 409,
+                      QStringLiteral("A submission already exists with this ID, but with different XML. "
+                                     "Resubmissions to this endpoint must have the same XML."),
+                      maxBody);
+        break;
+    case StoreOutcome::Deleted:
+        openRosaReply(response, 409, QStringLiteral("This submission has been deleted. You may not resubmit it."),
+                      maxBody);
+        break;
+    }
+}
+
+} // namespace
+
+void installSubmissionRoutes(httplib::Server &server, Storage &storage, qint64 maxBody)
+{
+    // httplib routes HEAD to the GET handlers.
+    const auto plain = [&storage, maxBody](const httplib::Request &req, httplib::Response &res) {
+        handle(req, res, storage, maxBody, Route{});
+    };
+    const auto keyed = [&storage, maxBody](const httplib::Request &req, httplib::Response &res) {
+        Route route{toBytes(req.matches[1].str()), QString::fromStdString(req.matches[2].str())};
+        handle(req, res, storage, maxBody, route);
+    };
+    const std::string keyedPath = R"(/v1/key/([A-Za-z0-9._~!$-]+)/projects/(\d{1,9})/submission)";
+    server.Get("/submission", plain);
+    server.Post("/submission", plain);
+    server.Get(keyedPath, keyed);
+    server.Post(keyedPath, keyed);
+}
+
+} // namespace chorus::server

@@ -1,0 +1,232 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "PullClient.h"
+
+#include "SyncLogging.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QSaveFile>
+#include <QUrlQuery>
+
+#if defined(Q_OS_UNIX)
+#include <fcntl.h>
+#include <unistd.h>
+#endif
+
+namespace chorus::sync {
+
+namespace {
+
+constexpr int kPageSize = 200;
+
+// Atomic and durable on its own: for the cursor file.
+Status writeFile(const QString &path, const QByteArray &bytes)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
+        return makeError(ErrorKind::Io, QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
+    }
+    return {};
+}
+
+// Into a staging directory, which is renamed whole: atomicity comes from the rename and
+// durability from flushDirectory() before the cursor moves, so no fsync per file.
+Status writeStagedFile(const QString &path, const QByteArray &bytes)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(bytes) != bytes.size()) {
+        return makeError(ErrorKind::Io, QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
+    }
+    return {};
+}
+
+// Everything written so far reaches the disk before the cursor says it has been pulled.
+Status flushFileSystem(const QString &dir)
+{
+#if defined(Q_OS_LINUX)
+    const int fd = ::open(QFile::encodeName(dir).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0 || ::syncfs(fd) != 0) {
+        if (fd >= 0) {
+            ::close(fd);
+        }
+        return makeError(ErrorKind::Io, QStringLiteral("cannot flush %1 to disk").arg(dir));
+    }
+    ::close(fd);
+#elif defined(Q_OS_UNIX)
+    Q_UNUSED(dir);
+    ::sync();
+#else
+    Q_UNUSED(dir);
+#endif
+    return {};
+}
+
+Result<qint64> readCursor(const QString &statePath)
+{
+    QFile file(statePath);
+    if (!file.exists()) {
+        return qint64(0);
+    }
+    if (!file.open(QIODevice::ReadOnly)) {
+        return makeError(ErrorKind::Io, QStringLiteral("cannot read %1").arg(statePath));
+    }
+    const QJsonObject state = QJsonDocument::fromJson(file.read(1 << 20)).object();
+    const QJsonValue cursor = state.value(QStringLiteral("cursor"));
+    if (!cursor.isDouble() || cursor.toDouble() < 0) {
+        return makeError(ErrorKind::InvalidInput,
+                         QStringLiteral("%1 is damaged (no cursor): delete it to pull everything again")
+                             .arg(statePath));
+    }
+    return qint64(cursor.toDouble());
+}
+
+} // namespace
+
+PullClient::PullClient(Transport &transport, QUrl serverBase, QByteArray adminToken)
+    : m_transport(transport)
+    , m_base(std::move(serverBase))
+    , m_token(std::move(adminToken))
+{
+}
+
+QString PullClient::directoryName(const QString &instanceId)
+{
+    QString name = instanceId;
+    name.replace(QLatin1Char(':'), QLatin1Char('-'));
+    static const QRegularExpression safe(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$"));
+    return safe.match(name).hasMatch() ? name : QString();
+}
+
+Result<QByteArray> PullClient::get(const QString &path, const QString &query)
+{
+    HttpRequest request;
+    request.method = HttpRequest::Method::Get;
+    request.url = m_base;
+    QString basePath = m_base.path();
+    while (basePath.endsWith(QLatin1Char('/'))) {
+        basePath.chop(1);
+    }
+    request.url.setPath(basePath + path);
+    request.url.setQuery(query);
+    request.headers.append({QByteArrayLiteral("Authorization"), "Bearer " + m_token});
+    Result<HttpResponse> reply = m_transport.send(request);
+    if (!reply) {
+        return reply.error();
+    }
+    if (reply->status == 401 || reply->status == 403) {
+        return makeError(ErrorKind::Permission, QStringLiteral("the receiver refused the admin token (HTTP %1)")
+                                                    .arg(reply->status));
+    }
+    if (reply->status != 200) {
+        return makeError(reply->status >= 500 ? ErrorKind::Network : ErrorKind::InvalidInput,
+                         QStringLiteral("the receiver answered HTTP %1 for %2").arg(reply->status).arg(path));
+    }
+    return reply->body;
+}
+
+Result<PullSummary> PullClient::pull(const QString &outDir)
+{
+    const QDir out(outDir);
+    if (!QDir().mkpath(out.filePath(QStringLiteral("submissions")))) {
+        return makeError(ErrorKind::Io, QStringLiteral("cannot create %1").arg(out.filePath(QStringLiteral("submissions"))));
+    }
+    const QString statePath = out.filePath(QStringLiteral("pull-state.json"));
+    Result<qint64> cursor = readCursor(statePath);
+    if (!cursor) {
+        return cursor.error();
+    }
+    PullSummary summary;
+    summary.cursor = *cursor;
+    for (;;) {
+        Result<QByteArray> page = get(QStringLiteral("/v1/admin/submissions"),
+                                      QStringLiteral("cursor=%1&limit=%2").arg(summary.cursor).arg(kPageSize));
+        if (!page) {
+            return page.error();
+        }
+        const QJsonObject body = QJsonDocument::fromJson(*page).object();
+        const QJsonArray items = body.value(QStringLiteral("submissions")).toArray();
+        for (const QJsonValue &value : items) {
+            const QJsonObject item = value.toObject();
+            const QString instanceId = item.value(QStringLiteral("instanceId")).toString();
+            const QString name = directoryName(instanceId);
+            const qint64 id = qint64(item.value(QStringLiteral("id")).toDouble());
+            if (name.isEmpty() || id <= 0) {
+                return makeError(ErrorKind::InvalidInput,
+                                 QStringLiteral("the receiver listed a submission with an unusable id"));
+            }
+            if (item.value(QStringLiteral("deleted")).toBool()) {
+                ++summary.deleted;
+                continue;
+            }
+            if (!item.value(QStringLiteral("complete")).toBool()) {
+                ++summary.incomplete;
+                continue;
+            }
+            const QString staging = out.filePath(QStringLiteral("submissions/.partial-") + name);
+            QDir(staging).removeRecursively();
+            if (!QDir().mkpath(staging)) {
+                return makeError(ErrorKind::Io, QStringLiteral("cannot create %1").arg(staging));
+            }
+            const QString base = QStringLiteral("/v1/admin/submissions/%1").arg(id);
+            Result<QByteArray> manifest = get(base + QStringLiteral("/manifest"));
+            if (!manifest) {
+                return manifest.error();
+            }
+            if (Status s = writeStagedFile(staging + QStringLiteral("/submission.xml"), *manifest); !s) {
+                return s.error();
+            }
+            for (const QJsonValue &fileValue : item.value(QStringLiteral("files")).toArray()) {
+                const QJsonObject file = fileValue.toObject();
+                const QString fileName = file.value(QStringLiteral("name")).toString();
+                if (directoryName(fileName).isEmpty() || fileName.contains(QLatin1Char(':'))
+                    || fileName == QLatin1String("submission.xml")) {
+                    return makeError(ErrorKind::InvalidInput, QStringLiteral("the receiver listed an unsafe file name"));
+                }
+                Result<QByteArray> bytes = get(base + QStringLiteral("/files/") + fileName);
+                if (!bytes) {
+                    return bytes.error();
+                }
+                const QByteArray digest = QCryptographicHash::hash(*bytes, QCryptographicHash::Sha256).toHex();
+                if (bytes->size() != qint64(file.value(QStringLiteral("size")).toDouble())
+                    || digest != file.value(QStringLiteral("sha256")).toString().toLatin1()) {
+                    return makeError(ErrorKind::Network,
+                                     QStringLiteral("%1 of %2 arrived damaged; run the pull again").arg(fileName, instanceId));
+                }
+                if (Status s = writeStagedFile(staging + QLatin1Char('/') + fileName, *bytes); !s) {
+                    return s.error();
+                }
+            }
+            const QString final = out.filePath(QStringLiteral("submissions/") + name);
+            QDir(final).removeRecursively();
+            if (!QDir().rename(staging, final)) {
+                return makeError(ErrorKind::Io, QStringLiteral("cannot move %1 into place").arg(final));
+            }
+            ++summary.written;
+        }
+        const qint64 next = qint64(body.value(QStringLiteral("cursor")).toDouble());
+        if (next > summary.cursor) {
+            if (Status s = flushFileSystem(out.path()); !s) {
+                return s.error();
+            }
+            summary.cursor = next;
+            const QJsonObject state{{QStringLiteral("cursor"), summary.cursor},
+                                    {QStringLiteral("endpoint"), m_base.toDisplayString(QUrl::RemoveUserInfo)}};
+            if (Status s = writeFile(statePath, QJsonDocument(state).toJson()); !s) {
+                return s.error();
+            }
+        }
+        if (!body.value(QStringLiteral("more")).toBool() || items.isEmpty()) {
+            break;
+        }
+    }
+    qCInfo(lcSync) << "pull:" << summary.written << "written," << summary.incomplete << "incomplete, cursor"
+                   << summary.cursor;
+    return summary;
+}
+
+} // namespace chorus::sync

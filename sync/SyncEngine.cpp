@@ -1,0 +1,179 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "SyncEngine.h"
+
+#include "SyncLogging.h"
+
+#include <QRandomGenerator>
+
+#include <thread>
+
+namespace chorus::sync {
+
+int SyncReport::count(SubmitOutcome outcome) const
+{
+    return int(std::count_if(records.cbegin(), records.cend(),
+                             [outcome](const RecordResult &r) { return r.attempts > 0 && r.outcome == outcome; }));
+}
+
+struct SyncEngine::Run {
+    Outbox &outbox;
+    QList<OutboxItem> items;
+    QList<RecordResult> results;
+    std::mutex mutex; // guards next, stop and outbox calls
+    qsizetype next = 0;
+    std::optional<Error> stop;
+};
+
+SyncEngine::SyncEngine(TransportFactory transports, QUrl submissionUrl, QByteArray bearerToken, SyncOptions options)
+    : m_transports(std::move(transports))
+    , m_url(std::move(submissionUrl))
+    , m_token(std::move(bearerToken))
+    , m_options(options)
+{
+}
+
+void SyncEngine::cancel()
+{
+    m_cancelled = true;
+    m_wake.notify_all();
+}
+
+bool SyncEngine::waitBackoff(int attempt)
+{
+    const auto base = m_options.backoffBase.count();
+    const auto cap = m_options.backoffMax.count();
+    long long delay = std::min<long long>(cap, base << std::min(attempt - 1, 20));
+    // Full jitter in the upper half, so devices that failed together do not retry together.
+    delay = delay / 2 + (delay > 1 ? QRandomGenerator::global()->bounded(delay / 2 + 1) : 0);
+    std::unique_lock lock(m_waitMutex);
+    return !m_wake.wait_for(lock, std::chrono::milliseconds(delay), [this] { return m_cancelled.load(); });
+}
+
+RecordResult SyncEngine::sendOne(Run &run, OpenRosaClient &client, const OutboxItem &item, const ServerInfo &server)
+{
+    RecordResult result;
+    result.instanceId = item.instanceId;
+    for (int attempt = 1; attempt <= std::max(1, m_options.maxAttempts); ++attempt) {
+        {
+            std::lock_guard lock(run.mutex);
+            if (const Status marked = run.outbox.markSending(item.instanceId); !marked) {
+                result.outcome = SubmitOutcome::Transient;
+                result.reason = QStringLiteral("could not record the send on the device: ") + marked.error().message;
+                return result;
+            }
+        }
+        const SubmitResult submitted = client.submit(item, server);
+        result.attempts = attempt;
+        result.outcome = submitted.outcome;
+        result.httpStatus = submitted.httpStatus;
+        result.reason = submitted.reason;
+        qCInfo(lcSync) << "record" << item.instanceId << "attempt" << attempt << outcomeName(submitted.outcome)
+                       << "http" << submitted.httpStatus;
+        if (submitted.outcome != SubmitOutcome::Transient || attempt == m_options.maxAttempts) {
+            break;
+        }
+        if (m_cancelled || !waitBackoff(attempt)) {
+            break;
+        }
+    }
+    return result;
+}
+
+void SyncEngine::worker(Run &run, Transport &transport, const ServerInfo &server)
+{
+    OpenRosaClient client(transport, m_url, m_token);
+    for (;;) {
+        qsizetype index = 0;
+        {
+            std::lock_guard lock(run.mutex);
+            if (run.stop || m_cancelled || run.next >= run.items.size()) {
+                return;
+            }
+            index = run.next++;
+        }
+        const OutboxItem &item = run.items.at(index);
+        RecordResult result = sendOne(run, client, item, server);
+
+        std::lock_guard lock(run.mutex);
+        Status marked;
+        switch (result.outcome) {
+        case SubmitOutcome::Accepted: marked = run.outbox.markAccepted(item.instanceId); break;
+        case SubmitOutcome::Conflict: marked = run.outbox.markConflict(item.instanceId, result.reason); break;
+        case SubmitOutcome::DeletedOnServer:
+            marked = run.outbox.markDeletedOnServer(item.instanceId, result.reason);
+            break;
+        case SubmitOutcome::Rejected: marked = run.outbox.markFailed(item.instanceId, result.reason); break;
+        case SubmitOutcome::AuthRejected:
+        case SubmitOutcome::Refused:
+            run.stop = makeError(result.outcome == SubmitOutcome::AuthRejected ? ErrorKind::Permission
+                                                                                : ErrorKind::Crypto,
+                                 result.reason);
+            [[fallthrough]];
+        case SubmitOutcome::Transient:
+            marked = run.outbox.markTransientFailure(item.instanceId, result.reason);
+            break;
+        }
+        if (!marked) {
+            // The server has it but the device could not note it: the record stays `sending`
+            // and the next run resends identical bytes, which the server stores once.
+            qCWarning(lcSync) << "record" << item.instanceId << "state not saved:" << marked.error().message;
+        }
+        run.results[index] = std::move(result);
+    }
+}
+
+SyncReport SyncEngine::run(Outbox &outbox)
+{
+    m_cancelled = false;
+    SyncReport report;
+    Result<QList<OutboxItem>> pending = outbox.pending();
+    if (!pending) {
+        report.stopped = pending.error();
+        return report;
+    }
+    Run run{outbox, std::move(*pending), {}, {}, 0, {}};
+    for (const OutboxItem &item : std::as_const(run.items)) {
+        run.results.append(RecordResult{item.instanceId, SubmitOutcome::Transient, 0, 0, {}});
+    }
+    if (run.items.isEmpty()) {
+        return report;
+    }
+
+    std::unique_ptr<Transport> first = m_transports();
+    Result<ServerInfo> server = OpenRosaClient(*first, m_url, m_token).head();
+    if (!server) {
+        run.stop = server.error();
+    } else {
+        const int workers = int(std::clamp<qsizetype>(m_options.concurrency, 1, run.items.size()));
+        std::vector<std::unique_ptr<Transport>> transports;
+        transports.push_back(std::move(first));
+        while (int(transports.size()) < workers) {
+            transports.push_back(m_transports());
+        }
+        std::vector<std::thread> threads;
+        for (int i = 1; i < workers; ++i) {
+            threads.emplace_back([&, i] { worker(run, *transports[size_t(i)], *server); });
+        }
+        worker(run, *transports[0], *server);
+        for (std::thread &thread : threads) {
+            thread.join();
+        }
+    }
+
+    if (run.stop || m_cancelled) {
+        const QString why = run.stop ? run.stop->message : QStringLiteral("sync was cancelled");
+        for (RecordResult &result : run.results) {
+            if (result.attempts == 0) {
+                result.reason = QStringLiteral("not sent: ") + why;
+                (void)outbox.markTransientFailure(result.instanceId, result.reason);
+            }
+        }
+        report.stopped = run.stop ? *run.stop : makeError(ErrorKind::Network, why);
+    }
+    report.records = std::move(run.results);
+    qCInfo(lcSync) << "sync run:" << report.count(SubmitOutcome::Accepted) << "of" << report.records.size()
+                   << "accepted";
+    return report;
+}
+
+} // namespace chorus::sync

@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "OpenRosaClient.h"
+#include "Outbox.h"
+#include "Transport.h"
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+
+namespace chorus::sync {
+
+struct SyncOptions {
+    int concurrency = 4;  // uploads in flight at once, each on its own reused connection
+    int maxAttempts = 3;  // per record per run, for transient failures
+    std::chrono::milliseconds backoffBase{1000};
+    std::chrono::milliseconds backoffMax{30000};
+};
+
+struct RecordResult {
+    QString instanceId;
+    SubmitOutcome outcome = SubmitOutcome::Transient;
+    int httpStatus = 0;
+    int attempts = 0; // 0: not tried, because the run stopped first
+    QString reason;
+};
+
+struct SyncReport {
+    QList<RecordResult> records; // in outbox order, one per pending record
+    std::optional<Error> stopped; // why the run ended early (HEAD failed, token refused, TLS), if it did
+
+    int count(SubmitOutcome outcome) const;
+    bool allAccepted() const { return !stopped && count(SubmitOutcome::Accepted) == records.size(); }
+};
+
+using TransportFactory = std::function<std::unique_ptr<Transport>()>;
+
+// One sync run over an Outbox: HEAD once, then the pending records oldest first with bounded
+// concurrency, transient failures retried with exponential backoff and jitter, permanent
+// failures recorded without blocking the rest. Every record is marked `sending` before its POST
+// and gets a final mark for this run. A refused token or TLS failure stops the run: the records
+// not yet tried are marked as transient failures carrying that reason. Blocking: run it on a
+// worker thread (SyncRunner does).
+class SyncEngine
+{
+public:
+    SyncEngine(TransportFactory transports, QUrl submissionUrl, QByteArray bearerToken, SyncOptions options = {});
+
+    SyncReport run(Outbox &outbox);
+
+    // Thread-safe: no new upload starts; in-flight ones finish and are recorded.
+    void cancel();
+
+private:
+    struct Run;
+    void worker(Run &run, Transport &transport, const ServerInfo &server);
+    RecordResult sendOne(Run &run, OpenRosaClient &client, const OutboxItem &item, const ServerInfo &server);
+    bool waitBackoff(int attempt);
+
+    TransportFactory m_transports;
+    QUrl m_url;
+    QByteArray m_token;
+    SyncOptions m_options;
+    std::atomic<bool> m_cancelled{false};
+    std::mutex m_waitMutex;
+    std::condition_variable m_wake;
+};
+
+} // namespace chorus::sync

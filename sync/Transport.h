@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "common/Result.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QPair>
+#include <QUrl>
+
+namespace chorus::sync {
+
+using HttpHeaders = QList<QPair<QByteArray, QByteArray>>;
+
+struct HttpRequest {
+    enum class Method { Head, Get, Post };
+    Method method = Method::Get;
+    QUrl url;
+    HttpHeaders headers;
+    QByteArray body;
+};
+
+struct HttpResponse {
+    int status = 0;
+    HttpHeaders headers; // names lower-cased
+    QByteArray body;
+
+    // First header with this (lower-case) name, or an empty array.
+    QByteArray header(const QByteArray &lowerName) const;
+};
+
+// One blocking HTTP exchange. Implementations are used from one thread at a time (the sync
+// engine gives each upload worker its own transport), which lets them keep connections open.
+// Errors: ErrorKind::Network for what is worth a retry (timeout, reset, refused connection);
+// ErrorKind::Crypto for TLS refusals (bad certificate, pin mismatch) and ErrorKind::InvalidInput
+// for a URL the transport will not use (plain http to a non-loopback host): those stop the run.
+class Transport
+{
+public:
+    virtual ~Transport() = default;
+    virtual Result<HttpResponse> send(const HttpRequest &request) = 0;
+};
+
+} // namespace chorus::sync
+
+namespace chorus::sync {
+
+// Forwards to a transport owned elsewhere (tests hand one thread-safe fake to every worker).
+class ForwardingTransport : public Transport
+{
+public:
+    explicit ForwardingTransport(Transport &target) : m_target(target) {}
+    Result<HttpResponse> send(const HttpRequest &request) override { return m_target.send(request); }
+
+private:
+    Transport &m_target;
+};
+
+} // namespace chorus::sync

@@ -1,0 +1,272 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// chorus-receiver's HTTP semantics over real loopback connections, request by request.
+#include "LiveReceiver.h"
+#include "Multipart.h"
+#include "TestEnvelope.h"
+
+#include <httplib.h>
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+using namespace chorus;
+
+namespace {
+
+std::string str(const QByteArray &b)
+{
+    return std::string(b.constData(), size_t(b.size()));
+}
+
+QByteArray bytes(const std::string &s)
+{
+    return QByteArray(s.data(), qsizetype(s.size()));
+}
+
+} // namespace
+
+class TestReceiver : public QObject
+{
+    Q_OBJECT
+
+    testing::LiveReceiver m_live;
+    std::unique_ptr<httplib::Client> m_client;
+
+    httplib::Headers deviceHeaders(bool openRosa = true, const QByteArray &token = {}) const
+    {
+        httplib::Headers headers{{"Authorization", "Bearer " + str(token.isEmpty() ? m_live.deviceToken : token)}};
+        if (openRosa) {
+            headers.emplace("X-OpenRosa-Version", "1.0");
+        }
+        return headers;
+    }
+
+    httplib::Result post(const sync::OutboxItem &item, const httplib::Headers &headers, const char *path = "/submission")
+    {
+        const sync::MultipartBody body = sync::buildSubmissionBody(item.manifest, item.parts);
+        return m_client->Post(path, headers, str(body.body), str(body.contentType).c_str());
+    }
+
+    httplib::Result postRaw(const QByteArray &body, const char *contentType)
+    {
+        return m_client->Post("/submission", deviceHeaders(), str(body), contentType);
+    }
+
+    QJsonObject list(qint64 cursor = 0)
+    {
+        auto res = m_client->Get(("/v1/admin/submissions?cursor=" + std::to_string(cursor)).c_str(),
+                                 httplib::Headers{{"Authorization", "Bearer " + str(m_live.adminToken)}});
+        return res && res->status == 200 ? QJsonDocument::fromJson(bytes(res->body)).object() : QJsonObject();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_live.start(200'000));
+        m_client = std::make_unique<httplib::Client>("127.0.0.1", m_live.port);
+    }
+
+    void head_withDeviceToken_is204WithOpenRosaHeaders()
+    {
+        auto res = m_client->Head("/submission", deviceHeaders());
+        QVERIFY(res);
+        QCOMPARE(res->status, 204);
+        QCOMPARE(res->get_header_value("X-OpenRosa-Version"), std::string("1.0"));
+        QCOMPARE(res->get_header_value("X-OpenRosa-Accept-Content-Length"), std::string("200000"));
+    }
+    void head_withoutOpenRosaHeader_is400()
+    {
+        auto res = m_client->Head("/submission", deviceHeaders(false));
+        QVERIFY(res);
+        QCOMPARE(res->status, 400);
+    }
+    void badOrMissingToken_is401()
+    {
+        auto res = post(testing::makeEnvelope(900), deviceHeaders(true, "not-a-token"));
+        QVERIFY(res);
+        QCOMPARE(res->status, 401);
+        res = m_client->Head("/submission", httplib::Headers{{"X-OpenRosa-Version", "1.0"}});
+        QCOMPARE(res->status, 401);
+    }
+    void newSubmission_is201_withOpenRosaResponse_andIdenticalResendStoresOnce()
+    {
+        const sync::OutboxItem item = testing::makeEnvelope(1, 2);
+        auto res = post(item, deviceHeaders());
+        QVERIFY(res);
+        QCOMPARE(res->status, 201);
+        QVERIFY(res->body.find("<OpenRosaResponse xmlns=\"http://openrosa.org/http/response\">") != std::string::npos);
+        res = post(item, deviceHeaders());
+        QCOMPARE(res->status, 201);
+        int copies = 0;
+        for (const QJsonValue &v : list().value(QStringLiteral("submissions")).toArray()) {
+            copies += v.toObject().value(QStringLiteral("instanceId")).toString() == item.instanceId ? 1 : 0;
+        }
+        QCOMPARE(copies, 1);
+    }
+    void sameInstanceIdDifferentXml_is409()
+    {
+        sync::OutboxItem item = testing::makeEnvelope(2);
+        QCOMPARE(post(item, deviceHeaders())->status, 201);
+        item.manifest.replace("version=\"1\"", "version=\"9\"");
+        auto res = post(item, deviceHeaders());
+        QCOMPARE(res->status, 409);
+        QVERIFY(res->body.find("A submission already exists with this ID, but with different XML") != std::string::npos);
+    }
+    void centralKeyPath_acceptsTheTokenInTheUrl()
+    {
+        const std::string path = "/v1/key/" + str(m_live.deviceToken) + "/projects/7/submission";
+        auto res = m_client->Head(path.c_str(), httplib::Headers{{"X-OpenRosa-Version", "1.0"}});
+        QCOMPARE(res->status, 204);
+        res = post(testing::makeEnvelope(3), httplib::Headers{{"X-OpenRosa-Version", "1.0"}}, path.c_str());
+        QCOMPARE(res->status, 201);
+        res = m_client->Head("/v1/key/wrong/projects/7/submission", httplib::Headers{{"X-OpenRosa-Version", "1.0"}});
+        QCOMPARE(res->status, 401);
+    }
+    void postWithoutOpenRosaHeader_is400()
+    {
+        auto res = post(testing::makeEnvelope(4), deviceHeaders(false));
+        QCOMPARE(res->status, 400);
+    }
+    void malformedRequests_are4xxNever500_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QByteArray>("contentType");
+        const QByteArray manifest = testing::makeEnvelope(5).manifest;
+        const auto part = [](const QByteArray &disposition, const QByteArray &content) -> QByteArray {
+            return "--XyZ\r\nContent-Disposition: form-data; " + disposition + "\r\n\r\n" + content + "\r\n";
+        };
+        QTest::newRow("not multipart") << QByteArray("<data/>") << QByteArray("text/xml");
+        QTest::newRow("xml part without filename")
+            << QByteArray(part("name=\"xml_submission_file\"", manifest) + "--XyZ--\r\n")
+            << QByteArray("multipart/form-data; boundary=XyZ");
+        QTest::newRow("no xml part") << QByteArray(part("name=\"a.enc\"; filename=\"a.enc\"", "x") + "--XyZ--\r\n")
+                                     << QByteArray("multipart/form-data; boundary=XyZ");
+        QTest::newRow("xml not well-formed")
+            << QByteArray(part("name=\"xml_submission_file\"; filename=\"s.xml\"", "<data><meta>") + "--XyZ--\r\n")
+            << QByteArray("multipart/form-data; boundary=XyZ");
+        QTest::newRow("no instanceID")
+            << QByteArray(part("name=\"xml_submission_file\"; filename=\"s.xml\"", "<data id=\"f\"/>") + "--XyZ--\r\n")
+            << QByteArray("multipart/form-data; boundary=XyZ");
+        QTest::newRow("path in attachment name")
+            << QByteArray(part("name=\"xml_submission_file\"; filename=\"s.xml\"", manifest)
+                          + part("name=\"../../etc/passwd\"; filename=\"x\"", "x") + "--XyZ--\r\n")
+            << QByteArray("multipart/form-data; boundary=XyZ");
+        QTest::newRow("two xml parts")
+            << QByteArray(part("name=\"xml_submission_file\"; filename=\"s.xml\"", manifest)
+                          + part("name=\"xml_submission_file\"; filename=\"t.xml\"", manifest) + "--XyZ--\r\n")
+            << QByteArray("multipart/form-data; boundary=XyZ");
+        QTest::newRow("truncated multipart")
+            << QByteArray("--XyZ\r\nContent-Disposition: form-data; name=\"xml_submission_file\"; filename=\"s\"\r\n")
+            << QByteArray("multipart/form-data; boundary=XyZ");
+        QTest::newRow("boundary missing") << QByteArray("whatever") << QByteArray("multipart/form-data");
+    }
+    void malformedRequests_are4xxNever500()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(QByteArray, contentType);
+        auto res = postRaw(body, contentType.constData());
+        QVERIFY(res);
+        QVERIFY2(res->status >= 400 && res->status < 500, qPrintable(QString::number(res->status)));
+        QCOMPARE(m_client->Get("/healthz")->status, 200);
+    }
+    void bodyOverTheLimit_is413()
+    {
+        auto res = post(testing::makeEnvelope(6, 1, 250'000), deviceHeaders());
+        QVERIFY(res);
+        QCOMPARE(res->status, 413);
+    }
+    void splitUpload_isCompleteOnlyWhenEveryFileArrived()
+    {
+        const sync::OutboxItem item = testing::makeEnvelope(8, 2);
+        const qint64 cursor = list().value(QStringLiteral("cursor")).toInteger();
+        const sync::MultipartBody first = sync::buildSubmissionBody(item.manifest, {item.parts.at(0)});
+        QCOMPARE(m_client->Post("/submission", deviceHeaders(), str(first.body), str(first.contentType).c_str())->status,
+                 201);
+        QJsonArray page = list(cursor).value(QStringLiteral("submissions")).toArray();
+        QCOMPARE(page.size(), 1);
+        QCOMPARE(page.at(0).toObject().value(QStringLiteral("complete")).toBool(), false);
+        const qint64 afterFirst = list().value(QStringLiteral("cursor")).toInteger();
+        // The rest, repeating the manifest: the change moves the submission up the feed.
+        auto body = sync::buildSubmissionBody(item.manifest, item.parts.mid(1));
+        QCOMPARE(m_client->Post("/submission", deviceHeaders(), str(body.body), str(body.contentType).c_str())->status,
+                 201);
+        page = list(afterFirst).value(QStringLiteral("submissions")).toArray();
+        QCOMPARE(page.size(), 1);
+        const QJsonObject entry = page.at(0).toObject();
+        QCOMPARE(entry.value(QStringLiteral("complete")).toBool(), true);
+        QCOMPARE(entry.value(QStringLiteral("files")).toArray().size(), 3);
+    }
+    void admin_requiresTheAdminToken_andServesExactBytes()
+    {
+        auto res = m_client->Get("/v1/admin/submissions");
+        QCOMPARE(res->status, 401);
+        res = m_client->Get("/v1/admin/submissions", deviceHeaders());
+        QCOMPARE(res->status, 401);
+
+        const sync::OutboxItem item = testing::makeEnvelope(10, 1);
+        QCOMPARE(post(item, deviceHeaders())->status, 201);
+        QJsonObject found;
+        for (const QJsonValue &v : list().value(QStringLiteral("submissions")).toArray()) {
+            if (v.toObject().value(QStringLiteral("instanceId")).toString() == item.instanceId) {
+                found = v.toObject();
+            }
+        }
+        QVERIFY(!found.isEmpty());
+        const std::string base = "/v1/admin/submissions/" + std::to_string(found.value(QStringLiteral("id")).toInteger());
+        const httplib::Headers admin{{"Authorization", "Bearer " + str(m_live.adminToken)}};
+        res = m_client->Get((base + "/manifest").c_str(), admin);
+        QCOMPARE(res->status, 200);
+        QCOMPARE(bytes(res->body), item.manifest);
+        for (const FilePart &part : item.parts) {
+            res = m_client->Get((base + "/files/" + part.name.toStdString()).c_str(), admin);
+            QCOMPARE(res->status, 200);
+            QCOMPARE(bytes(res->body), part.bytes);
+        }
+        QCOMPARE(m_client->Get((base + "/files/nope.enc").c_str(), admin)->status, 404);
+    }
+    void admin_listing_pagesWithACursor()
+    {
+        for (int i = 20; i < 25; ++i) {
+            QCOMPARE(post(testing::makeEnvelope(i), deviceHeaders())->status, 201);
+        }
+        const httplib::Headers admin{{"Authorization", "Bearer " + str(m_live.adminToken)}};
+        qint64 cursor = 0;
+        int seen = 0;
+        for (int pages = 0; pages < 100; ++pages) {
+            auto res = m_client->Get(("/v1/admin/submissions?limit=2&cursor=" + std::to_string(cursor)).c_str(), admin);
+            QCOMPARE(res->status, 200);
+            const QJsonObject page = QJsonDocument::fromJson(bytes(res->body)).object();
+            seen += int(page.value(QStringLiteral("submissions")).toArray().size());
+            QVERIFY(page.value(QStringLiteral("cursor")).toInteger() >= cursor);
+            cursor = page.value(QStringLiteral("cursor")).toInteger();
+            if (!page.value(QStringLiteral("more")).toBool()) {
+                break;
+            }
+        }
+        // Paging two at a time sees exactly what one big page sees.
+        QCOMPARE(seen, int(list().value(QStringLiteral("submissions")).toArray().size()));
+        QVERIFY(seen >= 5);
+        QCOMPARE(m_client->Get("/v1/admin/submissions?limit=0", admin)->status, 400);
+        QCOMPARE(m_client->Get("/v1/admin/submissions?cursor=abc", admin)->status, 400);
+    }
+    void healthz_isOk()
+    {
+        auto res = m_client->Get("/healthz");
+        QCOMPARE(res->status, 200);
+    }
+    void unknownPath_is404()
+    {
+        QCOMPARE(m_client->Get("/nothing-here")->status, 404);
+    }
+
+    void cleanupTestCase()
+    {
+        m_client.reset();
+        m_live.receiver->stop();
+    }
+};
+
+QTEST_GUILESS_MAIN(TestReceiver)
+#include "tst_receiver.moc"

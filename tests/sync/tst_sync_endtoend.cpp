@@ -1,0 +1,247 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The real client (libcurl) against the real receiver over loopback, then the admin pull.
+#include "Cli.h"
+#include "CurlTransport.h"
+#include "DeviceOutbox.h"
+#include "LiveReceiver.h"
+#include "MemoryOutbox.h"
+#include "PullClient.h"
+#include "SyncEngine.h"
+#include "TestEnvelope.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace chorus;
+using namespace chorus::sync;
+using State = MemoryOutbox::State;
+
+namespace {
+
+// Lets a test keep its MemoryOutbox while `chorusctl sync` owns the pointer it was given.
+class BorrowedOutbox : public Outbox
+{
+public:
+    explicit BorrowedOutbox(Outbox &target) : m_t(target) {}
+    Result<QList<OutboxItem>> pending() override { return m_t.pending(); }
+    Status markSending(const QString &id) override { return m_t.markSending(id); }
+    Status markAccepted(const QString &id) override { return m_t.markAccepted(id); }
+    Status markConflict(const QString &id, const QString &r) override { return m_t.markConflict(id, r); }
+    Status markDeletedOnServer(const QString &id, const QString &r) override { return m_t.markDeletedOnServer(id, r); }
+    Status markFailed(const QString &id, const QString &r) override { return m_t.markFailed(id, r); }
+    Status markTransientFailure(const QString &id, const QString &r) override
+    {
+        return m_t.markTransientFailure(id, r);
+    }
+
+private:
+    Outbox &m_t;
+};
+
+QByteArray readAll(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray("<missing>");
+}
+
+int runCli(const QStringList &args, QString *out = nullptr, QString *err = nullptr)
+{
+    QString o, e;
+    QTextStream os(&o), es(&e);
+    cli::Io io{os, es};
+    const int code = cli::run(QStringList{QStringLiteral("chorusctl")} + args, io);
+    os.flush();
+    es.flush();
+    if (out) *out = o;
+    if (err) *err = e;
+    return code;
+}
+
+} // namespace
+
+class TestSyncEndToEnd : public QObject
+{
+    Q_OBJECT
+
+    SyncEngine engineFor(const testing::LiveReceiver &live, int concurrency = 4)
+    {
+        CurlOptions curl;
+        curl.allowHttpLoopback = true;
+        SyncOptions options;
+        options.concurrency = concurrency;
+        options.backoffBase = std::chrono::milliseconds(10);
+        return SyncEngine([curl] { return std::make_unique<CurlTransport>(curl); },
+                          QUrl(live.base() + QStringLiteral("/submission")), live.deviceToken, options);
+    }
+
+    void verifyPulled(const QString &outDir, const QList<OutboxItem> &items)
+    {
+        for (const OutboxItem &item : items) {
+            const QString dir = outDir + QStringLiteral("/submissions/") + PullClient::directoryName(item.instanceId);
+            QCOMPARE(readAll(dir + QStringLiteral("/submission.xml")), item.manifest);
+            for (const FilePart &part : item.parts) {
+                QCOMPARE(readAll(dir + QLatin1Char('/') + part.name), part.bytes);
+            }
+            QCOMPARE(QDir(dir).entryList(QDir::Files).size(), item.parts.size() + 1);
+        }
+        QCOMPARE(QDir(outDir + QStringLiteral("/submissions")).entryList(QDir::Dirs | QDir::NoDotAndDotDot).size(),
+                 items.size());
+    }
+
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void hundredsOfRecords_arriveOnce_andPullHasTheSameBytes()
+    {
+        testing::LiveReceiver live;
+        QVERIFY(live.start());
+        MemoryOutbox outbox;
+        QList<OutboxItem> items;
+        for (int i = 0; i < 300; ++i) {
+            items.append(testing::makeEnvelope(i, i % 3, 200 + i));
+            outbox.add(items.constLast());
+        }
+        QElapsedTimer timer;
+        timer.start();
+        auto engine = engineFor(live);
+        const SyncReport report = engine.run(outbox);
+        qInfo("300 records sent in %lld ms", timer.restart());
+        QVERIFY2(report.allAccepted(), qPrintable(report.stopped ? report.stopped->message : QString()));
+        QCOMPARE(outbox.pending()->size(), 0);
+
+        QTemporaryDir admin;
+        CurlOptions curl;
+        curl.allowHttpLoopback = true;
+        CurlTransport transport(curl);
+        PullClient pull(transport, QUrl(live.base()), live.adminToken);
+        auto summary = pull.pull(admin.path());
+        QVERIFY2(summary, qPrintable(summary ? QString() : summary.error().message));
+        qInfo("300 records pulled in %lld ms", timer.elapsed());
+        QCOMPARE(summary->written, 300);
+        verifyPulled(admin.path(), items);
+
+        // Incremental: nothing new, nothing rewritten.
+        auto again = pull.pull(admin.path());
+        QVERIFY(again);
+        QCOMPARE(again->written, 0);
+        QCOMPARE(again->cursor, summary->cursor);
+    }
+
+    void resend_afterCrashMidUpload_sendsIdenticalBytes_storedOnce()
+    {
+        testing::LiveReceiver live;
+        QVERIFY(live.start());
+        MemoryOutbox first;
+        QList<OutboxItem> items;
+        for (int i = 0; i < 20; ++i) {
+            items.append(testing::makeEnvelope(i, 1));
+            first.add(items.constLast());
+        }
+        QVERIFY(engineFor(live).run(first).allAccepted());
+        // The device died after the server stored them but before it noted it: every record is
+        // still `sending` in the store, and the next run sends the same bytes again.
+        MemoryOutbox afterCrash;
+        for (const OutboxItem &item : std::as_const(items)) {
+            afterCrash.add(item);
+            QVERIFY(afterCrash.markSending(item.instanceId));
+        }
+        QVERIFY(engineFor(live).run(afterCrash).allAccepted());
+        auto stored = live.storage->changesAfter(0, 1000);
+        QVERIFY(stored);
+        QCOMPARE(stored->size(), 20);
+    }
+
+    void sameIdDifferentXml_endsInConflict_otherRecordsStillGo()
+    {
+        testing::LiveReceiver live;
+        QVERIFY(live.start());
+        MemoryOutbox outbox;
+        OutboxItem original = testing::makeEnvelope(1);
+        outbox.add(original);
+        QVERIFY(engineFor(live).run(outbox).allAccepted());
+
+        MemoryOutbox edited;
+        OutboxItem changed = original;
+        changed.manifest.replace("version=\"1\"", "version=\"2\"");
+        edited.add(changed);
+        edited.add(testing::makeEnvelope(2));
+        const SyncReport report = engineFor(live, 1).run(edited);
+        QCOMPARE(edited.state(original.instanceId), State::Conflict);
+        QVERIFY(edited.reason(original.instanceId).contains(QLatin1String("different")));
+        QCOMPARE(edited.state(testing::makeEnvelope(2).instanceId), State::Accepted);
+        QCOMPARE(report.count(SubmitOutcome::Conflict), 1);
+    }
+
+    void revokedToken_stopsTheRun_withAReason()
+    {
+        testing::LiveReceiver live;
+        QVERIFY(live.start());
+        QVERIFY(live.storage->revokeDevice(QStringLiteral("tablet-1")));
+        MemoryOutbox outbox;
+        outbox.add(testing::makeEnvelope(1));
+        const SyncReport report = engineFor(live).run(outbox);
+        QVERIFY(report.stopped);
+        QCOMPARE(report.stopped->kind, ErrorKind::Permission);
+        QCOMPARE(outbox.state(testing::makeEnvelope(1).instanceId), State::TransientFailure);
+    }
+
+    void chorusctl_syncThenPull_writesTheAdminLayout()
+    {
+        testing::LiveReceiver live;
+        QVERIFY(live.start());
+        MemoryOutbox outbox;
+        QList<OutboxItem> items;
+        for (int i = 0; i < 5; ++i) {
+            items.append(testing::makeEnvelope(i, 2));
+            outbox.add(items.constLast());
+        }
+        cli::setOutboxOpenerForTests([&outbox](const QString &, Error *) {
+            return std::make_unique<BorrowedOutbox>(outbox);
+        });
+        QString out, err;
+        const int code = runCli({QStringLiteral("sync"), QStringLiteral("--db"), QStringLiteral("device.db"),
+                                 QStringLiteral("--endpoint"), live.base(), QStringLiteral("--token"),
+                                 QString::fromLatin1(live.deviceToken), QStringLiteral("--allow-http-loopback")},
+                                &out, &err);
+        cli::setOutboxOpenerForTests({});
+        QVERIFY2(code == 0, qPrintable(err));
+        QVERIFY(out.contains(QLatin1String("5 of 5 records accepted")));
+        QVERIFY(!out.contains(QString::fromLatin1(live.deviceToken)));
+
+        QTemporaryDir admin;
+        QVERIFY2(runCli({QStringLiteral("pull"), QStringLiteral("--endpoint"), live.base(),
+                         QStringLiteral("--admin-token"), QString::fromLatin1(live.adminToken), QStringLiteral("--out"),
+                         admin.path(), QStringLiteral("--allow-http-loopback")},
+                        &out, &err)
+                     == 0,
+                 qPrintable(err));
+        verifyPulled(admin.path(), items);
+        QVERIFY(QFile::exists(admin.filePath(QStringLiteral("pull-state.json"))));
+    }
+
+    void chorusctl_sync_refusesPlainHttpWithoutTheFlag()
+    {
+        QString err;
+        QCOMPARE(runCli({QStringLiteral("sync"), QStringLiteral("--db"), QStringLiteral("d.db"),
+                         QStringLiteral("--endpoint"), QStringLiteral("http://127.0.0.1:1"), QStringLiteral("--token"),
+                         QStringLiteral("t")},
+                        nullptr, &err),
+                 1);
+        QVERIFY(err.contains(QLatin1String("--allow-http-loopback")));
+        QCOMPARE(runCli({QStringLiteral("sync"), QStringLiteral("--db"), QStringLiteral("d.db"),
+                         QStringLiteral("--endpoint"), QStringLiteral("http://survey.example.org"),
+                         QStringLiteral("--token"), QStringLiteral("t"), QStringLiteral("--allow-http-loopback")},
+                        nullptr, &err),
+                 1);
+        QVERIFY(err.contains(QLatin1String("https")));
+        QCOMPARE(runCli({QStringLiteral("sync"), QStringLiteral("--endpoint"), QStringLiteral("https://x")}, nullptr,
+                        &err),
+                 2);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSyncEndToEnd)
+#include "tst_sync_endtoend.moc"
