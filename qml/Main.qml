@@ -14,14 +14,54 @@ ApplicationWindow {
     function openPage(name) {
         if (name === "sample")
             stack.push(sampleQuestion);
+        else if (name === "notice" && Session.hasSurvey) {
+            Session.begin(Language.language);
+            stack.push(noticePage);
+        } else if (name === "question" && Session.hasSurvey) {
+            Session.begin(Language.language);
+            stack.push(surveyQuestion);
+        }
     }
+    function begin() {
+        if (!Session.hasSurvey) {
+            stack.push(sampleQuestion);
+            return;
+        }
+        Session.begin(Session.languages.some(l => l.code === Language.language) ? Language.language : "");
+        stack.push(noticePage);
+    }
+    function submit() {
+        if (!Session.submit()) {
+            stack.currentItem.showErrors([
+                    {
+                        "message": qsTr("Your answers could not be saved: %1. Ask a member of staff.").arg(Session.lastError()),
+                        "target": null
+                    }
+                ]);
+            return;
+        }
+        // Nothing before the receipt stays reachable.
+        stack.clear();
+        stack.push(receiptPage);
+    }
+    // Leaves the previous respondent's screens for good: the stack is emptied (the pages are
+    // destroyed, not hidden) and the session forgets the answers, so Back cannot reach them.
     function startOver() {
         help.close();
         staffPin.close();
+        Session.wipe();
         Theme.resetToDefaults();
         Language.setLanguage("en");
         stack.clear();
         stack.push(welcomePage);
+    }
+    // Staff and outreach workers: the operator's screen, never reachable by a respondent
+    // without the PIN in kiosk mode.
+    function showHome() {
+        Session.wipe();
+        Theme.resetToDefaults();
+        stack.clear();
+        stack.push(homePage);
     }
 
     color: Theme.background
@@ -68,10 +108,11 @@ ApplicationWindow {
         }
     }
 
+    // The idle timeout guards a respondent's answers (and their receipt code) on screen.
     Binding {
         property: "enabled"
         target: Idle
-        value: stack.depth > 1
+        value: Session.active || Session.submitted || (stack.currentItem !== null && stack.currentItem.objectName === "sampleQuestionPage")
     }
     Connections {
         function onExpired() {
@@ -89,7 +130,7 @@ ApplicationWindow {
             id: stack
 
             anchors.fill: parent
-            initialItem: welcomePage
+            initialItem: Session.mode === "kiosk" ? welcomePage : homePage
             objectName: "pageStack"
             popEnter: null
             popExit: null
@@ -108,8 +149,9 @@ ApplicationWindow {
         WelcomePage {
             objectName: "welcomePage"
 
-            onStaffRequested: staffPin.open()
-            onStartRequested: stack.push(sampleQuestion)
+            // Kiosk: staff only, with the PIN. Elsewhere the operator is holding the device.
+            onStaffRequested: Session.mode === "kiosk" ? staffPin.open() : window.showHome()
+            onStartRequested: window.begin()
         }
     }
     Component {
@@ -121,6 +163,82 @@ ApplicationWindow {
             onBackRequested: stack.pop()
         }
     }
+    Component {
+        id: homePage
+
+        HomePage {
+            objectName: "homePage"
+
+            onCloseRequested: Qt.quit()
+            onRecordsRequested: stack.push(recordsPage)
+            onStartRequested: window.startOver()
+        }
+    }
+    Component {
+        id: recordsPage
+
+        RecordsPage {
+            onBackRequested: stack.pop()
+        }
+    }
+    Component {
+        id: noticePage
+
+        NoticePage {
+            objectName: "noticePage"
+
+            onBackRequested: window.startOver()
+            onConsented: stack.push(surveyQuestion)
+        }
+    }
+    Component {
+        id: surveyQuestion
+
+        SurveyQuestionPage {
+            onLeftFirstPage: stack.pop()
+        }
+    }
+    Component {
+        id: reviewPage
+
+        ReviewPage {
+            onBackRequested: {
+                Session.previous();
+                stack.pop();
+            }
+            onChangeRequested: path => {
+                if (Session.change(path))
+                    stack.pop();
+            }
+            onSubmitRequested: window.submit()
+        }
+    }
+    Component {
+        id: receiptPage
+
+        ReceiptPage {
+            onContinueRequested: {
+                Session.wipe();
+                stack.clear();
+                stack.push(privacyPage);
+            }
+        }
+    }
+    Component {
+        id: privacyPage
+
+        PrivacyPage {
+            onContinueRequested: window.startOver()
+        }
+    }
+    Connections {
+        function onPageChanged() {
+            if (Session.active && Session.atReview && stack.currentItem && stack.currentItem.objectName === "surveyQuestionPage")
+                stack.push(reviewPage);
+        }
+
+        target: Session
+    }
     StillThereOverlay {
         parent: Overlay.overlay
     }
@@ -131,6 +249,6 @@ ApplicationWindow {
     StaffPinDialog {
         id: staffPin
 
-        onUnlocked: Qt.quit()
+        onUnlocked: window.showHome()
     }
 }

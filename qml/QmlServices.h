@@ -7,6 +7,8 @@
 
 #include "IdleMonitor.h"
 #include "LanguageController.h"
+#include "RecordsModel.h"
+#include "RespondentSession.h"
 #include "StaffLock.h"
 #include "Theme.h"
 
@@ -59,6 +61,20 @@ struct StaffLockSingleton : InjectedSingleton<StaffLock> {
     Q_GADGET
     QML_FOREIGN(chorus::ui::StaffLock)
     QML_NAMED_ELEMENT(StaffLock)
+    QML_SINGLETON
+};
+
+struct SessionSingleton : InjectedSingleton<RespondentSession> {
+    Q_GADGET
+    QML_FOREIGN(chorus::ui::RespondentSession)
+    QML_NAMED_ELEMENT(Session)
+    QML_SINGLETON
+};
+
+struct RecordsSingleton : InjectedSingleton<RecordsModel> {
+    Q_GADGET
+    QML_FOREIGN(chorus::ui::RecordsModel)
+    QML_NAMED_ELEMENT(Records)
     QML_SINGLETON
 };
 

@@ -3,8 +3,13 @@
 #include "IdleMonitor.h"
 #include "LanguageController.h"
 #include "QmlServices.h"
+#include "RecordsModel.h"
+#include "RespondentSession.h"
+#include "ResponseSink.h"
 #include "StaffLock.h"
 #include "Theme.h"
+#include "store/SqliteStore.h"
+#include "survey/SurveyLoader.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -22,6 +27,7 @@
 
 #include <chrono>
 #include <memory>
+#include <optional>
 #include <cstdio>
 
 Q_IMPORT_QML_PLUGIN(Chorus_UiPlugin)
@@ -36,8 +42,9 @@ int fail(const QString &message)
     return 1;
 }
 
-// Compiles and instantiates every QML file of the module, so a broken page fails the smoke
-// test even when the first screen does not reach it.
+// Compiles every QML file of the module, so a broken page fails the smoke test even when the
+// first screen does not use it. (Pages with required properties cannot be created alone; the
+// QtQuickTest suites create them in context.)
 int selfTest(QQmlEngine &engine)
 {
     int failures = 0;
@@ -46,13 +53,10 @@ int selfTest(QQmlEngine &engine)
     while (it.hasNext()) {
         const QString path = it.next();
         QQmlComponent component(&engine, QUrl(QStringLiteral("qrc") + path));
-        QObject *object = component.create();
-        if (!object) {
+        if (!component.isReady()) {
             std::fprintf(stderr, "chorus: self-test: %s: %s\n", qPrintable(path), qPrintable(component.errorString()));
             ++failures;
-            continue;
         }
-        delete object;
     }
     return failures == 0 ? 0 : 1;
 }
@@ -106,6 +110,13 @@ int main(int argc, char *argv[])
     const QCommandLineOption pinOption(QStringLiteral("set-staff-pin-from"),
                                        QStringLiteral("Store the staff PIN read from <file> (4-12 digits) and exit."),
                                        QStringLiteral("file"));
+    const QCommandLineOption surveyOption(QStringLiteral("survey"),
+                                          QStringLiteral("Collect with the survey package <file> (.chorus.json)."),
+                                          QStringLiteral("file"));
+    const QCommandLineOption dbOption(QStringLiteral("db"),
+                                      QStringLiteral("Device database (default: chorus.db in the app's data folder)."),
+                                      QStringLiteral("file"));
+    parser.addOptions({surveyOption, dbOption});
     parser.addOptions({selfTestOption, screenshotOption, pageOption, scaleOption, contrastOption, languageOption,
                        kioskOption, assistedOption, idleOption, warningOption, pinOption});
     parser.process(app);
@@ -129,10 +140,46 @@ int main(int argc, char *argv[])
         return setStaffPin(staffLock, parser.value(pinOption));
     }
 
+    // Survey and store: opened only when collecting, so --self-test and screenshots touch no data.
+    std::unique_ptr<chorus::store::SqliteStore> store;
+    std::unique_ptr<FinalizerSink> sink;
+    std::optional<chorus::survey::SurveyPackage> package;
+    if (parser.isSet(surveyOption)) {
+        auto loaded = chorus::survey::SurveyLoader::loadFile(parser.value(surveyOption));
+        if (!loaded) {
+            return fail(loaded.error().message);
+        }
+        package = std::move(*loaded);
+        QString dbPath = parser.value(dbOption);
+        if (dbPath.isEmpty()) {
+            const QString dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+            QDir().mkpath(dataDir);
+            dbPath = dataDir + QStringLiteral("/chorus.db");
+        }
+        auto opened = chorus::store::SqliteStore::open(dbPath);
+        if (!opened) {
+            return fail(opened.error().message);
+        }
+        store = std::move(*opened);
+        sink = std::make_unique<FinalizerSink>(*store);
+        idle.setTimeouts(std::chrono::seconds(parser.isSet(idleOption) ? parser.value(idleOption).toInt()
+                                                                        : package->kiosk.idleSeconds),
+                         std::chrono::seconds(parser.isSet(warningOption) ? parser.value(warningOption).toInt()
+                                                                          : package->kiosk.warningSeconds));
+    }
+    RecordsModel records(store ? &store->responses() : nullptr);
+    RespondentSession session(sink.get());
+    session.setPackage(std::move(package));
+    session.setMode(parser.isSet(assistedOption) ? QStringLiteral("assisted")
+                                                 : parser.isSet(kioskOption) ? QStringLiteral("kiosk")
+                                                                             : QStringLiteral("self"));
+
     ThemeSingleton::inject(&theme);
     LanguageSingleton::inject(&language);
     IdleMonitorSingleton::inject(&idle);
     StaffLockSingleton::inject(&staffLock);
+    SessionSingleton::inject(&session);
+    RecordsSingleton::inject(&records);
 
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));

@@ -8,7 +8,10 @@ import Chorus.Ui
 FocusScope {
     id: root
 
-    property string surveyTitle: qsTr("Have your say")
+    // The respondent's language: the survey's texts follow it, the app's own words too where
+    // there is a translation.
+    property string chosenLanguage: Language.language
+    property string surveyTitle: Session.hasSurvey ? Session.title : qsTr("Have your say")
 
     signal startRequested
     signal staffRequested
@@ -47,19 +50,26 @@ FocusScope {
             SettingGroup {
                 objectName: "languageGroup"
                 title: qsTr("Language")
+                visible: (Session.hasSurvey ? Session.languages.length : Language.languages.length) > 1
 
                 Repeater {
-                    model: Language.languages
+                    // The survey's languages when one is loaded (the app's own words fall back
+                    // to English where they have no translation), else the app's.
+                    model: Session.hasSurvey ? Session.languages : Language.languages
 
                     delegate: ChoiceOption {
                         required property var modelData
 
-                        checked: Language.language === modelData.code
+                        checked: root.chosenLanguage === modelData.code
                         objectName: "language_" + modelData.code
                         text: modelData.name
 
-                        onCheckedChanged: if (checked)
-                            Language.setLanguage(modelData.code)
+                        onCheckedChanged: if (checked && root.chosenLanguage !== modelData.code) {
+                            root.chosenLanguage = modelData.code;
+                            if (!Language.setLanguage(modelData.code))
+                                Language.setLanguage("en");
+                            Session.setLanguage(modelData.code);
+                        }
                     }
                 }
             }

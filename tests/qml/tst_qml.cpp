@@ -5,6 +5,7 @@
 #include "LanguageController.h"
 #include "QmlServices.h"
 #include "StaffLock.h"
+#include "TestSurvey.h"
 #include "Theme.h"
 
 #include <QQmlContext>
@@ -50,7 +51,9 @@ public:
         : m_language({QStringLiteral("en"), QStringLiteral("cy"), QStringLiteral("ar")}),
           m_clock(nullptr),
           m_idle([this] { return m_clock.now(); }),
-          m_lock(m_dir.filePath(QStringLiteral("kiosk.ini")))
+          m_lock(m_dir.filePath(QStringLiteral("kiosk.ini"))),
+          m_session(&m_sink),
+          m_survey(&m_session, &m_sink)
     {
         QStandardPaths::setTestModeEnabled(true);
         m_clock.setMonitor(&m_idle);
@@ -60,6 +63,8 @@ public:
         LanguageSingleton::inject(&m_language);
         IdleMonitorSingleton::inject(&m_idle);
         StaffLockSingleton::inject(&m_lock);
+        SessionSingleton::inject(&m_session);
+        RecordsSingleton::inject(&m_records);
     }
 
 public Q_SLOTS:
@@ -70,6 +75,7 @@ public Q_SLOTS:
         m_language.setLanguage(QStringLiteral("en"));
         // Test-only handle; the app itself has no context properties.
         engine->rootContext()->setContextProperty(QStringLiteral("testClock"), &m_clock);
+        engine->rootContext()->setContextProperty(QStringLiteral("testSurvey"), &m_survey);
     }
 
 private:
@@ -79,6 +85,10 @@ private:
     TestClock m_clock;
     IdleMonitor m_idle;
     StaffLock m_lock;
+    FakeSink m_sink;
+    RespondentSession m_session;
+    TestSurvey m_survey;
+    RecordsModel m_records{nullptr};
 };
 
 QUICK_TEST_MAIN_WITH_SETUP(chorus_qml, Setup)

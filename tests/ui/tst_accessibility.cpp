@@ -6,6 +6,7 @@
 #include "LanguageController.h"
 #include "QmlServices.h"
 #include "StaffLock.h"
+#include "TestSurvey.h"
 #include "Theme.h"
 
 #include <QAccessible>
@@ -29,7 +30,9 @@ public:
     TstAccessibility()
         : m_language({QStringLiteral("en"), QStringLiteral("cy"), QStringLiteral("ar")}),
           m_idle([this] { return m_now; }),
-          m_lock(m_dir.filePath(QStringLiteral("kiosk.ini")))
+          m_lock(m_dir.filePath(QStringLiteral("kiosk.ini"))),
+          m_session(&m_sink),
+          m_survey(&m_session, &m_sink)
     {
     }
 
@@ -94,8 +97,12 @@ private:
         }
     }
 
+    // Visible items only: the pages under the current one are hidden and hold the same names.
     static QQuickItem *findIn(QQuickItem *item, const QString &objectName)
     {
+        if (!item->isVisible()) {
+            return nullptr;
+        }
         if (item->objectName() == objectName) {
             return item;
         }
@@ -142,6 +149,8 @@ private Q_SLOTS:
         LanguageSingleton::inject(&m_language);
         IdleMonitorSingleton::inject(&m_idle);
         StaffLockSingleton::inject(&m_lock);
+        SessionSingleton::inject(&m_session);
+        RecordsSingleton::inject(&m_records);
         m_engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
         m_language.setEngine(&m_engine);
         m_engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Chorus/Ui/Main.qml")));
@@ -215,6 +224,34 @@ private Q_SLOTS:
         press(find("staffCancelButton"));
     }
 
+    void surveyScreens_everyQuestionTypeHasNamedControls()
+    {
+        QVERIFY(m_survey.load());
+        startOver();
+        press(find("startButton"));
+        QTRY_VERIFY(find("noticePage"));
+        requireNamedTree("notice and consent");
+        press(find("purpose_consultation"));
+        press(find("continueButton"));
+        QTRY_COMPARE(m_session.pageNumber(), 1);
+        int guard = 0;
+        while (!m_session.atReview() && ++guard < 20) {
+            const QString path = m_session.page().value(QStringLiteral("path")).toString();
+            requireNamedTree(qPrintable(QStringLiteral("question %1").arg(path)));
+            if (path == u"frequency") {
+                press(find("choice_weekly"));
+            }
+            press(find("continueButton"));
+            QTRY_VERIFY(m_session.atReview() || m_session.page().value(QStringLiteral("path")).toString() != path);
+        }
+        QTRY_VERIFY(find("reviewPage"));
+        requireNamedTree("check your answers");
+        press(find("continueButton"));
+        QTRY_VERIFY(find("receiptPage"));
+        requireNamedTree("receipt");
+        m_survey.unload();
+    }
+
     void pressAction_onRadioOption_choosesIt()
     {
         press(find("textSize_150"));
@@ -254,6 +291,10 @@ private:
     LanguageController m_language;
     IdleMonitor m_idle;
     StaffLock m_lock;
+    FakeSink m_sink;
+    RespondentSession m_session;
+    TestSurvey m_survey;
+    RecordsModel m_records{nullptr};
     QQmlApplicationEngine m_engine; // declared last: destroyed before the services it uses
     QQuickWindow *m_window = nullptr;
 };
