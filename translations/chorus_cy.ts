@@ -2,6 +2,31 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="cy">
 <context>
+    <name>AppSync</name>
+    <message>
+        <source>This device is not set up to send responses yet. Ask your administrator to enrol it.</source>
+        <translation>Nid yw’r ddyfais hon wedi’i gosod i anfon ymatebion eto. Gofynnwch i’ch gweinyddwr ei chofrestru.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n response(s) sent.</source>
+        <translation>
+            <numerusform>%n ymateb wedi’u hanfon.</numerusform>
+            <numerusform>%n ymateb wedi’u hanfon.</numerusform>
+            <numerusform>%n ymateb wedi’u hanfon.</numerusform>
+            <numerusform>%n ymateb wedi’u hanfon.</numerusform>
+            <numerusform>%n ymateb wedi’u hanfon.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 sent, %2 not sent: see each response below for why.</source>
+        <translation>%1 wedi’u hanfon, %2 heb eu hanfon: gweler pob ymateb isod i weld pam.</translation>
+    </message>
+    <message>
+        <source>Sync stopped: %1</source>
+        <translation>Daeth y cysoni i ben: %1</translation>
+    </message>
+</context>
+<context>
     <name>ChoiceAnswers</name>
     <message>
         <source>Please describe (optional)</source>

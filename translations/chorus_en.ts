@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB">
 <context>
+    <name>AppSync</name>
+    <message numerus="yes">
+        <source>%n response(s) sent.</source>
+        <translation>
+            <numerusform>%n response sent.</numerusform>
+            <numerusform>%n responses sent.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>StillThereOverlay</name>
     <message numerus="yes">
         <source>For your privacy, this screen will clear your answers and start again in %n second(s).</source>

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // chorus: the app people hold. Builds the services, hands them to QML, shows Main.qml.
+#include "AppSync.h"
 #include "IdleMonitor.h"
 #include "LanguageController.h"
 #include "QmlServices.h"
@@ -116,7 +117,19 @@ int main(int argc, char *argv[])
     const QCommandLineOption dbOption(QStringLiteral("db"),
                                       QStringLiteral("Device database (default: chorus.db in the app's data folder)."),
                                       QStringLiteral("file"));
-    parser.addOptions({surveyOption, dbOption});
+    const QCommandLineOption endpointOption(QStringLiteral("endpoint"),
+                                            QStringLiteral("Receiver for Sync now (https://host or .../submission)."),
+                                            QStringLiteral("url"));
+    const QCommandLineOption tokenOption(QStringLiteral("token-file"), QStringLiteral("File holding the device token."),
+                                         QStringLiteral("file"));
+    const QCommandLineOption httpOption(QStringLiteral("allow-http-loopback"),
+                                        QStringLiteral("Allow plain http to 127.0.0.1 (testing only)."));
+    const QCommandLineOption caOption(QStringLiteral("ca-file"), QStringLiteral("Extra CA certificates (PEM)."),
+                                      QStringLiteral("file"));
+    const QCommandLineOption pinKeyOption(QStringLiteral("pin"),
+                                          QStringLiteral("Server public-key pin sha256//BASE64 (repeatable)."),
+                                          QStringLiteral("pin"));
+    parser.addOptions({surveyOption, dbOption, endpointOption, tokenOption, httpOption, caOption, pinKeyOption});
     parser.addOptions({selfTestOption, screenshotOption, pageOption, scaleOption, contrastOption, languageOption,
                        kioskOption, assistedOption, idleOption, warningOption, pinOption});
     parser.process(app);
@@ -144,6 +157,7 @@ int main(int argc, char *argv[])
     std::unique_ptr<chorus::store::SqliteStore> store;
     std::unique_ptr<FinalizerSink> sink;
     std::optional<chorus::survey::SurveyPackage> package;
+    QString dbPathInUse;
     if (parser.isSet(surveyOption)) {
         auto loaded = chorus::survey::SurveyLoader::loadFile(parser.value(surveyOption));
         if (!loaded) {
@@ -156,6 +170,7 @@ int main(int argc, char *argv[])
             QDir().mkpath(dataDir);
             dbPath = dataDir + QStringLiteral("/chorus.db");
         }
+        dbPathInUse = dbPath;
         auto opened = chorus::store::SqliteStore::open(dbPath);
         if (!opened) {
             return fail(opened.error().message);
@@ -168,6 +183,21 @@ int main(int argc, char *argv[])
                                                                           : package->kiosk.warningSeconds));
     }
     RecordsModel records(store ? &store->responses() : nullptr);
+    AppSync::Settings syncSettings;
+    syncSettings.dbPath = store ? dbPathInUse : QString();
+    syncSettings.endpoint = parser.value(endpointOption);
+    syncSettings.allowHttpLoopback = parser.isSet(httpOption);
+    syncSettings.caFile = parser.value(caOption);
+    syncSettings.pins = parser.values(pinKeyOption);
+    if (parser.isSet(tokenOption)) {
+        QFile tokenFile(parser.value(tokenOption));
+        if (!tokenFile.open(QIODevice::ReadOnly)) {
+            return fail(QStringLiteral("cannot read the device token from %1: %2")
+                            .arg(parser.value(tokenOption), tokenFile.errorString()));
+        }
+        syncSettings.token = tokenFile.readLine(4096).trimmed();
+    }
+    AppSync appSync(syncSettings, &records);
     RespondentSession session(sink.get());
     session.setPackage(std::move(package));
     session.setMode(parser.isSet(assistedOption) ? QStringLiteral("assisted")
