@@ -47,7 +47,7 @@ public:
     Q_INVOKABLE void refresh();
     Q_INVOKABLE void requestSync();
     // Called by the sync runner when a run ends: `summary` in words ("12 sent, 1 failed").
-    void setSyncResult(const QString &summary);
+    Q_INVOKABLE void setSyncResult(const QString &summary);
 
     // People's words for a state and for what to do about it.
     static QString stateText(const QString &state);

@@ -6,6 +6,7 @@
 #include "QmlServices.h"
 #include "StaffLock.h"
 #include "TestSurvey.h"
+#include "store/InMemoryStore.h"
 #include "Theme.h"
 
 #include <QQmlContext>
@@ -64,7 +65,27 @@ public:
         IdleMonitorSingleton::inject(&m_idle);
         StaffLockSingleton::inject(&m_lock);
         SessionSingleton::inject(&m_session);
+        seedRecords();
         RecordsSingleton::inject(&m_records);
+    }
+
+    // Two responses on the device for the records screen: one sent, one the server refused.
+    void seedRecords()
+    {
+        for (const char *id : {"uuid:00000000-0000-4000-8000-0000000000a1", "uuid:00000000-0000-4000-8000-0000000000b2"}) {
+            chorus::store::FinalizedResponse r;
+            r.instanceId = QLatin1String(id);
+            r.surveyId = QStringLiteral("library");
+            r.surveyVersion = QStringLiteral("1");
+            r.manifest = QByteArrayLiteral("<data/>");
+            r.encryptedFiles = {chorus::FilePart{QStringLiteral("submission.xml.enc"), QByteArrayLiteral("x")}};
+            r.finalizedAt = QDateTime::currentDateTimeUtc();
+            (void)m_store.responses().finalize(r);
+            (void)m_store.responses().markSending(r.instanceId);
+        }
+        (void)m_store.responses().markAccepted(QStringLiteral("uuid:00000000-0000-4000-8000-0000000000a1"));
+        (void)m_store.responses().markFailed(QStringLiteral("uuid:00000000-0000-4000-8000-0000000000b2"),
+                                             QStringLiteral("HTTP 400: the server could not read this survey version"));
     }
 
 public Q_SLOTS:
@@ -88,7 +109,8 @@ private:
     FakeSink m_sink;
     RespondentSession m_session;
     TestSurvey m_survey;
-    RecordsModel m_records{nullptr};
+    chorus::store::InMemoryStore m_store;
+    RecordsModel m_records{&m_store.responses()};
 };
 
 QUICK_TEST_MAIN_WITH_SETUP(chorus_qml, Setup)

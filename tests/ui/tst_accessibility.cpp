@@ -252,6 +252,16 @@ private Q_SLOTS:
         m_survey.unload();
     }
 
+    void homeAndRecordsScreens_everyControlHasNameAndRole()
+    {
+        QMetaObject::invokeMethod(m_window, "showHome");
+        QTRY_VERIFY(find("homePage"));
+        requireNamedTree("home");
+        press(find("recordsButton"));
+        QTRY_VERIFY(find("recordsPage"));
+        requireNamedTree("records");
+    }
+
     void pressAction_onRadioOption_choosesIt()
     {
         press(find("textSize_150"));
