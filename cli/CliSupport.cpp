@@ -79,11 +79,12 @@ Result<QByteArray> readPassphraseFile(const QString &path)
     if (!bytes) {
         return bytes.error();
     }
-    QByteArray passphrase = *bytes;
-    const qsizetype newline = passphrase.indexOf('\n');
-    if (newline >= 0) {
-        passphrase.truncate(newline);
-    }
+    // Take the first line into a buffer of its own, then wipe the whole file's bytes.
+    QByteArray &file = *bytes;
+    const qsizetype newline = file.indexOf('\n');
+    QByteArray passphrase(file.constData(), newline >= 0 ? newline : file.size());
+    file.detach();
+    file.fill('\0');
     if (passphrase.endsWith('\r')) {
         passphrase.chop(1);
     }
@@ -137,6 +138,31 @@ int dispatchSubcommand(const QStringList &args, Io &io, std::span<const Command>
         }
     }
     return usage(io, QStringLiteral("unknown sub-command '%1' for '%2' (see --help)").arg(name, args.at(0)));
+}
+
+} // namespace chorus::cli
+
+#include <QHostAddress>
+#include <QUrl>
+
+namespace chorus::cli {
+
+bool allowPlainHttpToLoopback(bool flagGiven, const QString &endpoint, Io &io)
+{
+    if (flagGiven) {
+        return true;
+    }
+    const QUrl url(endpoint.trimmed(), QUrl::StrictMode);
+    if (url.scheme() != QLatin1String("http")) {
+        return false;
+    }
+    const QString host = url.host();
+    const bool loopback = host == QLatin1String("localhost") || QHostAddress(host).isLoopback();
+    if (loopback) {
+        io.err << "chorusctl: note: plain http to a receiver on this machine (" << host
+               << "); anything else needs https" << Qt::endl;
+    }
+    return loopback;
 }
 
 } // namespace chorus::cli

@@ -41,3 +41,13 @@ namespace chorus::cli {
 int dispatchSubcommand(const QStringList &args, Io &io, std::span<const Command> table);
 
 } // namespace chorus::cli
+
+namespace chorus::cli {
+
+// chorusctl is an admin and automation tool: an `http://` endpoint on this machine (loopback)
+// counts as explicit permission for plain HTTP, with a notice on stderr, as if
+// --allow-http-loopback had been given. The sync library still refuses http to any other host,
+// and the app only allows loopback http when its enrollment says so.
+bool allowPlainHttpToLoopback(bool flagGiven, const QString &endpoint, Io &io);
+
+} // namespace chorus::cli

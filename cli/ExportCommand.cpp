@@ -5,7 +5,10 @@
 // order of the submission XML's answers (alphabetical without --survey). The streaming,
 // two-core pipeline with XLSX/JSON and withdrawals replaces the body of this command.
 #include "CliSupport.h"
+#include "WithdrawalScan.h"
 
+#include "consent/WithdrawalMatcher.h"
+#include "consent/WithdrawalSubmission.h"
 #include "crypto/KeyDirectory.h"
 #include "crypto/KeyRing.h"
 #include "response/SubmissionXml.h"
@@ -119,6 +122,9 @@ int exportCommand(const QStringList &args, Io &io)
     std::map<QString, CsvTable> tables;
     int exported = 0;
     int failed = 0;
+    int withdrawn = 0;
+    consent::WithdrawalMatcher withdrawals;
+    QList<response::Response> responses;
     const QStringList entries = submissions.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
     for (const QString &entry : entries) {
         const QDir dir(submissions.filePath(entry));
@@ -141,6 +147,17 @@ int exportCommand(const QStringList &args, Io &io)
             ++failed;
             continue;
         }
+        // A withdrawal request is sealed like a response; it withdraws records wherever they are.
+        if (consent::isWithdrawalSubmission(opened->xml)) {
+            auto request = consent::parseWithdrawalSubmission(opened->xml);
+            if (!request) {
+                io.err << "chorusctl: skipped " << opened->instanceId << ": " << request.error().message << Qt::endl;
+                ++failed;
+                continue;
+            }
+            withdrawals.add(*request);
+            continue;
+        }
         auto response = response::SubmissionXml::parse(opened->xml);
         opened->xml.fill('\0');
         if (!response) {
@@ -148,6 +165,18 @@ int exportCommand(const QStringList &args, Io &io)
             ++failed;
             continue;
         }
+        // Held until every request is known: a request may come after the response it withdraws.
+        responses.append(std::move(*response));
+    }
+    if (Status recorded = loadRecordedWithdrawals(parser.value(QStringLiteral("in")), withdrawals); !recorded) {
+        return fail(io, recorded.error());
+    }
+    for (const response::Response &r : std::as_const(responses)) {
+        if (r.consent && withdrawals.isWithdrawn(*r.consent)) {
+            ++withdrawn;
+            continue;
+        }
+        const response::Response *response = &r;
         const QString key = response->surveyId + QStringLiteral("-v") + response->surveyVersion;
         CsvTable &table = tables[key];
         if (!table.file) {
@@ -180,6 +209,7 @@ int exportCommand(const QStringList &args, Io &io)
         }
     }
     io.out << "exported " << exported << " response(s) to " << out.path();
+    io.out << "; " << withdrawn << " withdrawn (not exported)";
     if (failed > 0) {
         io.out << "; " << failed << " could not be exported (see above)";
     }

@@ -6,21 +6,23 @@
 
 #include <QCommandLineParser>
 
-namespace chorus::cli {
+namespace chorus::cli
+{
 
-namespace {
+namespace
+{
 
 using crypto::KdfParams;
 using crypto::KeyDirectory;
 using crypto::KeyDirectoryInfo;
 
-const QCommandLineOption kDirOption(QStringLiteral("dir"), QStringLiteral("The key directory."), QStringLiteral("KEYS"));
+const QCommandLineOption kDirOption(
+    QStringLiteral("dir"), QStringLiteral("The key directory."), QStringLiteral("KEYS"));
 const QCommandLineOption kPassphraseOption(QStringLiteral("passphrase-file"),
-                                           QStringLiteral("File whose first line is the passphrase protecting the private keys."),
-                                           QStringLiteral("FILE"));
+    QStringLiteral("File whose first line is the passphrase protecting the private keys."), QStringLiteral("FILE"));
 const QCommandLineOption kKdfOption(QStringLiteral("kdf"),
-                                    QStringLiteral("Argon2id cost: moderate (default, 256 MiB) or interactive (64 MiB)."),
-                                    QStringLiteral("COST"), QStringLiteral("moderate"));
+    QStringLiteral("Argon2id cost: moderate (default, 256 MiB) or interactive (64 MiB)."), QStringLiteral("COST"),
+    QStringLiteral("moderate"));
 
 // Reads the passphrase; wipes it when it goes out of scope.
 class Passphrase
@@ -85,9 +87,10 @@ int keysInit(const QStringList &args, Io &io)
     parser.addOption(kPassphraseOption);
     parser.addOption(kKdfOption);
     const QCommandLineOption force(QStringLiteral("force"),
-                                   QStringLiteral("Replace existing keys (anything encrypted to them becomes unreadable)."));
+        QStringLiteral("Replace existing keys (anything encrypted to them becomes unreadable)."));
     parser.addOption(force);
-    if (const int code = parseOrExit(parser, args, io, {kDirOption.names().constFirst(), kPassphraseOption.names().constFirst()});
+    if (const int code
+        = parseOrExit(parser, args, io, { kDirOption.names().constFirst(), kPassphraseOption.names().constFirst() });
         code >= 0) {
         return code;
     }
@@ -111,9 +114,10 @@ int keysInit(const QStringList &args, Io &io)
 int keysShow(const QStringList &args, Io &io)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Print the key ids and public keys of a key directory (never a secret)."));
+    parser.setApplicationDescription(
+        QStringLiteral("Print the key ids and public keys of a key directory (never a secret)."));
     parser.addOption(kDirOption);
-    if (const int code = parseOrExit(parser, args, io, {kDirOption.names().constFirst()}); code >= 0) {
+    if (const int code = parseOrExit(parser, args, io, { kDirOption.names().constFirst() }); code >= 0) {
         return code;
     }
     KeyDirectory dir(parser.value(kDirOption));
@@ -134,7 +138,8 @@ int keysRotate(const QStringList &args, Io &io)
     parser.addOption(kDirOption);
     parser.addOption(kPassphraseOption);
     parser.addOption(kKdfOption);
-    if (const int code = parseOrExit(parser, args, io, {kDirOption.names().constFirst(), kPassphraseOption.names().constFirst()});
+    if (const int code
+        = parseOrExit(parser, args, io, { kDirOption.names().constFirst(), kPassphraseOption.names().constFirst() });
         code >= 0) {
         return code;
     }
@@ -156,9 +161,9 @@ int keysRotate(const QStringList &args, Io &io)
 }
 
 const Command kKeysSubcommands[] = {
-    {"init", "Create the council key pair and the signing key.", keysInit},
-    {"show", "Print key ids and public keys.", keysShow},
-    {"rotate", "Replace the council key pair, keeping the old one for decryption.", keysRotate},
+    { "init", "Create the council key pair and the signing key.", keysInit },
+    { "show", "Print key ids and public keys.", keysShow },
+    { "rotate", "Replace the council key pair, keeping the old one for decryption.", keysRotate },
 };
 
 } // namespace

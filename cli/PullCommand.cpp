@@ -42,11 +42,12 @@ int pullCommand(const QStringList &args, Io &io)
         return usage(io, QStringLiteral("missing --admin-token (or --admin-token-file)"));
     }
     const QUrl base(parser.value(endpoint).trimmed(), QUrl::StrictMode);
-    if (Status allowed = sync::checkUrlAllowed(base, parser.isSet(allowHttp)); !allowed) {
+    const bool http = allowPlainHttpToLoopback(parser.isSet(allowHttp), parser.value(endpoint), io);
+    if (Status allowed = sync::checkUrlAllowed(base, http); !allowed) {
         return fail(io, allowed.error());
     }
     sync::CurlOptions curl;
-    curl.allowHttpLoopback = parser.isSet(allowHttp);
+    curl.allowHttpLoopback = http;
     curl.caFile = parser.value(caFile);
     sync::CurlTransport transport(curl);
     Result<sync::PullSummary> summary = sync::PullClient(transport, base, adminToken).pull(parser.value(out));
@@ -54,7 +55,8 @@ int pullCommand(const QStringList &args, Io &io)
         return fail(io, summary.error());
     }
     io.out << summary->written << " submissions written, " << summary->incomplete << " incomplete (waiting for files), "
-           << summary->deleted << " deleted on the receiver" << Qt::endl;
+           << summary->deleted << " erased on the receiver, " << summary->withdrawals << " withdrawal requests"
+           << Qt::endl;
     return ExitOk;
 }
 

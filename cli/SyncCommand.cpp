@@ -5,6 +5,7 @@
 #include "DeviceOutbox.h"
 #include "Endpoint.h"
 #include "SyncEngine.h"
+#include "SyncLog.h"
 
 #include <QCommandLineParser>
 
@@ -15,6 +16,36 @@ OutboxOpener &testOpener()
 {
     static OutboxOpener opener;
     return opener;
+}
+} // namespace
+
+namespace {
+int printStatus(const QString &dbPath, Io &io)
+{
+    sync::FileSyncLog log(sync::FileSyncLog::pathFor(dbPath));
+    Result<QList<sync::SyncLogEntry>> entries = log.recent(100000);
+    if (!entries) {
+        return fail(io, entries.error());
+    }
+    if (entries->isEmpty()) {
+        io.out << "no sync has run for " << dbPath << Qt::endl;
+        return ExitOk;
+    }
+    for (auto it = entries->crbegin(); it != entries->crend(); ++it) {
+        if (it->event == sync::SyncLogEntry::Event::RunFinished) {
+            io.out << "last run " << it->at.toString(Qt::ISODate) << ": " << it->outcome << ", " << it->detail << '\n';
+            break;
+        }
+    }
+    for (const sync::SyncLogEntry &e : sync::latestPerRecord(*entries)) {
+        io.out << e.instanceId << '\t' << e.outcome << '\t' << e.at.toString(Qt::ISODate);
+        if (!e.detail.isEmpty()) {
+            io.out << '\t' << e.detail;
+        }
+        io.out << '\n';
+    }
+    io.out.flush();
+    return ExitOk;
 }
 } // namespace
 
@@ -46,10 +77,18 @@ int syncCommand(const QStringList &args, Io &io)
                                  QStringLiteral("Public-key pin sha256//BASE64 (repeat for a backup pin)."),
                                  QStringLiteral("PIN"));
     const QCommandLineOption concurrency(QStringLiteral("concurrency"), QStringLiteral("Uploads in flight (1-16)."),
-                                         QStringLiteral("N"), QStringLiteral("4"));
-    parser.addOptions({db, endpoint, token, tokenFile, allowHttp, caFile, pin, concurrency});
-    if (const int code = parseOrExit(parser, args, io, {QStringLiteral("db"), QStringLiteral("endpoint")}); code >= 0) {
+                                         QStringLiteral("N"), QStringLiteral("8"));
+    const QCommandLineOption status(QStringLiteral("status"),
+                                    QStringLiteral("Show the sync log (last run, and where each record is); send nothing."));
+    parser.addOptions({db, endpoint, token, tokenFile, allowHttp, caFile, pin, concurrency, status});
+    if (const int code = parseOrExit(parser, args, io, {QStringLiteral("db")}); code >= 0) {
         return code;
+    }
+    if (parser.isSet(status)) {
+        return printStatus(parser.value(db), io);
+    }
+    if (parser.value(endpoint).isEmpty()) {
+        return usage(io, QStringLiteral("missing --endpoint (see --help)"));
     }
     QByteArray deviceToken = parser.value(token).toUtf8();
     if (parser.isSet(tokenFile)) {
@@ -69,7 +108,7 @@ int syncCommand(const QStringList &args, Io &io)
             return usage(io, QStringLiteral("--pin must look like sha256//BASE64 (see docs/deploy.md)"));
         }
     }
-    const bool http = parser.isSet(allowHttp);
+    const bool http = allowPlainHttpToLoopback(parser.isSet(allowHttp), parser.value(endpoint), io);
     Result<QUrl> url = sync::submissionUrl(parser.value(endpoint), http);
     if (!url) {
         return fail(io, url.error());
@@ -92,6 +131,8 @@ int syncCommand(const QStringList &args, Io &io)
     options.concurrency = workers;
     sync::SyncEngine engine([curl] { return std::make_unique<sync::CurlTransport>(curl); }, *url, deviceToken,
                             options);
+    sync::FileSyncLog log(sync::FileSyncLog::pathFor(parser.value(db)));
+    engine.setLog(&log);
     const sync::SyncReport report = engine.run(*outbox);
     for (const sync::RecordResult &r : report.records) {
         io.out << r.instanceId << '\t' << (r.attempts ? sync::outcomeName(r.outcome) : QStringLiteral("not-sent"));

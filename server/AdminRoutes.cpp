@@ -36,6 +36,51 @@ QJsonObject toJson(const SubmissionSummary &s)
                        {QStringLiteral("files"), files}};
 }
 
+QJsonObject toJson(const WithdrawalSummary &w)
+{
+    return QJsonObject{{QStringLiteral("id"), w.id},
+                       {QStringLiteral("change"), w.change},
+                       {QStringLiteral("requestId"), w.requestId},
+                       {QStringLiteral("targetId"), w.targetId},
+                       {QStringLiteral("device"), w.device},
+                       {QStringLiteral("receivedAt"), w.receivedAt}};
+}
+
+// Reads ?cursor=&limit= ; false (with a 400 written) when they are unusable.
+bool pageParams(const httplib::Request &req, httplib::Response &res, qint64 *cursor, int *limit)
+{
+    bool ok = true;
+    bool limitOk = true;
+    *cursor = req.has_param("cursor") ? QString::fromStdString(req.get_param_value("cursor")).toLongLong(&ok) : 0;
+    *limit = req.has_param("limit") ? QString::fromStdString(req.get_param_value("limit")).toInt(&limitOk)
+                                    : kDefaultPage;
+    if (!ok || !limitOk || *cursor < 0 || *limit < 1 || *limit > kMaxPage) {
+        textReply(res, 400, QStringLiteral("cursor must be a non-negative integer and limit 1-%1").arg(kMaxPage));
+        return false;
+    }
+    return true;
+}
+
+template<typename Summary>
+void pageReply(httplib::Response &res, const char *key, const Result<QList<Summary>> &page, qint64 cursor, int limit)
+{
+    if (!page) {
+        textReply(res, 503, page.error().message);
+        return;
+    }
+    QJsonArray items;
+    qint64 next = cursor;
+    for (const Summary &s : *page) {
+        items.append(toJson(s));
+        next = s.change;
+    }
+    const QJsonObject body{{QString::fromLatin1(key), items},
+                           {QStringLiteral("cursor"), next},
+                           {QStringLiteral("more"), page->size() == limit}};
+    res.status = 200;
+    res.set_content(toStd(QJsonDocument(body).toJson(QJsonDocument::Compact)), "application/json");
+}
+
 void bytesReply(httplib::Response &response, const Result<QByteArray> &bytes, const char *contentType)
 {
     if (!bytes) {
@@ -69,34 +114,36 @@ void installAdminRoutes(httplib::Server &server, Storage &storage, QByteArray ad
     };
 
     server.Get("/v1/admin/submissions", guarded([&storage](const httplib::Request &req, httplib::Response &res) {
-        bool ok = true;
-        const qint64 cursor = req.has_param("cursor")
-                                  ? QString::fromStdString(req.get_param_value("cursor")).toLongLong(&ok)
-                                  : 0;
-        bool limitOk = true;
-        const int limit = req.has_param("limit") ? QString::fromStdString(req.get_param_value("limit")).toInt(&limitOk)
-                                                 : kDefaultPage;
-        if (!ok || !limitOk || cursor < 0 || limit < 1 || limit > kMaxPage) {
-            textReply(res, 400, QStringLiteral("cursor must be a non-negative integer and limit 1-%1").arg(kMaxPage));
-            return;
+        qint64 cursor = 0;
+        int limit = 0;
+        if (pageParams(req, res, &cursor, &limit)) {
+            pageReply(res, "submissions", storage.changesAfter(cursor, limit), cursor, limit);
         }
-        Result<QList<SubmissionSummary>> page = storage.changesAfter(cursor, limit);
-        if (!page) {
-            textReply(res, 503, page.error().message);
-            return;
-        }
-        QJsonArray items;
-        qint64 next = cursor;
-        for (const SubmissionSummary &s : std::as_const(*page)) {
-            items.append(toJson(s));
-            next = s.change;
-        }
-        const QJsonObject body{{QStringLiteral("submissions"), items},
-                               {QStringLiteral("cursor"), next},
-                               {QStringLiteral("more"), page->size() == limit}};
-        res.status = 200;
-        res.set_content(toStd(QJsonDocument(body).toJson(QJsonDocument::Compact)), "application/json");
     }));
+
+    server.Get("/v1/admin/withdrawals", guarded([&storage](const httplib::Request &req, httplib::Response &res) {
+        qint64 cursor = 0;
+        int limit = 0;
+        if (pageParams(req, res, &cursor, &limit)) {
+            pageReply(res, "withdrawals", storage.withdrawalsAfter(cursor, limit), cursor, limit);
+        }
+    }));
+
+    server.Get(R"(/v1/admin/withdrawals/(\d{1,18})/manifest)",
+               guarded([&storage](const httplib::Request &req, httplib::Response &res) {
+                   bytesReply(res, storage.withdrawalXml(std::stoll(req.matches[1].str())), "text/xml");
+               }));
+
+    server.Delete(R"(/v1/admin/submissions/(\d{1,18}))",
+                  guarded([&storage](const httplib::Request &req, httplib::Response &res) {
+                      const Status deleted = storage.deleteSubmission(std::stoll(req.matches[1].str()));
+                      if (!deleted) {
+                          textReply(res, deleted.error().kind == ErrorKind::NotFound ? 404 : 503,
+                                    deleted.error().message);
+                          return;
+                      }
+                      res.status = 204;
+                  }));
 
     server.Get(R"(/v1/admin/submissions/(\d{1,18})/manifest)",
                guarded([&storage](const httplib::Request &req, httplib::Response &res) {

@@ -11,6 +11,7 @@ Result<ManifestInfo> readManifest(const QByteArray &xml)
     ManifestInfo info;
     QXmlStreamReader reader(xml);
     int depth = 0;
+    bool withdrawal = false;
     while (!reader.atEnd()) {
         const QXmlStreamReader::TokenType token = reader.readNext();
         if (token == QXmlStreamReader::StartElement) {
@@ -19,7 +20,16 @@ Result<ManifestInfo> readManifest(const QByteArray &xml)
                 return makeError(ErrorKind::InvalidInput, QStringLiteral("submission XML is nested too deeply"));
             }
             const QStringView name = reader.name();
-            if (name == QLatin1String("instanceID") && info.instanceId.isEmpty()) {
+            if (depth == 1) {
+                withdrawal = name == QLatin1String("chorus-withdrawal");
+            }
+            if (withdrawal && depth == 2 && name == QLatin1String("target")) {
+                info.withdrawalTarget = reader.readElementText().trimmed();
+                --depth;
+                if (!isSafeInstanceId(info.withdrawalTarget)) {
+                    return makeError(ErrorKind::InvalidInput, QStringLiteral("withdrawal request has no usable target"));
+                }
+            } else if (name == QLatin1String("instanceID") && info.instanceId.isEmpty()) {
                 info.instanceId = reader.readElementText().trimmed();
                 --depth;
             } else if (name == QLatin1String("file") || name == QLatin1String("encryptedXmlFile")) {
@@ -37,9 +47,10 @@ Result<ManifestInfo> readManifest(const QByteArray &xml)
         return makeError(ErrorKind::InvalidInput,
                          QStringLiteral("xml_submission_file is not well-formed XML: %1").arg(reader.errorString()));
     }
-    // instanceIDs become directory names on the admin side: keep them to a safe alphabet.
-    static const QRegularExpression safeId(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9:._-]{0,199}$"));
-    if (!safeId.match(info.instanceId).hasMatch()) {
+    if (withdrawal && info.withdrawalTarget.isEmpty()) {
+        return makeError(ErrorKind::InvalidInput, QStringLiteral("withdrawal request has no target"));
+    }
+    if (!isSafeInstanceId(info.instanceId)) {
         return makeError(ErrorKind::InvalidInput,
                          QStringLiteral("xml_submission_file has no usable meta/instanceID (expected e.g. uuid:...)"));
     }
@@ -50,6 +61,13 @@ Result<ManifestInfo> readManifest(const QByteArray &xml)
         }
     }
     return info;
+}
+
+bool isSafeInstanceId(const QString &id)
+{
+    // instanceIDs become directory names on the admin side: keep them to a safe alphabet.
+    static const QRegularExpression safe(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9:._-]{0,199}$"));
+    return safe.match(id).hasMatch();
 }
 
 bool isSafeFileName(const QString &name)

@@ -14,6 +14,9 @@ namespace chorus::server {
 struct ManifestInfo {
     QString instanceId;
     QStringList files;
+    // Set for a withdrawal request (root element `chorus-withdrawal`): the response to erase.
+    QString withdrawalTarget;
+    bool isWithdrawal() const { return !withdrawalTarget.isEmpty(); }
 };
 
 Result<ManifestInfo> readManifest(const QByteArray &xml);
@@ -21,5 +24,9 @@ Result<ManifestInfo> readManifest(const QByteArray &xml);
 // A part name the receiver will store and serve: 1-200 characters of [A-Za-z0-9._-], not
 // starting with a dot. Anything else (paths, control characters) is refused with 400.
 bool isSafeFileName(const QString &name);
+
+// An instanceID the receiver accepts: 1-200 characters of [A-Za-z0-9:._-], starting with a
+// letter or digit (so it can become a directory name on the admin side).
+bool isSafeInstanceId(const QString &id);
 
 } // namespace chorus::server

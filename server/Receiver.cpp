@@ -123,6 +123,11 @@ void Receiver::stop()
     }
 }
 
+bool Receiver::isRunning() const
+{
+    return m_impl->server.is_running();
+}
+
 int Receiver::port() const
 {
     return m_impl->port;

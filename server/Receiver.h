@@ -40,6 +40,7 @@ public:
     void stop();
 
     int port() const;
+    bool isRunning() const;
 
 private:
     struct Impl;

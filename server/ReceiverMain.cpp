@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ReceiverMain.h"
 
+#include "PostgresStorage.h"
 #include "Receiver.h"
 #include "SqliteStorage.h"
 #include "Tokens.h"
@@ -28,8 +29,19 @@ int failWith(QTextStream &err, const QString &message, int code = kFailure)
     return code;
 }
 
-Result<std::unique_ptr<Storage>> openStorage(const QString &dataDir)
+// SQLite in DATA/receiver.sqlite, or PostgreSQL when `database` is a postgresql:// URL.
+Result<std::unique_ptr<Storage>> openStorage(const QString &dataDir, const QString &database)
 {
+    if (database.startsWith(QLatin1String("postgresql://")) || database.startsWith(QLatin1String("postgres://"))) {
+        Result<std::unique_ptr<PostgresStorage>> pg = PostgresStorage::open(database);
+        if (!pg) {
+            return pg.error();
+        }
+        return std::unique_ptr<Storage>(std::move(*pg));
+    }
+    if (!database.isEmpty()) {
+        return makeError(ErrorKind::InvalidInput, QStringLiteral("--database must be a postgresql:// URL"));
+    }
     if (!QDir().mkpath(dataDir)) {
         return makeError(ErrorKind::Io, QStringLiteral("cannot create data directory %1").arg(dataDir));
     }
@@ -74,6 +86,7 @@ int tokenCommand(const QStringList &arguments, QTextStream &out, QTextStream &er
     QCommandLineParser parser;
     parser.addOption({QStringLiteral("data"), QStringLiteral("Receiver data directory."), QStringLiteral("DIR")});
     parser.addOption({QStringLiteral("device"), QStringLiteral("Device name."), QStringLiteral("NAME")});
+    parser.addOption({QStringLiteral("database"), QStringLiteral("PostgreSQL URL."), QStringLiteral("URL")});
     QStringList rest = arguments.mid(2);
     rest[0] = QStringLiteral("chorus-receiver token");
     if (!parser.parse(rest) || !parser.positionalArguments().isEmpty()) {
@@ -89,7 +102,8 @@ int tokenCommand(const QStringList &arguments, QTextStream &out, QTextStream &er
     if (verb != QLatin1String("issue") && verb != QLatin1String("revoke") && verb != QLatin1String("list")) {
         return failWith(err, QStringLiteral("token needs issue, revoke or list"), kUsage);
     }
-    Result<std::unique_ptr<Storage>> storage = openStorage(parser.value(QStringLiteral("data")));
+    Result<std::unique_ptr<Storage>> storage =
+        openStorage(parser.value(QStringLiteral("data")), parser.value(QStringLiteral("database")));
     if (!storage) {
         return failWith(err, storage.error().message);
     }
@@ -126,13 +140,15 @@ int serveCommand(const QStringList &arguments, QTextStream &out, QTextStream &er
     parser.addOption({QStringLiteral("data"), QStringLiteral("Data directory (database, admin token)."), QStringLiteral("DIR")});
     parser.addOption({QStringLiteral("listen"), QStringLiteral("Address to listen on, e.g. 127.0.0.1:8080."), QStringLiteral("HOST:PORT")});
     parser.addOption({QStringLiteral("admin-token-file"), QStringLiteral("Admin token file (default DIR/admin-token; created if missing)."), QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("database"), QStringLiteral("Store in PostgreSQL instead of DIR/receiver.sqlite (several receivers may share it)."), QStringLiteral("postgresql://...")});
     parser.addOption({QStringLiteral("max-body"), QStringLiteral("Largest accepted request body in bytes (default 100000000)."), QStringLiteral("BYTES")});
     if (!parser.parse(arguments)) {
         return failWith(err, parser.errorText(), kUsage);
     }
     if (parser.isSet(QStringLiteral("help"))) {
         out << parser.helpText()
-            << "\nDevice tokens:\n  chorus-receiver token issue --data DIR --device NAME\n"
+            << "\nDevice tokens (add --database URL when the receiver uses PostgreSQL):\n"
+               "  chorus-receiver token issue --data DIR --device NAME\n"
                "  chorus-receiver token revoke --data DIR --device NAME\n  chorus-receiver token list --data DIR\n";
         out.flush();
         return kOk;
@@ -154,7 +170,7 @@ int serveCommand(const QStringList &arguments, QTextStream &out, QTextStream &er
             return failWith(err, QStringLiteral("--max-body must be a number of bytes >= 1024"), kUsage);
         }
     }
-    Result<std::unique_ptr<Storage>> storage = openStorage(dataDir);
+    Result<std::unique_ptr<Storage>> storage = openStorage(dataDir, parser.value(QStringLiteral("database")));
     if (!storage) {
         return failWith(err, storage.error().message);
     }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "SqliteHandle.h"
 
+#include <QDateTime>
+
 #include <sqlite3.h>
 
 namespace chorus::server {
@@ -127,6 +129,31 @@ Error SqliteConnection::lastError(const QString &what) const
 {
     return makeError(ErrorKind::Database,
                      QStringLiteral("%1: %2").arg(what, QString::fromUtf8(m_db ? sqlite3_errmsg(m_db) : "out of memory")));
+}
+
+SqliteTransaction::SqliteTransaction(SqliteConnection &db)
+    : m_db(db)
+    , m_status(db.exec("BEGIN IMMEDIATE"))
+{
+}
+
+SqliteTransaction::~SqliteTransaction()
+{
+    if (m_status && !m_committed) {
+        (void)m_db.exec("ROLLBACK");
+    }
+}
+
+Status SqliteTransaction::commit()
+{
+    Status s = m_db.exec("COMMIT");
+    m_committed = s.ok();
+    return s;
+}
+
+QString nowIso()
+{
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
 }
 
 } // namespace chorus::server

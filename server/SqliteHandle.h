@@ -61,4 +61,26 @@ private:
     sqlite3 *m_db = nullptr;
 };
 
+// BEGIN IMMEDIATE ... COMMIT; rolls back unless committed, so every early return leaves the
+// database as it was.
+class SqliteTransaction
+{
+public:
+    explicit SqliteTransaction(SqliteConnection &db);
+    ~SqliteTransaction();
+    SqliteTransaction(const SqliteTransaction &) = delete;
+    SqliteTransaction &operator=(const SqliteTransaction &) = delete;
+
+    const Status &begun() const { return m_status; }
+    Status commit();
+
+private:
+    SqliteConnection &m_db;
+    Status m_status;
+    bool m_committed = false;
+};
+
+// Now, as stored in the receiver's tables (ISO 8601 UTC with milliseconds).
+QString nowIso();
+
 } // namespace chorus::server

@@ -13,7 +13,7 @@ namespace chorus::server {
 
 namespace {
 
-constexpr int kSchemaVersion = 1;
+constexpr int kSchemaVersion = 2;
 
 const char kSchemaV1[] = R"sql(
 CREATE TABLE submissions (
@@ -43,40 +43,26 @@ CREATE TABLE devices (
 );
 )sql";
 
-QString nowIso()
-{
-    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
-}
+// Withdrawal requests, a feed of their own for the admin API.
+const char kSchemaV2[] = R"sql(
+CREATE TABLE withdrawals (
+    id INTEGER PRIMARY KEY,
+    request_id TEXT NOT NULL UNIQUE,
+    target_id TEXT NOT NULL,
+    device TEXT NOT NULL,
+    xml BLOB NOT NULL,
+    received_at TEXT NOT NULL,
+    change_seq INTEGER NOT NULL
+);
+CREATE INDEX withdrawals_change ON withdrawals(change_seq);
+)sql";
+
+const char *const kMigrations[] = {kSchemaV1, kSchemaV2};
 
 QByteArray sha256Hex(const QByteArray &bytes)
 {
     return QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex();
 }
-
-// Rolls back unless committed: every early return leaves the database as it was.
-class Transaction
-{
-public:
-    explicit Transaction(SqliteConnection &db) : m_db(db) { m_status = m_db.exec("BEGIN IMMEDIATE"); }
-    ~Transaction()
-    {
-        if (m_status && !m_committed) {
-            (void)m_db.exec("ROLLBACK");
-        }
-    }
-    const Status &begun() const { return m_status; }
-    Status commit()
-    {
-        Status s = m_db.exec("COMMIT");
-        m_committed = s.ok();
-        return s;
-    }
-
-private:
-    SqliteConnection &m_db;
-    Status m_status;
-    bool m_committed = false;
-};
 
 } // namespace
 
@@ -86,7 +72,9 @@ Result<std::unique_ptr<SqliteStorage>> SqliteStorage::open(const QString &path)
     if (Status s = storage->m_db.open(path); !s) {
         return s.error();
     }
-    for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON"}) {
+    // secure_delete: erased envelopes (withdrawals, admin deletes) are overwritten, not left in free pages.
+    for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON",
+                               "PRAGMA secure_delete=ON"}) {
         if (Status s = storage->m_db.exec(pragma); !s) {
             return s.error();
         }
@@ -99,28 +87,35 @@ Result<std::unique_ptr<SqliteStorage>> SqliteStorage::open(const QString &path)
 
 Status SqliteStorage::migrate()
 {
-    SqliteStatement version(m_db.get(), "PRAGMA user_version");
-    const int current = version.next() ? int(version.integer(0)) : 0;
+    int current = 0;
+    {
+        SqliteStatement read(m_db.get(), "PRAGMA user_version");
+        current = read.next() ? int(read.integer(0)) : 0;
+    }
     if (current > kSchemaVersion) {
         return makeError(ErrorKind::Unsupported,
                          QStringLiteral("the receiver database was written by a newer chorus-receiver (schema %1); "
                                         "upgrade this receiver")
                              .arg(current));
     }
-    if (current == kSchemaVersion) {
-        return {};
+    // Each step in its own transaction: a failure leaves the last good version.
+    for (int step = current; step < kSchemaVersion; ++step) {
+        SqliteTransaction tx(m_db);
+        if (!tx.begun()) {
+            return tx.begun();
+        }
+        if (Status s = m_db.exec(kMigrations[step]); !s) {
+            return s;
+        }
+        const QByteArray setVersion = "PRAGMA user_version = " + QByteArray::number(step + 1);
+        if (Status s = m_db.exec(setVersion.constData()); !s) {
+            return s;
+        }
+        if (Status s = tx.commit(); !s) {
+            return s;
+        }
     }
-    Transaction tx(m_db);
-    if (!tx.begun()) {
-        return tx.begun();
-    }
-    if (Status s = m_db.exec(kSchemaV1); !s) {
-        return s;
-    }
-    if (Status s = m_db.exec("PRAGMA user_version = 1"); !s) {
-        return s;
-    }
-    return tx.commit();
+    return {};
 }
 
 Result<StoreOutcome> SqliteStorage::store(const IncomingSubmission &submission)
@@ -131,7 +126,7 @@ Result<StoreOutcome> SqliteStorage::store(const IncomingSubmission &submission)
 
 Result<StoreOutcome> SqliteStorage::storeLocked(const IncomingSubmission &in)
 {
-    Transaction tx(m_db);
+    SqliteTransaction tx(m_db);
     if (!tx.begun()) {
         return tx.begun().error();
     }
@@ -282,62 +277,6 @@ Result<QByteArray> SqliteStorage::file(qint64 id, const QString &name)
         return select.error();
     }
     return makeError(ErrorKind::NotFound, QStringLiteral("no file %1 in submission %2").arg(name).arg(id));
-}
-
-Status SqliteStorage::addDevice(const QString &name, const QByteArray &tokenHash)
-{
-    std::lock_guard lock(m_mutex);
-    // Issuing again for a known device replaces its token: the old one stops working.
-    SqliteStatement upsert(m_db.get(), "INSERT INTO devices (name, token_hash, created_at) VALUES (?, ?, ?) "
-                                       "ON CONFLICT(name) DO UPDATE SET token_hash = excluded.token_hash, "
-                                       "created_at = excluded.created_at, revoked_at = NULL");
-    upsert.bind(1, name);
-    upsert.bindBlob(2, tokenHash);
-    upsert.bind(3, nowIso());
-    return upsert.done();
-}
-
-Status SqliteStorage::revokeDevice(const QString &name)
-{
-    std::lock_guard lock(m_mutex);
-    SqliteStatement update(m_db.get(), "UPDATE devices SET revoked_at = ? WHERE name = ? AND revoked_at IS NULL");
-    update.bind(1, nowIso());
-    update.bind(2, name);
-    if (Status s = update.done(); !s) {
-        return s;
-    }
-    if (sqlite3_changes(m_db.get()) == 0) {
-        return makeError(ErrorKind::NotFound, QStringLiteral("no active device named '%1'").arg(name));
-    }
-    return {};
-}
-
-Result<QList<DeviceInfo>> SqliteStorage::devices()
-{
-    std::lock_guard lock(m_mutex);
-    SqliteStatement select(m_db.get(), "SELECT name, created_at, revoked_at FROM devices ORDER BY name");
-    QList<DeviceInfo> out;
-    while (select.next()) {
-        out.append({select.text(0), select.text(1), select.text(2)});
-    }
-    if (select.failed()) {
-        return select.error();
-    }
-    return out;
-}
-
-Result<QString> SqliteStorage::deviceForToken(const QByteArray &tokenHash)
-{
-    std::lock_guard lock(m_mutex);
-    SqliteStatement select(m_db.get(), "SELECT name FROM devices WHERE token_hash = ? AND revoked_at IS NULL");
-    select.bindBlob(1, tokenHash);
-    if (select.next()) {
-        return select.text(0);
-    }
-    if (select.failed()) {
-        return select.error();
-    }
-    return makeError(ErrorKind::Permission, QStringLiteral("unknown or revoked device token"));
 }
 
 Status SqliteStorage::healthCheck()

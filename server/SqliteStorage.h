@@ -20,6 +20,10 @@ public:
     Result<QList<SubmissionSummary>> changesAfter(qint64 cursor, int limit) override;
     Result<QByteArray> manifest(qint64 id) override;
     Result<QByteArray> file(qint64 id, const QString &name) override;
+    Result<StoreOutcome> storeWithdrawal(const IncomingWithdrawal &withdrawal) override;
+    Result<QList<WithdrawalSummary>> withdrawalsAfter(qint64 cursor, int limit) override;
+    Result<QByteArray> withdrawalXml(qint64 id) override;
+    Status deleteSubmission(qint64 id) override;
     Status addDevice(const QString &name, const QByteArray &tokenHash) override;
     Status revokeDevice(const QString &name) override;
     Result<QList<DeviceInfo>> devices() override;
@@ -31,6 +35,9 @@ private:
     Status migrate();
     Result<StoreOutcome> storeLocked(const IncomingSubmission &submission);
     Result<QList<StoredFileInfo>> filesOf(qint64 id);
+    qint64 nextSubmissionChange();
+    // Inside a transaction: erase and block `instanceId` (inserting a tombstone if unknown).
+    Status tombstoneLocked(const QString &instanceId, const QString &device);
 
     std::mutex m_mutex;
     SqliteConnection m_db;

@@ -45,6 +45,23 @@ struct SubmissionSummary {
     QList<StoredFileInfo> files;
 };
 
+// A withdrawal request as received: erase `targetId`.
+struct IncomingWithdrawal {
+    QString requestId; // the request's own instanceID
+    QString targetId;
+    QString device;
+    QByteArray xml;
+};
+
+struct WithdrawalSummary {
+    qint64 id = 0;
+    qint64 change = 0; // position in the withdrawal feed
+    QString requestId;
+    QString targetId;
+    QString device;
+    QString receivedAt;
+};
+
 struct DeviceInfo {
     QString name;
     QString createdAt;
@@ -65,6 +82,17 @@ public:
     virtual Result<QList<SubmissionSummary>> changesAfter(qint64 cursor, int limit) = 0;
     virtual Result<QByteArray> manifest(qint64 id) = 0;
     virtual Result<QByteArray> file(qint64 id, const QString &name) = 0;
+
+    // Stores the request and erases its target in the same transaction: the target's bytes are
+    // deleted and its instanceID blocked (409 "deleted"), also when it has not arrived yet.
+    // Identical resend → Merged; same request id with different XML → DifferentXml.
+    virtual Result<StoreOutcome> storeWithdrawal(const IncomingWithdrawal &withdrawal) = 0;
+    virtual Result<QList<WithdrawalSummary>> withdrawalsAfter(qint64 cursor, int limit) = 0;
+    virtual Result<QByteArray> withdrawalXml(qint64 id) = 0;
+
+    // Admin delete: erases the submission's bytes and keeps a tombstone so the instanceID is
+    // refused (409) from then on. NotFound for an unknown id; deleting twice is not an error.
+    virtual Status deleteSubmission(qint64 id) = 0;
 
     virtual Status addDevice(const QString &name, const QByteArray &tokenHash) = 0;
     virtual Status revokeDevice(const QString &name) = 0;

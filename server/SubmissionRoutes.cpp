@@ -34,6 +34,27 @@ void openRosaReply(httplib::Response &response, int status, const QString &messa
     response.set_content(toStd(body), "text/xml; charset=utf-8");
 }
 
+void handleWithdrawal(httplib::Response &response, Storage &storage, qint64 maxBody, const ManifestInfo &manifest,
+                      const QString &device, const QByteArray &xml)
+{
+    Result<StoreOutcome> stored =
+        storage.storeWithdrawal(IncomingWithdrawal{manifest.instanceId, manifest.withdrawalTarget, device, xml});
+    if (!stored) {
+        qCWarning(lcReceiver) << "withdrawal store failed for" << manifest.instanceId << ":" << stored.error().message;
+        openRosaReply(response, 503, QStringLiteral("The receiver could not store the request; try again later."),
+                      maxBody);
+        return;
+    }
+    if (*stored == StoreOutcome::DifferentXml) {
+        openRosaReply(response, 409,
+                      QStringLiteral("A submission already exists with this ID, but with different XML."), maxBody);
+        return;
+    }
+    qCInfo(lcReceiver) << "withdrawal" << manifest.instanceId << "erased" << manifest.withdrawalTarget << "from"
+                       << device;
+    openRosaReply(response, 201, QStringLiteral("Withdrawal request received."), maxBody);
+}
+
 struct Route {
     QByteArray pathToken; // from /v1/key/{token}/..., else empty
     QString projectId;
@@ -87,6 +108,10 @@ void handle(const httplib::Request &request, httplib::Response &response, Storag
     Result<ManifestInfo> manifest = readManifest(in.xml);
     if (!manifest) {
         openRosaReply(response, 400, manifest.error().message, maxBody);
+        return;
+    }
+    if (manifest->isWithdrawal()) {
+        handleWithdrawal(response, storage, maxBody, *manifest, *device, in.xml);
         return;
     }
     in.instanceId = manifest->instanceId;

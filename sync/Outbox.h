@@ -10,13 +10,20 @@
 
 namespace chorus::sync {
 
-// One finalized record waiting to go: the plaintext manifest (sent as `xml_submission_file`)
-// and the encrypted parts, exactly as the store keeps them. Sync never re-serialises either:
-// a resend must be byte-identical or the server answers 409.
+enum class OutboxKind {
+    Submission, // a finalized response: manifest + encrypted parts
+    Withdrawal, // a request to erase a response the server may hold (Withdrawal.h builds it)
+};
+
+// One record waiting to go: the plaintext manifest (sent as `xml_submission_file`) and the
+// encrypted parts, exactly as the store keeps them. Sync never re-serialises either: a resend
+// must be byte-identical or the server answers 409. Both kinds travel the same way; the kind
+// only tells the store and the status screens what the record is.
 struct OutboxItem {
     QString instanceId;
     QByteArray manifest;
-    FileParts parts; // `*.enc` attachments, then `submission.xml.enc`
+    FileParts parts; // `*.enc` attachments, then `submission.xml.enc`; empty for a withdrawal
+    OutboxKind kind = OutboxKind::Submission;
 };
 
 // Where each record is, as the engine reports it. The store persists these states; the engine

@@ -66,11 +66,16 @@ Status flushFileSystem(const QString &dir)
     return {};
 }
 
-Result<qint64> readCursor(const QString &statePath)
+struct PullState {
+    qint64 submissions = 0;
+    qint64 withdrawals = 0;
+};
+
+Result<PullState> readState(const QString &statePath)
 {
     QFile file(statePath);
     if (!file.exists()) {
-        return qint64(0);
+        return PullState{};
     }
     if (!file.open(QIODevice::ReadOnly)) {
         return makeError(ErrorKind::Io, QStringLiteral("cannot read %1").arg(statePath));
@@ -82,7 +87,7 @@ Result<qint64> readCursor(const QString &statePath)
                          QStringLiteral("%1 is damaged (no cursor): delete it to pull everything again")
                              .arg(statePath));
     }
-    return qint64(cursor.toDouble());
+    return PullState{qint64(cursor.toDouble()), qint64(state.value(QStringLiteral("withdrawalCursor")).toDouble())};
 }
 
 } // namespace
@@ -136,12 +141,22 @@ Result<PullSummary> PullClient::pull(const QString &outDir)
         return makeError(ErrorKind::Io, QStringLiteral("cannot create %1").arg(out.filePath(QStringLiteral("submissions"))));
     }
     const QString statePath = out.filePath(QStringLiteral("pull-state.json"));
-    Result<qint64> cursor = readCursor(statePath);
-    if (!cursor) {
-        return cursor.error();
+    Result<PullState> state = readState(statePath);
+    if (!state) {
+        return state.error();
     }
     PullSummary summary;
-    summary.cursor = *cursor;
+    summary.cursor = state->submissions;
+    summary.withdrawalCursor = state->withdrawals;
+    const auto saveState = [&]() -> Status {
+        if (Status s = flushFileSystem(out.path()); !s) {
+            return s;
+        }
+        const QJsonObject json{{QStringLiteral("cursor"), summary.cursor},
+                               {QStringLiteral("withdrawalCursor"), summary.withdrawalCursor},
+                               {QStringLiteral("endpoint"), m_base.toDisplayString(QUrl::RemoveUserInfo)}};
+        return writeFile(statePath, QJsonDocument(json).toJson());
+    };
     for (;;) {
         Result<QByteArray> page = get(QStringLiteral("/v1/admin/submissions"),
                                       QStringLiteral("cursor=%1&limit=%2").arg(summary.cursor).arg(kPageSize));
@@ -160,6 +175,8 @@ Result<PullSummary> PullClient::pull(const QString &outDir)
                                  QStringLiteral("the receiver listed a submission with an unusable id"));
             }
             if (item.value(QStringLiteral("deleted")).toBool()) {
+                // Erased on the receiver (withdrawal or admin delete): erase the pulled copy too.
+                QDir(out.filePath(QStringLiteral("submissions/") + name)).removeRecursively();
                 ++summary.deleted;
                 continue;
             }
@@ -210,13 +227,8 @@ Result<PullSummary> PullClient::pull(const QString &outDir)
         }
         const qint64 next = qint64(body.value(QStringLiteral("cursor")).toDouble());
         if (next > summary.cursor) {
-            if (Status s = flushFileSystem(out.path()); !s) {
-                return s.error();
-            }
             summary.cursor = next;
-            const QJsonObject state{{QStringLiteral("cursor"), summary.cursor},
-                                    {QStringLiteral("endpoint"), m_base.toDisplayString(QUrl::RemoveUserInfo)}};
-            if (Status s = writeFile(statePath, QJsonDocument(state).toJson()); !s) {
+            if (Status s = saveState(); !s) {
                 return s.error();
             }
         }
@@ -224,9 +236,60 @@ Result<PullSummary> PullClient::pull(const QString &outDir)
             break;
         }
     }
+    if (Status s = pullWithdrawals(out, summary, saveState); !s) {
+        return s.error();
+    }
     qCInfo(lcSync) << "pull:" << summary.written << "written," << summary.incomplete << "incomplete, cursor"
                    << summary.cursor;
     return summary;
+}
+
+Status PullClient::pullWithdrawals(const QDir &out, PullSummary &summary, const std::function<Status()> &saveState)
+{
+    if (!QDir().mkpath(out.filePath(QStringLiteral("withdrawals")))) {
+        return makeError(ErrorKind::Io, QStringLiteral("cannot create %1").arg(out.filePath(QStringLiteral("withdrawals"))));
+    }
+    for (;;) {
+        Result<QByteArray> page =
+            get(QStringLiteral("/v1/admin/withdrawals"),
+                QStringLiteral("cursor=%1&limit=%2").arg(summary.withdrawalCursor).arg(kPageSize));
+        if (!page) {
+            return page.error();
+        }
+        const QJsonObject body = QJsonDocument::fromJson(*page).object();
+        const QJsonArray items = body.value(QStringLiteral("withdrawals")).toArray();
+        for (const QJsonValue &value : items) {
+            const QJsonObject item = value.toObject();
+            const QString name = directoryName(item.value(QStringLiteral("requestId")).toString());
+            const QString target = directoryName(item.value(QStringLiteral("targetId")).toString());
+            const qint64 id = qint64(item.value(QStringLiteral("id")).toDouble());
+            if (name.isEmpty() || target.isEmpty() || id <= 0) {
+                return makeError(ErrorKind::InvalidInput,
+                                 QStringLiteral("the receiver listed a withdrawal with an unusable id"));
+            }
+            Result<QByteArray> xml = get(QStringLiteral("/v1/admin/withdrawals/%1/manifest").arg(id));
+            if (!xml) {
+                return xml.error();
+            }
+            if (Status s = writeFile(out.filePath(QStringLiteral("withdrawals/") + name + QStringLiteral(".xml")), *xml);
+                !s) {
+                return s;
+            }
+            // The target may have been pulled before it was withdrawn.
+            QDir(out.filePath(QStringLiteral("submissions/") + target)).removeRecursively();
+            ++summary.withdrawals;
+        }
+        const qint64 next = qint64(body.value(QStringLiteral("cursor")).toDouble());
+        if (next > summary.withdrawalCursor) {
+            summary.withdrawalCursor = next;
+            if (Status s = saveState(); !s) {
+                return s;
+            }
+        }
+        if (!body.value(QStringLiteral("more")).toBool() || items.isEmpty()) {
+            return {};
+        }
+    }
 }
 
 } // namespace chorus::sync

@@ -118,6 +118,14 @@ void SyncEngine::worker(Run &run, Transport &transport, const ServerInfo &server
             // and the next run resends identical bytes, which the server stores once.
             qCWarning(lcSync) << "record" << item.instanceId << "state not saved:" << marked.error().message;
         }
+        if (m_log) {
+            const Status logged = m_log->append({SyncLogEntry{QDateTime::currentDateTimeUtc(), SyncLogEntry::Event::Record,
+                                                              result.instanceId, outcomeName(result.outcome),
+                                                              result.httpStatus, result.attempts, result.reason}});
+            if (!logged) {
+                qCWarning(lcSync) << "sync log:" << logged.error().message;
+            }
+        }
         run.results[index] = std::move(result);
     }
 }
@@ -137,6 +145,10 @@ SyncReport SyncEngine::run(Outbox &outbox)
     }
     if (run.items.isEmpty()) {
         return report;
+    }
+    if (m_log) {
+        (void)m_log->append({SyncLogEntry{QDateTime::currentDateTimeUtc(), SyncLogEntry::Event::RunStarted, {}, {}, 0, 0,
+                                          QStringLiteral("%1 records to %2").arg(run.items.size()).arg(m_url.host())}});
     }
 
     std::unique_ptr<Transport> first = m_transports();
@@ -171,6 +183,24 @@ SyncReport SyncEngine::run(Outbox &outbox)
         report.stopped = run.stop ? *run.stop : makeError(ErrorKind::Network, why);
     }
     report.records = std::move(run.results);
+    if (m_log) {
+        QList<SyncLogEntry> entries;
+        if (report.stopped) {
+            for (const RecordResult &r : std::as_const(report.records)) {
+                if (r.attempts == 0) {
+                    entries.append({QDateTime::currentDateTimeUtc(), SyncLogEntry::Event::Record, r.instanceId,
+                                    QStringLiteral("not-sent"), 0, 0, r.reason});
+                }
+            }
+        }
+        entries.append({QDateTime::currentDateTimeUtc(), SyncLogEntry::Event::RunFinished, {},
+                        report.stopped ? QStringLiteral("stopped") : QStringLiteral("complete"), 0, 0,
+                        QStringLiteral("%1 of %2 accepted%3")
+                            .arg(report.count(SubmitOutcome::Accepted))
+                            .arg(report.records.size())
+                            .arg(report.stopped ? QStringLiteral(": ") + report.stopped->message : QString())});
+        (void)m_log->append(entries);
+    }
     qCInfo(lcSync) << "sync run:" << report.count(SubmitOutcome::Accepted) << "of" << report.records.size()
                    << "accepted";
     return report;

@@ -3,6 +3,7 @@
 
 #include "OpenRosaClient.h"
 #include "Outbox.h"
+#include "SyncLog.h"
 #include "Transport.h"
 
 #include <atomic>
@@ -16,7 +17,7 @@
 namespace chorus::sync {
 
 struct SyncOptions {
-    int concurrency = 4;  // uploads in flight at once, each on its own reused connection
+    int concurrency = 8;  // uploads in flight at once, each on its own reused connection (a browser uses 6)
     int maxAttempts = 3;  // per record per run, for transient failures
     std::chrono::milliseconds backoffBase{1000};
     std::chrono::milliseconds backoffMax{30000};
@@ -53,6 +54,9 @@ public:
 
     SyncReport run(Outbox &outbox);
 
+    // Optional: every run start, record result and run end is appended here.
+    void setLog(SyncLog *log) { m_log = log; }
+
     // Thread-safe: no new upload starts; in-flight ones finish and are recorded.
     void cancel();
 
@@ -66,6 +70,7 @@ private:
     QUrl m_url;
     QByteArray m_token;
     SyncOptions m_options;
+    SyncLog *m_log = nullptr;
     std::atomic<bool> m_cancelled{false};
     std::mutex m_waitMutex;
     std::condition_variable m_wake;

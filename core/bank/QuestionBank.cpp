@@ -78,6 +78,9 @@ Result<QuestionBank> parseBank(const QByteArray &json)
             for (const QJsonValue &r : o.value(QLatin1String("requiresOneOf")).toArray()) {
                 item.requiresOneOf.append(r.toString());
             }
+            for (const QJsonValue &r : o.value(QLatin1String("conflictsWith")).toArray()) {
+                item.conflictsWith.append(r.toString());
+            }
             item.questions = o.value(QLatin1String("questions")).toArray();
             if (item.id.isEmpty() || item.questions.isEmpty()) {
                 return makeError(ErrorKind::InvalidInput,

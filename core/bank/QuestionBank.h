@@ -20,6 +20,8 @@ struct BankItem {
     // At least one of these items must come earlier in the same survey (the 16+ questions
     // need an age item to gate on).
     QStringList requiresOneOf;
+    // Items that cannot be in the same survey (the two ways of asking age).
+    QStringList conflictsWith;
     QJsonArray questions;
 };
 

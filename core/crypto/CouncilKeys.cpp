@@ -6,32 +6,34 @@
 #include <openssl/pem.h>
 #include <openssl/x509.h>
 
-namespace chorus::crypto {
+namespace chorus::crypto
+{
 
 using namespace detail;
 
-namespace {
+namespace
+{
 
 constexpr int kRequiredBits = 2048;
 
 std::shared_ptr<evp_pkey_st> share(EVP_PKEY *key)
 {
-    return std::shared_ptr<evp_pkey_st>(key, PkeyFree{});
+    return std::shared_ptr<evp_pkey_st>(key, PkeyFree {});
 }
 
 Status checkRsa2048(EVP_PKEY *key, const QString &what)
 {
     if (EVP_PKEY_get_base_id(key) != EVP_PKEY_RSA) {
         return makeError(ErrorKind::InvalidInput,
-                         QStringLiteral("%1 is not an RSA key; ODK encryption needs an RSA-2048 key").arg(what));
+            QStringLiteral("%1 is not an RSA key; ODK encryption needs an RSA-2048 key").arg(what));
     }
     const int bits = EVP_PKEY_get_bits(key);
     if (bits != kRequiredBits) {
         return makeError(ErrorKind::InvalidInput,
-                         QStringLiteral("%1 is a %2-bit RSA key; ODK Central only decrypts RSA-2048, "
-                                        "so generate a 2048-bit key")
-                             .arg(what)
-                             .arg(bits));
+            QStringLiteral("%1 is a %2-bit RSA key; ODK Central only decrypts RSA-2048, "
+                           "so generate a 2048-bit key")
+                .arg(what)
+                .arg(bits));
     }
     return {};
 }
@@ -58,8 +60,8 @@ Result<CouncilPublicKey> CouncilPublicKey::fromBase64(const QByteArray &base64Sp
     auto decoded = QByteArray::fromBase64Encoding(trimmed, QByteArray::AbortOnBase64DecodingErrors);
     if (trimmed.isEmpty() || !decoded) {
         return makeError(ErrorKind::InvalidInput,
-                         QStringLiteral("the council public key is not valid base64 (expected the base64 of a DER "
-                                        "SubjectPublicKeyInfo on one line, as in an ODK form's base64RsaPublicKey)"));
+            QStringLiteral("the council public key is not valid base64 (expected the base64 of a DER "
+                           "SubjectPublicKeyInfo on one line, as in an ODK form's base64RsaPublicKey)"));
     }
     return fromDer(*decoded);
 }
@@ -71,8 +73,8 @@ Result<CouncilPublicKey> CouncilPublicKey::fromDer(const QByteArray &spkiDer)
     if (!key || in != reinterpret_cast<const unsigned char *>(spkiDer.constData()) + spkiDer.size()) {
         takeOpenSslError();
         return makeError(ErrorKind::InvalidInput,
-                         QStringLiteral("the council public key is not a DER SubjectPublicKeyInfo (a PKCS#1 "
-                                        "RSAPublicKey or a PEM file will not do; export the SPKI form)"));
+            QStringLiteral("the council public key is not a DER SubjectPublicKeyInfo (a PKCS#1 "
+                           "RSAPublicKey or a PEM file will not do; export the SPKI form)"));
     }
     if (auto ok = checkRsa2048(key.get(), QStringLiteral("the council public key")); !ok) {
         return ok.error();
@@ -114,8 +116,7 @@ Result<CouncilPrivateKey> CouncilPrivateKey::fromPkcs8Der(const SecretBytes &der
     EVP_PKEY *key = d2i_AutoPrivateKey(nullptr, &in, static_cast<long>(der.size()));
     if (!key) {
         takeOpenSslError();
-        return makeError(ErrorKind::Crypto,
-                         QStringLiteral("the council private key is not a valid PKCS#8 RSA key"));
+        return makeError(ErrorKind::Crypto, QStringLiteral("the council private key is not a valid PKCS#8 RSA key"));
     }
     return adopt(key);
 }
@@ -131,7 +132,7 @@ Result<CouncilPrivateKey> CouncilPrivateKey::fromPem(const QByteArray &pem)
     if (!key) {
         takeOpenSslError();
         return makeError(ErrorKind::InvalidInput,
-                         QStringLiteral("not an unencrypted PEM RSA private key (as `openssl genrsa` writes)"));
+            QStringLiteral("not an unencrypted PEM RSA private key (as `openssl genrsa` writes)"));
     }
     return adopt(key);
 }
@@ -143,7 +144,8 @@ Result<SecretBytes> CouncilPrivateKey::toPkcs8Der() const
     }
     PKCS8_PRIV_KEY_INFO *info = EVP_PKEY2PKCS8(m_key.get());
     if (!info) {
-        return makeError(ErrorKind::Crypto, QStringLiteral("cannot encode the private key: %1").arg(takeOpenSslError()));
+        return makeError(
+            ErrorKind::Crypto, QStringLiteral("cannot encode the private key: %1").arg(takeOpenSslError()));
     }
     const int size = i2d_PKCS8_PRIV_KEY_INFO(info, nullptr);
     SecretBytes der(size > 0 ? static_cast<std::size_t>(size) : 0);
@@ -151,7 +153,8 @@ Result<SecretBytes> CouncilPrivateKey::toPkcs8Der() const
     const bool ok = size > 0 && der.isValid() && i2d_PKCS8_PRIV_KEY_INFO(info, &out) == size;
     PKCS8_PRIV_KEY_INFO_free(info);
     if (!ok) {
-        return makeError(ErrorKind::Crypto, QStringLiteral("cannot encode the private key: %1").arg(takeOpenSslError()));
+        return makeError(
+            ErrorKind::Crypto, QStringLiteral("cannot encode the private key: %1").arg(takeOpenSslError()));
     }
     return der;
 }
@@ -160,11 +163,10 @@ Result<CouncilKeyPair> generateCouncilKeyPair()
 {
     PkeyCtxPtr ctx(EVP_PKEY_CTX_new_from_name(nullptr, "RSA", nullptr));
     EVP_PKEY *raw = nullptr;
-    if (!ctx || EVP_PKEY_keygen_init(ctx.get()) != 1
-        || EVP_PKEY_CTX_set_rsa_keygen_bits(ctx.get(), kRequiredBits) != 1
+    if (!ctx || EVP_PKEY_keygen_init(ctx.get()) != 1 || EVP_PKEY_CTX_set_rsa_keygen_bits(ctx.get(), kRequiredBits) != 1
         || EVP_PKEY_generate(ctx.get(), &raw) != 1) {
-        return makeError(ErrorKind::Crypto,
-                         QStringLiteral("RSA-2048 key generation failed: %1").arg(takeOpenSslError()));
+        return makeError(
+            ErrorKind::Crypto, QStringLiteral("RSA-2048 key generation failed: %1").arg(takeOpenSslError()));
     }
     auto priv = CouncilPrivateKey::adopt(raw);
     if (!priv) {

@@ -11,7 +11,8 @@
 
 struct evp_pkey_st;
 
-namespace chorus::crypto {
+namespace chorus::crypto
+{
 
 // The council's RSA-2048 public key in the form ODK puts in a form's `base64RsaPublicKey`:
 // base64 of the DER SubjectPublicKeyInfo, one line. Devices hold only this key, so a device

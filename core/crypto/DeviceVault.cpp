@@ -5,13 +5,15 @@
 
 #include <QtEndian>
 
-namespace chorus::crypto {
+namespace chorus::crypto
+{
 
-namespace {
+namespace
+{
 
 const QString kVaultName = QStringLiteral("the device vault key");
 // Draft blob: magic "CHDR" | version 1 | nonce 24 | ciphertext ‖ tag 16.
-constexpr char kDraftMagic[4] = {'C', 'H', 'D', 'R'};
+constexpr char kDraftMagic[4] = { 'C', 'H', 'D', 'R' };
 constexpr quint8 kDraftVersion = 1;
 constexpr qsizetype kNonceSize = crypto_aead_xchacha20poly1305_ietf_NPUBBYTES;
 constexpr qsizetype kTagSize = crypto_aead_xchacha20poly1305_ietf_ABYTES;
@@ -92,8 +94,8 @@ Result<SecretBytes> DeviceVault::unwrap(const QByteArray &passphrase)
 {
     if (const auto wait = retryDelay(); wait.count() > 0) {
         return makeError(ErrorKind::Crypto,
-                         QStringLiteral("too many wrong passphrases; try again in %1 s")
-                             .arg(std::chrono::ceil<std::chrono::seconds>(wait).count()));
+            QStringLiteral("too many wrong passphrases; try again in %1 s")
+                .arg(std::chrono::ceil<std::chrono::seconds>(wait).count()));
     }
     auto key = KeyFile::decrypt(m_wrapped, KeyFileContent::DeviceDataKey, passphrase, kVaultName);
     if (key) {
@@ -108,8 +110,8 @@ Result<SecretBytes> DeviceVault::unwrap(const QByteArray &passphrase)
     const auto delay = delayAfter(m_failures);
     m_notBefore = m_options.clock() + delay;
     return makeError(ErrorKind::Crypto,
-                     QStringLiteral("wrong passphrase for the device vault; wait %1 s before trying again")
-                         .arg(std::chrono::ceil<std::chrono::seconds>(delay).count()));
+        QStringLiteral("wrong passphrase for the device vault; wait %1 s before trying again")
+            .arg(std::chrono::ceil<std::chrono::seconds>(delay).count()));
 }
 
 Status DeviceVault::unlock(const QByteArray &passphrase)
@@ -136,8 +138,8 @@ Status DeviceVault::changePassphrase(const QByteArray &oldPassphrase, const QByt
     return changePassphrase(oldPassphrase, newPassphrase, *params);
 }
 
-Status DeviceVault::changePassphrase(const QByteArray &oldPassphrase, const QByteArray &newPassphrase,
-                                     const KdfParams &kdf)
+Status DeviceVault::changePassphrase(
+    const QByteArray &oldPassphrase, const QByteArray &newPassphrase, const KdfParams &kdf)
 {
     auto key = unwrap(oldPassphrase);
     if (!key) {
@@ -164,10 +166,9 @@ Result<QByteArray> DeviceVault::sealDraft(const QByteArray &plaintext, const Dra
     const QByteArray ad = draftAd(blob.left(kDraftHeader), binding);
     unsigned long long written = 0;
     crypto_aead_xchacha20poly1305_ietf_encrypt(p + kDraftHeader, &written,
-                                               reinterpret_cast<const uchar *>(plaintext.constData()),
-                                               static_cast<unsigned long long>(plaintext.size()),
-                                               reinterpret_cast<const uchar *>(ad.constData()),
-                                               static_cast<unsigned long long>(ad.size()), nullptr, p + 5, m_key.data());
+        reinterpret_cast<const uchar *>(plaintext.constData()), static_cast<unsigned long long>(plaintext.size()),
+        reinterpret_cast<const uchar *>(ad.constData()), static_cast<unsigned long long>(ad.size()), nullptr, p + 5,
+        m_key.data());
     return blob;
 }
 
@@ -177,26 +178,26 @@ Result<QByteArray> DeviceVault::openDraft(const QByteArray &blob, const DraftBin
         return makeError(ErrorKind::Permission, QStringLiteral("the device vault is locked; unlock it to open drafts"));
     }
     if (blob.size() < kDraftHeader + kTagSize || std::memcmp(blob.constData(), kDraftMagic, 4) != 0) {
-        return makeError(ErrorKind::InvalidInput, QStringLiteral("draft %1 is not a Chorus draft blob").arg(binding.responseId));
+        return makeError(
+            ErrorKind::InvalidInput, QStringLiteral("draft %1 is not a Chorus draft blob").arg(binding.responseId));
     }
     if (static_cast<quint8>(blob.at(4)) != kDraftVersion) {
-        return makeError(ErrorKind::Unsupported,
-                         QStringLiteral("draft %1 was written by a newer Chorus").arg(binding.responseId));
+        return makeError(
+            ErrorKind::Unsupported, QStringLiteral("draft %1 was written by a newer Chorus").arg(binding.responseId));
     }
     const auto *p = reinterpret_cast<const uchar *>(blob.constData());
     const QByteArray ad = draftAd(blob.left(kDraftHeader), binding);
     QByteArray plain(blob.size() - kDraftHeader - kTagSize, Qt::Uninitialized);
     unsigned long long written = 0;
     if (crypto_aead_xchacha20poly1305_ietf_decrypt(reinterpret_cast<uchar *>(plain.data()), &written, nullptr,
-                                                   p + kDraftHeader,
-                                                   static_cast<unsigned long long>(blob.size() - kDraftHeader),
-                                                   reinterpret_cast<const uchar *>(ad.constData()),
-                                                   static_cast<unsigned long long>(ad.size()), p + 5, m_key.data())
+            p + kDraftHeader, static_cast<unsigned long long>(blob.size() - kDraftHeader),
+            reinterpret_cast<const uchar *>(ad.constData()), static_cast<unsigned long long>(ad.size()), p + 5,
+            m_key.data())
         != 0) {
         return makeError(ErrorKind::Crypto,
-                         QStringLiteral("draft %1 does not authenticate: it was damaged, or belongs to another "
-                                        "response, survey or version")
-                             .arg(binding.responseId));
+            QStringLiteral("draft %1 does not authenticate: it was damaged, or belongs to another "
+                           "response, survey or version")
+                .arg(binding.responseId));
     }
     return plain;
 }

@@ -11,7 +11,8 @@
 #include <chrono>
 #include <functional>
 
-namespace chorus::crypto {
+namespace chorus::crypto
+{
 
 // What a draft blob is bound to. A blob moved to another response, survey or version fails
 // to open, so nobody can swap drafts around in the database.
@@ -40,9 +41,11 @@ public:
 
     struct Options {
         KdfParams kdf = KdfParams::moderate();
-        Clock clock = [] { return std::chrono::steady_clock::now(); };
-        std::chrono::milliseconds baseDelay{1000};
-        std::chrono::milliseconds maxDelay{std::chrono::minutes(5)};
+        Clock clock = [] {
+            return std::chrono::steady_clock::now();
+        };
+        std::chrono::milliseconds baseDelay { 1000 };
+        std::chrono::milliseconds maxDelay { std::chrono::minutes(5) };
         int failedAttempts = 0; // restored from storage, so a restart does not reset the wait
     };
 
@@ -52,7 +55,7 @@ public:
 
     // A locked vault over a wrapped key read from storage.
     DeviceVault(QByteArray wrappedKey, Options options);
-    explicit DeviceVault(QByteArray wrappedKey) : DeviceVault(std::move(wrappedKey), Options()) {}
+    explicit DeviceVault(QByteArray wrappedKey) : DeviceVault(std::move(wrappedKey), Options()) { }
 
     QByteArray wrappedKey() const { return m_wrapped; }
     bool isUnlocked() const { return !m_key.isEmpty(); }
@@ -77,7 +80,7 @@ private:
     Options m_options;
     SecretBytes m_key;
     int m_failures = 0;
-    std::chrono::steady_clock::time_point m_notBefore{};
+    std::chrono::steady_clock::time_point m_notBefore {};
 };
 
 } // namespace chorus::crypto

@@ -9,9 +9,11 @@
 #include <QJsonObject>
 #include <QSaveFile>
 
-namespace chorus::crypto {
+namespace chorus::crypto
+{
 
-namespace {
+namespace
+{
 
 const QString kCouncilPub = QStringLiteral("council-rsa.pub");
 const QString kCouncilKey = QStringLiteral("council-rsa.key");
@@ -36,7 +38,8 @@ Result<QByteArray> readSmallFile(const QString &path)
 {
     QFile file(path);
     if (!file.exists()) {
-        return makeError(ErrorKind::NotFound, QStringLiteral("%1: no such file (run `chorusctl keys init`?)").arg(path));
+        return makeError(
+            ErrorKind::NotFound, QStringLiteral("%1: no such file (run `chorusctl keys init`?)").arg(path));
     }
     if (!file.open(QIODevice::ReadOnly)) {
         return makeError(ErrorKind::Io, QStringLiteral("%1: cannot read (%2)").arg(path, file.errorString()));
@@ -50,7 +53,7 @@ Result<QByteArray> readSmallFile(const QString &path)
 
 } // namespace
 
-KeyDirectory::KeyDirectory(QString path) : m_path(std::move(path)) {}
+KeyDirectory::KeyDirectory(QString path) : m_path(std::move(path)) { }
 
 QString KeyDirectory::filePath(const QString &name) const
 {
@@ -59,7 +62,7 @@ QString KeyDirectory::filePath(const QString &name) const
 
 bool KeyDirectory::holdsKeys() const
 {
-    for (const QString &name : {kCouncilPub, kCouncilKey, kSigningPub, kSigningKey, kKeysJson}) {
+    for (const QString &name : { kCouncilPub, kCouncilKey, kSigningPub, kSigningKey, kKeysJson }) {
         if (QFileInfo::exists(filePath(name))) {
             return true;
         }
@@ -87,33 +90,34 @@ Status KeyDirectory::writeInfo(const KeyDirectoryInfo &info) const
 {
     QJsonArray retired;
     for (const RetiredKeyInfo &key : info.retired) {
-        retired.append(QJsonObject{
-            {QStringLiteral("keyId"), key.keyId},
-            {QStringLiteral("algorithm"), QStringLiteral("RSA-2048")},
-            {QStringLiteral("privateKeyFile"), QString(kRetiredDir + QLatin1Char('/') + key.keyId + QStringLiteral(".key"))},
-            {QStringLiteral("createdAt"), iso(key.createdAt)},
-            {QStringLiteral("retiredAt"), iso(key.retiredAt)},
+        retired.append(QJsonObject {
+            { QStringLiteral("keyId"), key.keyId },
+            { QStringLiteral("algorithm"), QStringLiteral("RSA-2048") },
+            { QStringLiteral("privateKeyFile"),
+                QString(kRetiredDir + QLatin1Char('/') + key.keyId + QStringLiteral(".key")) },
+            { QStringLiteral("createdAt"), iso(key.createdAt) },
+            { QStringLiteral("retiredAt"), iso(key.retiredAt) },
         });
     }
-    const QJsonObject root{
-        {QStringLiteral("format"), 1},
-        {QStringLiteral("council"),
-         QJsonObject{
-             {QStringLiteral("keyId"), info.councilKeyId},
-             {QStringLiteral("algorithm"), QStringLiteral("RSA-2048 (ODK: OAEP SHA-256, MGF1-SHA-256)")},
-             {QStringLiteral("publicKeyFile"), kCouncilPub},
-             {QStringLiteral("privateKeyFile"), kCouncilKey},
-             {QStringLiteral("createdAt"), iso(info.councilCreatedAt)},
-         }},
-        {QStringLiteral("signing"),
-         QJsonObject{
-             {QStringLiteral("keyId"), info.signingKeyId},
-             {QStringLiteral("algorithm"), QStringLiteral("Ed25519")},
-             {QStringLiteral("publicKeyFile"), kSigningPub},
-             {QStringLiteral("privateKeyFile"), kSigningKey},
-             {QStringLiteral("createdAt"), iso(info.signingCreatedAt)},
-         }},
-        {QStringLiteral("retired"), retired},
+    const QJsonObject root {
+        { QStringLiteral("format"), 1 },
+        { QStringLiteral("council"),
+            QJsonObject {
+                { QStringLiteral("keyId"), info.councilKeyId },
+                { QStringLiteral("algorithm"), QStringLiteral("RSA-2048 (ODK: OAEP SHA-256, MGF1-SHA-256)") },
+                { QStringLiteral("publicKeyFile"), kCouncilPub },
+                { QStringLiteral("privateKeyFile"), kCouncilKey },
+                { QStringLiteral("createdAt"), iso(info.councilCreatedAt) },
+            } },
+        { QStringLiteral("signing"),
+            QJsonObject {
+                { QStringLiteral("keyId"), info.signingKeyId },
+                { QStringLiteral("algorithm"), QStringLiteral("Ed25519") },
+                { QStringLiteral("publicKeyFile"), kSigningPub },
+                { QStringLiteral("privateKeyFile"), kSigningKey },
+                { QStringLiteral("createdAt"), iso(info.signingCreatedAt) },
+            } },
+        { QStringLiteral("retired"), retired },
     };
     return writeSecretFile(kKeysJson, QJsonDocument(root).toJson(QJsonDocument::Indented));
 }
@@ -122,9 +126,9 @@ Result<KeyDirectoryInfo> KeyDirectory::init(const QByteArray &passphrase, const 
 {
     if (holdsKeys() && !force) {
         return makeError(ErrorKind::Conflict,
-                         QStringLiteral("%1 already holds keys; refusing to overwrite them (use `keys rotate` to "
-                                        "replace the council key, or --force to destroy the old keys)")
-                             .arg(m_path));
+            QStringLiteral("%1 already holds keys; refusing to overwrite them (use `keys rotate` to "
+                           "replace the council key, or --force to destroy the old keys)")
+                .arg(m_path));
     }
     auto council = generateCouncilKeyPair();
     if (!council) {
@@ -158,9 +162,9 @@ Result<KeyDirectoryInfo> KeyDirectory::init(const QByteArray &passphrase, const 
 
     // keys.json last: its presence means the set is complete.
     QFile::remove(filePath(kKeysJson));
-    for (const auto &[name, bytes] : {std::pair{kCouncilKey, *councilFile}, std::pair{kSigningKey, *signingFile},
-                                      std::pair{kCouncilPub, QByteArray(info.councilPublicKeyBase64 + '\n')},
-                                      std::pair{kSigningPub, QByteArray(info.signingPublicKeyBase64 + '\n')}}) {
+    for (const auto &[name, bytes] : { std::pair { kCouncilKey, *councilFile }, std::pair { kSigningKey, *signingFile },
+             std::pair { kCouncilPub, QByteArray(info.councilPublicKeyBase64 + '\n') },
+             std::pair { kSigningPub, QByteArray(info.signingPublicKeyBase64 + '\n') } }) {
         if (auto ok = writeSecretFile(name, bytes); !ok) {
             return ok.error();
         }
@@ -181,7 +185,7 @@ Result<KeyDirectoryInfo> KeyDirectory::info() const
     const QJsonDocument doc = QJsonDocument::fromJson(*json, &parseError);
     if (!doc.isObject()) {
         return makeError(ErrorKind::InvalidInput,
-                         QStringLiteral("%1: not valid JSON (%2)").arg(filePath(kKeysJson), parseError.errorString()));
+            QStringLiteral("%1: not valid JSON (%2)").arg(filePath(kKeysJson), parseError.errorString()));
     }
     const QJsonObject root = doc.object();
     const QJsonObject council = root.value(QStringLiteral("council")).toObject();
@@ -193,9 +197,9 @@ Result<KeyDirectoryInfo> KeyDirectory::info() const
     info.signingCreatedAt = parseIso(signing.value(QStringLiteral("createdAt")));
     for (const QJsonValue &value : root.value(QStringLiteral("retired")).toArray()) {
         const QJsonObject retired = value.toObject();
-        info.retired.append(RetiredKeyInfo{retired.value(QStringLiteral("keyId")).toString(),
-                                           parseIso(retired.value(QStringLiteral("createdAt"))),
-                                           parseIso(retired.value(QStringLiteral("retiredAt")))});
+        info.retired.append(RetiredKeyInfo { retired.value(QStringLiteral("keyId")).toString(),
+            parseIso(retired.value(QStringLiteral("createdAt"))),
+            parseIso(retired.value(QStringLiteral("retiredAt"))) });
     }
 
     auto councilPub = councilPublicKey();
@@ -205,8 +209,8 @@ Result<KeyDirectoryInfo> KeyDirectory::info() const
     info.councilPublicKeyBase64 = councilPub->toBase64();
     if (councilPub->keyId() != info.councilKeyId) {
         return makeError(ErrorKind::InvalidInput,
-                         QStringLiteral("%1 does not match the key id in %2; the directory is inconsistent")
-                             .arg(filePath(kCouncilPub), filePath(kKeysJson)));
+            QStringLiteral("%1 does not match the key id in %2; the directory is inconsistent")
+                .arg(filePath(kCouncilPub), filePath(kKeysJson)));
     }
     auto signingBytes = readSmallFile(filePath(kSigningPub));
     if (!signingBytes) {
@@ -214,7 +218,8 @@ Result<KeyDirectoryInfo> KeyDirectory::info() const
     }
     auto signingPub = Signing::publicKeyFromBase64(*signingBytes);
     if (!signingPub) {
-        return makeError(ErrorKind::InvalidInput, QStringLiteral("%1: %2").arg(filePath(kSigningPub), signingPub.error().message));
+        return makeError(
+            ErrorKind::InvalidInput, QStringLiteral("%1: %2").arg(filePath(kSigningPub), signingPub.error().message));
     }
     info.signingPublicKeyBase64 = signingPub->toBase64();
     return info;
@@ -254,8 +259,9 @@ Result<CouncilPrivateKey> KeyDirectory::loadCouncilPrivateKey(const QByteArray &
     }
     auto pub = councilPublicKey();
     if (pub && pub->keyId() != key->keyId()) {
-        return makeError(ErrorKind::InvalidInput, QStringLiteral("%1 and %2 are not a pair; the directory is inconsistent")
-                                                      .arg(filePath(kCouncilKey), filePath(kCouncilPub)));
+        return makeError(ErrorKind::InvalidInput,
+            QStringLiteral("%1 and %2 are not a pair; the directory is inconsistent")
+                .arg(filePath(kCouncilKey), filePath(kCouncilPub)));
     }
     return key;
 }
@@ -268,7 +274,8 @@ Result<QList<CouncilPrivateKey>> KeyDirectory::loadRetiredCouncilKeys(const QByt
     }
     QList<CouncilPrivateKey> keys;
     for (const RetiredKeyInfo &retired : current->retired) {
-        auto key = loadCouncilKeyFile(kRetiredDir + QLatin1Char('/') + retired.keyId + QStringLiteral(".key"), passphrase);
+        auto key
+            = loadCouncilKeyFile(kRetiredDir + QLatin1Char('/') + retired.keyId + QStringLiteral(".key"), passphrase);
         if (!key) {
             return key.error();
         }
@@ -323,7 +330,8 @@ Result<KeyDirectoryInfo> KeyDirectory::rotate(const QByteArray &passphrase, cons
         return ok.error();
     }
     KeyDirectoryInfo next = *current;
-    next.retired.append(RetiredKeyInfo{current->councilKeyId, current->councilCreatedAt, QDateTime::currentDateTimeUtc()});
+    next.retired.append(
+        RetiredKeyInfo { current->councilKeyId, current->councilCreatedAt, QDateTime::currentDateTimeUtc() });
     next.councilKeyId = council->publicKey.keyId();
     next.councilPublicKeyBase64 = council->publicKey.toBase64();
     next.councilCreatedAt = QDateTime::currentDateTimeUtc();

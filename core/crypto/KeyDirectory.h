@@ -10,7 +10,8 @@
 #include <QList>
 #include <QString>
 
-namespace chorus::crypto {
+namespace chorus::crypto
+{
 
 struct RetiredKeyInfo {
     QString keyId;

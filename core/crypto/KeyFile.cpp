@@ -5,17 +5,19 @@
 
 #include <QtEndian>
 
-namespace chorus::crypto {
+namespace chorus::crypto
+{
 
-namespace {
+namespace
+{
 
-constexpr char kMagic[8] = {'C', 'H', 'O', 'R', 'U', 'S', 'K', 'F'};
+constexpr char kMagic[8] = { 'C', 'H', 'O', 'R', 'U', 'S', 'K', 'F' };
 constexpr quint8 kVersion = 1;
 constexpr quint8 kKdfArgon2id13 = 1;
 constexpr quint8 kAeadXChaCha20Poly1305 = 1;
-constexpr qsizetype kSaltSize = crypto_pwhash_SALTBYTES;                          // 16
-constexpr qsizetype kNonceSize = crypto_aead_xchacha20poly1305_ietf_NPUBBYTES;    // 24
-constexpr qsizetype kTagSize = crypto_aead_xchacha20poly1305_ietf_ABYTES;         // 16
+constexpr qsizetype kSaltSize = crypto_pwhash_SALTBYTES; // 16
+constexpr qsizetype kNonceSize = crypto_aead_xchacha20poly1305_ietf_NPUBBYTES; // 24
+constexpr qsizetype kTagSize = crypto_aead_xchacha20poly1305_ietf_ABYTES; // 16
 constexpr qsizetype kChecksumSize = 32;
 // magic 8 | version, kdf, aead, content 4 | opslimit 4 | memlimit 8 | salt 16 | nonce 24 | length 4
 constexpr qsizetype kHeaderSize = 8 + 4 + 4 + 8 + kSaltSize + kNonceSize + 4;
@@ -29,7 +31,7 @@ QByteArray checksum(const char *data, qsizetype size)
 {
     QByteArray out(kChecksumSize, Qt::Uninitialized);
     crypto_generichash(reinterpret_cast<unsigned char *>(out.data()), kChecksumSize,
-                       reinterpret_cast<const unsigned char *>(data), static_cast<unsigned long long>(size), nullptr, 0);
+        reinterpret_cast<const unsigned char *>(data), static_cast<unsigned long long>(size), nullptr, 0);
     return out;
 }
 
@@ -44,21 +46,22 @@ struct Header {
 Result<Header> parseHeader(const QByteArray &file, const QString &name)
 {
     auto damaged = [&name](const QString &why) {
-        return makeError(ErrorKind::InvalidInput,
-                         QStringLiteral("%1 is damaged (%2); restore it from a backup").arg(name, why));
+        return makeError(
+            ErrorKind::InvalidInput, QStringLiteral("%1 is damaged (%2); restore it from a backup").arg(name, why));
     };
     if (file.size() < 8 || std::memcmp(file.constData(), kMagic, 8) != 0) {
         return makeError(ErrorKind::InvalidInput, QStringLiteral("%1 is not a Chorus key file").arg(name));
     }
     if (file.size() < kHeaderSize) {
-        return damaged(QStringLiteral("truncated: %1 bytes, shorter than the %2-byte header").arg(file.size()).arg(kHeaderSize));
+        return damaged(
+            QStringLiteral("truncated: %1 bytes, shorter than the %2-byte header").arg(file.size()).arg(kHeaderSize));
     }
     const auto *p = reinterpret_cast<const uchar *>(file.constData());
     if (p[8] != kVersion || p[9] != kKdfArgon2id13 || p[10] != kAeadXChaCha20Poly1305) {
         return makeError(ErrorKind::Unsupported,
-                         QStringLiteral("%1 uses key-file version %2, which this Chorus cannot read; upgrade Chorus")
-                             .arg(name)
-                             .arg(p[8]));
+            QStringLiteral("%1 uses key-file version %2, which this Chorus cannot read; upgrade Chorus")
+                .arg(name)
+                .arg(p[8]));
     }
     Header header;
     header.content = p[11];
@@ -91,17 +94,17 @@ Result<Header> parseHeader(const QByteArray &file, const QString &name)
 
 KdfParams KdfParams::moderate()
 {
-    return {crypto_pwhash_OPSLIMIT_MODERATE, crypto_pwhash_MEMLIMIT_MODERATE};
+    return { crypto_pwhash_OPSLIMIT_MODERATE, crypto_pwhash_MEMLIMIT_MODERATE };
 }
 
 KdfParams KdfParams::interactive()
 {
-    return {crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE};
+    return { crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE };
 }
 
 KdfParams KdfParams::minimum()
 {
-    return {crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN};
+    return { crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN };
 }
 
 Result<SecretBytes> derivePassphraseKey(const QByteArray &passphrase, const QByteArray &salt, const KdfParams &params)
@@ -116,22 +119,24 @@ Result<SecretBytes> derivePassphraseKey(const QByteArray &passphrase, const QByt
     if (!key.isValid()) {
         return makeError(ErrorKind::Internal, QStringLiteral("cannot allocate secure memory for a key"));
     }
-    if (crypto_pwhash(key.data(), key.size(), passphrase.constData(), static_cast<unsigned long long>(passphrase.size()),
-                      reinterpret_cast<const unsigned char *>(salt.constData()), params.opsLimit,
-                      static_cast<std::size_t>(params.memLimit), crypto_pwhash_ALG_ARGON2ID13)
+    if (crypto_pwhash(key.data(), key.size(), passphrase.constData(),
+            static_cast<unsigned long long>(passphrase.size()),
+            reinterpret_cast<const unsigned char *>(salt.constData()), params.opsLimit,
+            static_cast<std::size_t>(params.memLimit), crypto_pwhash_ALG_ARGON2ID13)
         != 0) {
         return makeError(ErrorKind::Internal,
-                         QStringLiteral("Argon2id needs %1 MiB of memory and could not get it; close other programs "
-                                        "or use the interactive setting")
-                             .arg(params.memLimit >> 20));
+            QStringLiteral("Argon2id needs %1 MiB of memory and could not get it; close other programs "
+                           "or use the interactive setting")
+                .arg(params.memLimit >> 20));
     }
     return key;
 }
 
-namespace KeyFile {
+namespace KeyFile
+{
 
-Result<QByteArray> encrypt(const SecretBytes &secret, KeyFileContent content, const QByteArray &passphrase,
-                           const KdfParams &params)
+Result<QByteArray> encrypt(
+    const SecretBytes &secret, KeyFileContent content, const QByteArray &passphrase, const KdfParams &params)
 {
     if (passphrase.isEmpty()) {
         return makeError(ErrorKind::InvalidInput, QStringLiteral("the passphrase is empty"));
@@ -162,15 +167,15 @@ Result<QByteArray> encrypt(const SecretBytes &secret, KeyFileContent content, co
     std::memcpy(p + 24 + kSaltSize, nonce.constData(), kNonceSize);
     qToBigEndian<quint32>(ciphertextSize, p + 24 + kSaltSize + kNonceSize);
     unsigned long long written = 0;
-    crypto_aead_xchacha20poly1305_ietf_encrypt(p + kHeaderSize, &written, secret.data(), secret.size(), p,
-                                               kHeaderSize, nullptr, p + 24 + kSaltSize, key->data());
+    crypto_aead_xchacha20poly1305_ietf_encrypt(p + kHeaderSize, &written, secret.data(), secret.size(), p, kHeaderSize,
+        nullptr, p + 24 + kSaltSize, key->data());
     const QByteArray sum = checksum(file.constData(), kHeaderSize + ciphertextSize);
     std::memcpy(p + kHeaderSize + ciphertextSize, sum.constData(), kChecksumSize);
     return file;
 }
 
-Result<SecretBytes> decrypt(const QByteArray &file, KeyFileContent expected, const QByteArray &passphrase,
-                            const QString &displayName)
+Result<SecretBytes> decrypt(
+    const QByteArray &file, KeyFileContent expected, const QByteArray &passphrase, const QString &displayName)
 {
     ensureSodium();
     auto header = parseHeader(file, displayName);
@@ -179,7 +184,7 @@ Result<SecretBytes> decrypt(const QByteArray &file, KeyFileContent expected, con
     }
     if (header->content != static_cast<quint8>(expected)) {
         return makeError(ErrorKind::InvalidInput,
-                         QStringLiteral("%1 holds a different kind of key than expected (was it renamed?)").arg(displayName));
+            QStringLiteral("%1 holds a different kind of key than expected (was it renamed?)").arg(displayName));
     }
     auto key = derivePassphraseKey(passphrase, header->salt, header->params);
     if (!key) {
@@ -192,8 +197,7 @@ Result<SecretBytes> decrypt(const QByteArray &file, KeyFileContent expected, con
     const auto *p = reinterpret_cast<const uchar *>(file.constData());
     unsigned long long written = 0;
     if (crypto_aead_xchacha20poly1305_ietf_decrypt(secret.data(), &written, nullptr, p + kHeaderSize,
-                                                   header->ciphertextSize, p, kHeaderSize,
-                                                   p + 24 + kSaltSize, key->data())
+            header->ciphertextSize, p, kHeaderSize, p + 24 + kSaltSize, key->data())
         != 0) {
         return makeError(ErrorKind::Crypto, QStringLiteral("wrong passphrase for %1").arg(displayName));
     }

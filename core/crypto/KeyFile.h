@@ -7,16 +7,17 @@
 #include <QByteArray>
 #include <QString>
 
-namespace chorus::crypto {
+namespace chorus::crypto
+{
 
 // Argon2id cost, stored in every file so it can be raised later without breaking old files.
 struct KdfParams {
     quint64 opsLimit = 0;
     quint64 memLimit = 0; // bytes
 
-    static KdfParams moderate();    // 3 passes, 256 MiB: admin keys and desktop vaults
+    static KdfParams moderate(); // 3 passes, 256 MiB: admin keys and desktop vaults
     static KdfParams interactive(); // 2 passes, 64 MiB: low-memory tablets
-    static KdfParams minimum();     // tests only: libsodium's floor
+    static KdfParams minimum(); // tests only: libsodium's floor
 };
 
 // What a key file holds; checked on reading so a swapped file is refused, not misread.
@@ -29,16 +30,17 @@ enum class KeyFileContent : quint8 {
 // A secret encrypted under a passphrase: Argon2id → XChaCha20-Poly1305 (IETF) with the
 // whole header as additional data, plus a BLAKE2b checksum so a damaged file is told apart
 // from a wrong passphrase. Layout: docs/formats/key-file.md.
-namespace KeyFile {
+namespace KeyFile
+{
 
-Result<QByteArray> encrypt(const SecretBytes &secret, KeyFileContent content, const QByteArray &passphrase,
-                           const KdfParams &params);
+Result<QByteArray> encrypt(
+    const SecretBytes &secret, KeyFileContent content, const QByteArray &passphrase, const KdfParams &params);
 
 // `displayName` names the file in messages ("KEYS/council-rsa.key").
 // Errors: ErrorKind::Crypto "wrong passphrase for <name>"; ErrorKind::InvalidInput for a
 // truncated, damaged or foreign file, with a different message for each.
-Result<SecretBytes> decrypt(const QByteArray &file, KeyFileContent expected, const QByteArray &passphrase,
-                            const QString &displayName);
+Result<SecretBytes> decrypt(
+    const QByteArray &file, KeyFileContent expected, const QByteArray &passphrase, const QString &displayName);
 
 // The stored Argon2id parameters, without decrypting (for `keys show` and re-wrap decisions).
 Result<KdfParams> readParams(const QByteArray &file, const QString &displayName);

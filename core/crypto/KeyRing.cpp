@@ -3,7 +3,8 @@
 
 #include <algorithm>
 
-namespace chorus::crypto {
+namespace chorus::crypto
+{
 
 Result<KeyRing> KeyRing::load(const KeyDirectory &directory, const QByteArray &passphrase)
 {
@@ -51,26 +52,26 @@ const CouncilPrivateKey *KeyRing::find(const QString &keyId) const
     return nullptr;
 }
 
-Result<OpenedSubmission> KeyRing::open(const QByteArray &manifest, const FileParts &files, bool verifySignature,
-                                       const QString &keyIdHint) const
+Result<OpenedSubmission> KeyRing::open(
+    const QByteArray &manifest, const FileParts &files, bool verifySignature, const QString &keyIdHint) const
 {
     if (m_keys.isEmpty()) {
         return makeError(ErrorKind::InvalidInput, QStringLiteral("no council private key loaded"));
     }
     const auto hinted = std::find_if(m_keys.cbegin(), m_keys.cend(),
-                                     [&keyIdHint](const CouncilPrivateKey &key) { return key.keyId() == keyIdHint; });
+        [&keyIdHint](const CouncilPrivateKey &key) { return key.keyId() == keyIdHint; });
     if (keyIdHint.isEmpty() || hinted == m_keys.cend() || hinted == m_keys.cbegin()) {
-        return OdkEnvelope::open(std::span<const CouncilPrivateKey>(m_keys.constData(), size_t(m_keys.size())), manifest,
-                                 files, verifySignature);
+        return OdkEnvelope::open(std::span<const CouncilPrivateKey>(m_keys.constData(), size_t(m_keys.size())),
+            manifest, files, verifySignature);
     }
-    QList<CouncilPrivateKey> ordered{*hinted};
+    QList<CouncilPrivateKey> ordered { *hinted };
     for (auto it = m_keys.cbegin(); it != m_keys.cend(); ++it) {
         if (it != hinted) {
             ordered.append(*it);
         }
     }
     return OdkEnvelope::open(std::span<const CouncilPrivateKey>(ordered.constData(), size_t(ordered.size())), manifest,
-                             files, verifySignature);
+        files, verifySignature);
 }
 
 } // namespace chorus::crypto

@@ -9,7 +9,8 @@
 #include <QList>
 #include <QString>
 
-namespace chorus::crypto {
+namespace chorus::crypto
+{
 
 // Every council private key an admin holds: the current one first, then the retired ones
 // (newest first), so responses sealed before a `keys rotate` still open. ODK manifests do not
@@ -34,7 +35,7 @@ public:
     // OdkEnvelope::open with whichever key fits. If `keyIdHint` names a key of the ring, it is
     // tried first (e.g. the id recorded when the survey was published).
     Result<OpenedSubmission> open(const QByteArray &manifest, const FileParts &files, bool verifySignature = true,
-                                  const QString &keyIdHint = {}) const;
+        const QString &keyIdHint = {}) const;
 
 private:
     QList<CouncilPrivateKey> m_keys;

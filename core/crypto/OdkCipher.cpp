@@ -3,11 +3,45 @@
 
 #include "OpenSslHandles.h"
 
-namespace chorus::crypto {
+#include <sodium.h>
+
+namespace chorus::crypto
+{
 
 using namespace detail;
 
-OdkIvSequence::OdkIvSequence(const QString &instanceId, const SecretBytes &key)
+OdkKey::OdkKey()
+{
+    sodium_memzero(m_bytes, sizeof m_bytes);
+}
+
+OdkKey::~OdkKey()
+{
+    sodium_memzero(m_bytes, sizeof m_bytes);
+}
+
+OdkKey::OdkKey(OdkKey &&other) noexcept
+{
+    std::memcpy(m_bytes, other.m_bytes, sizeof m_bytes);
+    sodium_memzero(other.m_bytes, sizeof other.m_bytes);
+}
+
+OdkKey OdkKey::random()
+{
+    ensureSodium();
+    OdkKey key;
+    randombytes_buf(key.m_bytes, sizeof key.m_bytes);
+    return key;
+}
+
+OdkKey OdkKey::fromBytes(const unsigned char *bytes)
+{
+    OdkKey key;
+    std::memcpy(key.m_bytes, bytes, sizeof key.m_bytes);
+    return key;
+}
+
+OdkIvSequence::OdkIvSequence(const QString &instanceId, const OdkKey &key)
 {
     const QByteArray id = instanceId.toUtf8();
     MdCtxPtr ctx(EVP_MD_CTX_new());
@@ -32,18 +66,19 @@ QByteArray OdkIvSequence::next()
     return m_seed;
 }
 
-namespace {
-
-Result<CipherCtxPtr> cfbContext(const SecretBytes &key, const QByteArray &iv, bool encrypt)
+namespace
 {
-    if (key.size() != kOdkKeySize || iv.size() != static_cast<qsizetype>(kOdkBlockSize)) {
+
+Result<CipherCtxPtr> cfbContext(const OdkKey &key, const QByteArray &iv, bool encrypt)
+{
+    if (iv.size() != static_cast<qsizetype>(kOdkBlockSize)) {
         return makeError(ErrorKind::Internal, QStringLiteral("AES-CFB needs a 32-byte key and a 16-byte IV"));
     }
     CipherCtxPtr ctx(EVP_CIPHER_CTX_new());
     if (!ctx
         || EVP_CipherInit_ex(ctx.get(), EVP_aes_256_cfb128(), nullptr, key.data(),
-                             reinterpret_cast<const unsigned char *>(iv.constData()), encrypt ? 1 : 0)
-               != 1) {
+               reinterpret_cast<const unsigned char *>(iv.constData()), encrypt ? 1 : 0)
+            != 1) {
         return makeError(ErrorKind::Crypto, QStringLiteral("AES-CFB setup failed: %1").arg(takeOpenSslError()));
     }
     return ctx;
@@ -69,7 +104,7 @@ bool update(EVP_CIPHER_CTX *ctx, unsigned char *out, const unsigned char *in, st
 
 } // namespace
 
-Result<QByteArray> odkAesEncrypt(const SecretBytes &key, const QByteArray &iv, const QByteArray &plaintext)
+Result<QByteArray> odkAesEncrypt(const OdkKey &key, const QByteArray &iv, const QByteArray &plaintext)
 {
     auto ctx = cfbContext(key, iv, true);
     if (!ctx) {
@@ -89,13 +124,13 @@ Result<QByteArray> odkAesEncrypt(const SecretBytes &key, const QByteArray &iv, c
     return out;
 }
 
-Result<QByteArray> odkAesDecrypt(const SecretBytes &key, const QByteArray &iv, const QByteArray &ciphertext)
+Result<QByteArray> odkAesDecrypt(const OdkKey &key, const QByteArray &iv, const QByteArray &ciphertext)
 {
     const auto size = static_cast<std::size_t>(ciphertext.size());
     if (size == 0 || size % kOdkBlockSize != 0) {
         return makeError(ErrorKind::Crypto,
-                         QStringLiteral("the encrypted file is %1 bytes, not a whole number of 16-byte blocks (truncated?)")
-                             .arg(size));
+            QStringLiteral("the encrypted file is %1 bytes, not a whole number of 16-byte blocks (truncated?)")
+                .arg(size));
     }
     auto ctx = cfbContext(key, iv, false);
     if (!ctx) {
@@ -103,7 +138,7 @@ Result<QByteArray> odkAesDecrypt(const SecretBytes &key, const QByteArray &iv, c
     }
     QByteArray out(static_cast<qsizetype>(size), Qt::Uninitialized);
     if (!update(ctx->get(), reinterpret_cast<unsigned char *>(out.data()),
-                reinterpret_cast<const unsigned char *>(ciphertext.constData()), size)) {
+            reinterpret_cast<const unsigned char *>(ciphertext.constData()), size)) {
         wipe(out);
         return makeError(ErrorKind::Crypto, QStringLiteral("AES-CFB decryption failed: %1").arg(takeOpenSslError()));
     }

@@ -7,14 +7,19 @@
 #include "RsaOaep.h"
 
 #include <openssl/crypto.h>
+#include <sodium.h>
 
 #include <QSet>
 
-namespace chorus::crypto {
+namespace chorus::crypto
+{
 
 using namespace detail;
 
-namespace {
+namespace
+{
+
+constexpr std::size_t kRsaBufferSize = 256; // RSA-2048 block: the most OAEP can return
 
 bool hasControlCharacters(const QString &text)
 {
@@ -31,24 +36,29 @@ Status checkName(const QString &name)
     if (name.isEmpty() || name.contains(QLatin1Char('/')) || name.contains(QLatin1Char('\\'))
         || name == QLatin1String(".") || name == QLatin1String("..") || hasControlCharacters(name)
         || name.contains(QLatin1String("::"))) {
-        return makeError(ErrorKind::InvalidInput,
-                         QStringLiteral("attachment name '%1' is not a plain file name").arg(name));
+        return makeError(
+            ErrorKind::InvalidInput, QStringLiteral("attachment name '%1' is not a plain file name").arg(name));
     }
     if (name == kOdkSubmissionXmlName) {
         return makeError(ErrorKind::InvalidInput,
-                         QStringLiteral("an attachment cannot be called submission.xml (ODK reserves that name)"));
+            QStringLiteral("an attachment cannot be called submission.xml (ODK reserves that name)"));
     }
     return {};
 }
 
-Status checkSealInput(const QString &formId, const QString &instanceId, const FileParts &attachments)
+Status checkSealInput(
+    const QString &formId, const QString &formVersion, const QString &instanceId, const FileParts &attachments)
 {
     if (formId.isEmpty() || hasControlCharacters(formId)) {
         return makeError(ErrorKind::InvalidInput, QStringLiteral("the form id is empty or has control characters"));
     }
+    // A newline in the version would shift the signature lines.
+    if (hasControlCharacters(formVersion)) {
+        return makeError(ErrorKind::InvalidInput, QStringLiteral("the form version has control characters"));
+    }
     if (instanceId.isEmpty() || instanceId.trimmed() != instanceId || hasControlCharacters(instanceId)) {
-        return makeError(ErrorKind::InvalidInput,
-                         QStringLiteral("the instanceID must be non-empty with no surrounding whitespace"));
+        return makeError(
+            ErrorKind::InvalidInput, QStringLiteral("the instanceID must be non-empty with no surrounding whitespace"));
     }
     QSet<QString> seen;
     for (const FilePart &part : attachments) {
@@ -85,6 +95,15 @@ private:
     QByteArray m_text;
 };
 
+QString originalName(const QString &encryptedName)
+{
+    QString name = encryptedName;
+    if (name.endsWith(kOdkEncryptedSuffix)) {
+        name.chop(kOdkEncryptedSuffix.size());
+    }
+    return name;
+}
+
 const FilePart *findPart(const FileParts &files, const QString &name)
 {
     for (const FilePart &part : files) {
@@ -98,19 +117,16 @@ const FilePart *findPart(const FileParts &files, const QString &name)
 } // namespace
 
 Result<SealedSubmission> OdkEnvelope::seal(const CouncilPublicKey &key, const QString &formId,
-                                           const QString &formVersion, const QString &instanceId,
-                                           const QByteArray &submissionXml, const FileParts &attachments)
+    const QString &formVersion, const QString &instanceId, const QByteArray &submissionXml,
+    const FileParts &attachments)
 {
-    if (auto ok = checkSealInput(formId, instanceId, attachments); !ok) {
+    if (auto ok = checkSealInput(formId, formVersion, instanceId, attachments); !ok) {
         return ok.error();
     }
     if (key.isNull()) {
         return makeError(ErrorKind::InvalidInput, QStringLiteral("no council public key configured; cannot seal"));
     }
-    const SecretBytes aesKey = SecretBytes::random(kOdkKeySize);
-    if (!aesKey.isValid()) {
-        return makeError(ErrorKind::Internal, QStringLiteral("cannot allocate secure memory for the submission key"));
-    }
+    const OdkKey aesKey = OdkKey::random();
     auto wrapped = rsaOaepEncrypt(key, aesKey.data(), aesKey.size());
     if (!wrapped) {
         return wrapped.error();
@@ -133,7 +149,7 @@ Result<SealedSubmission> OdkEnvelope::seal(const CouncilPublicKey &key, const QS
             return encrypted.error();
         }
         signature.addFile(name, plaintext);
-        sealed.encryptedFiles.append(FilePart{name + kOdkEncryptedSuffix, std::move(*encrypted)});
+        sealed.encryptedFiles.append(FilePart { name + kOdkEncryptedSuffix, std::move(*encrypted) });
         return {};
     };
     for (const FilePart &part : attachments) {
@@ -147,8 +163,8 @@ Result<SealedSubmission> OdkEnvelope::seal(const CouncilPublicKey &key, const QS
     }
 
     const QByteArray digest = signature.digest();
-    auto wrappedSignature = rsaOaepEncrypt(key, reinterpret_cast<const unsigned char *>(digest.constData()),
-                                           static_cast<std::size_t>(digest.size()));
+    auto wrappedSignature = rsaOaepEncrypt(
+        key, reinterpret_cast<const unsigned char *>(digest.constData()), static_cast<std::size_t>(digest.size()));
     if (!wrappedSignature) {
         return wrappedSignature.error();
     }
@@ -157,14 +173,14 @@ Result<SealedSubmission> OdkEnvelope::seal(const CouncilPublicKey &key, const QS
     return sealed;
 }
 
-Result<OpenedSubmission> OdkEnvelope::open(const CouncilPrivateKey &key, const QByteArray &manifestXml,
-                                           const FileParts &files, bool verifySignature)
+Result<OpenedSubmission> OdkEnvelope::open(
+    const CouncilPrivateKey &key, const QByteArray &manifestXml, const FileParts &files, bool verifySignature)
 {
     return open(std::span<const CouncilPrivateKey>(&key, 1), manifestXml, files, verifySignature);
 }
 
 Result<OpenedSubmission> OdkEnvelope::open(std::span<const CouncilPrivateKey> keys, const QByteArray &manifestXml,
-                                           const FileParts &files, bool verifySignature)
+    const FileParts &files, bool verifySignature)
 {
     auto parsed = OdkManifest::parse(manifestXml);
     if (!parsed) {
@@ -181,25 +197,30 @@ Result<OpenedSubmission> OdkEnvelope::open(std::span<const CouncilPrivateKey> ke
         return failure(QStringLiteral("base64EncryptedKey is not valid base64"));
     }
     const CouncilPrivateKey *usedKey = nullptr;
-    SecretBytes aesKey;
+    OdkKey aesKey;
     QStringList tried;
     for (const CouncilPrivateKey &key : keys) {
-        auto unwrapped = rsaOaepDecrypt(key, *wrapped);
-        if (unwrapped && unwrapped->size() == kOdkKeySize) {
+        unsigned char buffer[kRsaBufferSize];
+        auto unwrapped = rsaOaepDecryptInto(key, *wrapped, buffer, sizeof buffer);
+        const bool fits = unwrapped && *unwrapped == kOdkKeySize;
+        if (fits) {
+            std::memcpy(aesKey.data(), buffer, kOdkKeySize);
+        }
+        sodium_memzero(buffer, sizeof buffer);
+        if (fits) {
             usedKey = &key;
-            aesKey = std::move(*unwrapped);
             break;
         }
         tried.append(key.keyId());
     }
     if (!usedKey) {
         return failure(tried.size() == 1
-                           ? QStringLiteral("the council key %1 does not unwrap its key (wrong key, or the key was "
-                                            "wrapped with the wrong OAEP/MGF1 hash)")
-                                 .arg(tried.constFirst())
-                           : QStringLiteral("none of the %1 council keys (%2) unwraps its key")
-                                 .arg(tried.size())
-                                 .arg(tried.join(QStringLiteral(", "))));
+                ? QStringLiteral("the council key %1 does not unwrap its key (wrong key, or the key was "
+                                 "wrapped with the wrong OAEP/MGF1 hash)")
+                      .arg(tried.constFirst())
+                : QStringLiteral("none of the %1 council keys (%2) unwraps its key")
+                      .arg(tried.size())
+                      .arg(tried.join(QStringLiteral(", "))));
     }
     const CouncilPrivateKey &key = *usedKey;
 
@@ -210,46 +231,54 @@ Result<OpenedSubmission> OdkEnvelope::open(std::span<const CouncilPrivateKey> ke
     SignatureSource signature(manifest);
     OdkIvSequence ivs(id, aesKey);
     opened.councilKeyId = key.keyId();
-    auto decryptOne = [&](const QString &encryptedName) -> Result<QByteArray> {
+    auto decryptOne = [&](const QString &encryptedName, const QString &originalName) -> Result<QByteArray> {
         const FilePart *part = findPart(files, encryptedName);
         if (!part) {
-            return makeError(ErrorKind::InvalidInput,
-                             QStringLiteral("submission %1 is missing its part %2").arg(id, encryptedName));
+            return makeError(
+                ErrorKind::InvalidInput, QStringLiteral("submission %1 is missing its part %2").arg(id, encryptedName));
         }
         auto plain = odkAesDecrypt(aesKey, ivs.next(), part->bytes);
         if (!plain) {
             return failure(QStringLiteral("%1: %2").arg(encryptedName, plain.error().message));
         }
-        QString original = encryptedName;
-        if (original.endsWith(kOdkEncryptedSuffix)) {
-            original.chop(kOdkEncryptedSuffix.size());
-        }
-        signature.addFile(original, *plain);
+        signature.addFile(originalName, *plain);
         return plain;
     };
-    for (const QString &media : manifest.mediaFiles) {
-        auto plain = decryptOne(media);
-        if (!plain) {
-            return plain.error();
+    // Partial plaintext must not outlive a failure.
+    auto abandon = [&opened](const Error &error) {
+        for (FilePart &part : opened.attachments) {
+            wipe(part.bytes);
         }
-        QString original = media;
-        original.chop(media.endsWith(kOdkEncryptedSuffix) ? kOdkEncryptedSuffix.size() : 0);
-        opened.attachments.append(FilePart{original, std::move(*plain)});
+        return error;
+    };
+    for (const QString &media : manifest.mediaFiles) {
+        // The name comes from an untrusted manifest and ends up as a file name in exports.
+        const QString original = originalName(media);
+        if (auto ok = checkName(original); !ok) {
+            return abandon(
+                makeError(ErrorKind::InvalidInput, QStringLiteral("submission %1: %2").arg(id, ok.error().message)));
+        }
+        auto plain = decryptOne(media, original);
+        if (!plain) {
+            return abandon(plain.error());
+        }
+        opened.attachments.append(FilePart { original, std::move(*plain) });
     }
-    auto xml = decryptOne(manifest.encryptedXmlFile);
+    auto xml = decryptOne(manifest.encryptedXmlFile, originalName(manifest.encryptedXmlFile));
     if (!xml) {
-        return xml.error();
+        return abandon(xml.error());
     }
     opened.xml = std::move(*xml);
 
     if (verifySignature && !manifest.base64EncryptedElementSignature.isEmpty()) {
-        auto wrappedSig = QByteArray::fromBase64Encoding(manifest.base64EncryptedElementSignature,
-                                                         QByteArray::AbortOnBase64DecodingErrors);
+        auto wrappedSig = QByteArray::fromBase64Encoding(
+            manifest.base64EncryptedElementSignature, QByteArray::AbortOnBase64DecodingErrors);
         if (wrappedSig) {
-            auto stored = rsaOaepDecrypt(key, *wrappedSig);
+            unsigned char stored[kRsaBufferSize];
+            auto size = rsaOaepDecryptInto(key, *wrappedSig, stored, sizeof stored);
             const QByteArray expected = signature.digest();
-            opened.signatureValid = stored && stored->size() == static_cast<std::size_t>(expected.size())
-                && CRYPTO_memcmp(stored->data(), expected.constData(), stored->size()) == 0;
+            opened.signatureValid = size && *size == static_cast<std::size_t>(expected.size())
+                && CRYPTO_memcmp(stored, expected.constData(), *size) == 0;
         }
     }
     return opened;

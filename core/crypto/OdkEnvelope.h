@@ -10,7 +10,8 @@
 
 #include <span>
 
-namespace chorus::crypto {
+namespace chorus::crypto
+{
 
 // What a device stores and sync sends, byte for byte: the plaintext manifest (the OpenRosa
 // `xml_submission_file`) and the encrypted parts, attachments "*.enc" in order, then
@@ -41,19 +42,18 @@ struct OpenedSubmission {
 class OdkEnvelope
 {
 public:
-    static Result<SealedSubmission> seal(const CouncilPublicKey &key, const QString &formId,
-                                         const QString &formVersion, const QString &instanceId,
-                                         const QByteArray &submissionXml, const FileParts &attachments = {});
+    static Result<SealedSubmission> seal(const CouncilPublicKey &key, const QString &formId, const QString &formVersion,
+        const QString &instanceId, const QByteArray &submissionXml, const FileParts &attachments = {});
 
     // Admin side. A wrong key fails with ErrorKind::Crypto naming the instanceID; a damaged
     // file either fails the same way or returns signatureValid == false. verifySignature
     // costs a second RSA private operation.
-    static Result<OpenedSubmission> open(const CouncilPrivateKey &key, const QByteArray &manifest,
-                                         const FileParts &files, bool verifySignature = true);
+    static Result<OpenedSubmission> open(
+        const CouncilPrivateKey &key, const QByteArray &manifest, const FileParts &files, bool verifySignature = true);
     // Tries each key in order until one unwraps the submission key (manifests do not name
     // the key): put the likeliest first. Used by KeyRing after a key rotation.
     static Result<OpenedSubmission> open(std::span<const CouncilPrivateKey> keys, const QByteArray &manifest,
-                                         const FileParts &files, bool verifySignature = true);
+        const FileParts &files, bool verifySignature = true);
 };
 
 } // namespace chorus::crypto

@@ -4,9 +4,11 @@
 #include <QXmlStreamReader>
 #include <QXmlStreamWriter>
 
-namespace chorus::crypto {
+namespace chorus::crypto
+{
 
-namespace {
+namespace
+{
 const QString kSubmissionsNs = QStringLiteral("http://opendatakit.org/submissions");
 const QString kOrxNs = QStringLiteral("http://openrosa.org/xforms");
 constexpr qint64 kMaxManifestBytes = 1 << 20;
@@ -26,7 +28,8 @@ QByteArray OdkManifest::toXml() const
         writer.writeAttribute(QStringLiteral("version"), formVersion);
     }
     writer.writeAttribute(QStringLiteral("encrypted"), QStringLiteral("yes"));
-    writer.writeTextElement(kSubmissionsNs, QStringLiteral("base64EncryptedKey"), QString::fromLatin1(base64EncryptedKey));
+    writer.writeTextElement(
+        kSubmissionsNs, QStringLiteral("base64EncryptedKey"), QString::fromLatin1(base64EncryptedKey));
     writer.writeStartElement(kOrxNs, QStringLiteral("meta"));
     writer.writeTextElement(kOrxNs, QStringLiteral("instanceID"), instanceId);
     writer.writeEndElement();
@@ -38,7 +41,7 @@ QByteArray OdkManifest::toXml() const
     }
     writer.writeTextElement(kSubmissionsNs, QStringLiteral("encryptedXmlFile"), encryptedXmlFile);
     writer.writeTextElement(kSubmissionsNs, QStringLiteral("base64EncryptedElementSignature"),
-                            QString::fromLatin1(base64EncryptedElementSignature));
+        QString::fromLatin1(base64EncryptedElementSignature));
     writer.writeEndElement();
     writer.writeEndDocument();
     return xml;
@@ -47,7 +50,8 @@ QByteArray OdkManifest::toXml() const
 Result<OdkManifest> OdkManifest::parse(const QByteArray &xml)
 {
     auto invalid = [](const QString &why) {
-        return makeError(ErrorKind::InvalidInput, QStringLiteral("not an ODK encrypted-submission manifest: %1").arg(why));
+        return makeError(
+            ErrorKind::InvalidInput, QStringLiteral("not an ODK encrypted-submission manifest: %1").arg(why));
     };
     if (xml.size() > kMaxManifestBytes) {
         return invalid(QStringLiteral("larger than 1 MiB"));
@@ -101,7 +105,8 @@ Result<OdkManifest> OdkManifest::parse(const QByteArray &xml)
         return invalid(QStringLiteral("no <orx:meta><orx:instanceID>"));
     }
     if (manifest.base64EncryptedKey.isEmpty() || manifest.encryptedXmlFile.isEmpty()) {
-        return invalid(QStringLiteral("submission %1 lacks base64EncryptedKey or encryptedXmlFile").arg(manifest.instanceId));
+        return invalid(
+            QStringLiteral("submission %1 lacks base64EncryptedKey or encryptedXmlFile").arg(manifest.instanceId));
     }
     return manifest;
 }

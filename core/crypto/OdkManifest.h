@@ -7,7 +7,8 @@
 #include <QString>
 #include <QStringList>
 
-namespace chorus::crypto {
+namespace chorus::crypto
+{
 
 // The plaintext `xml_submission_file` of an ODK encrypted submission. It carries no answer:
 // only ids, the wrapped key, the encrypted file names and the signature element, so the

@@ -3,7 +3,8 @@
 
 #include <openssl/err.h>
 
-namespace chorus::crypto::detail {
+namespace chorus::crypto::detail
+{
 
 QString takeOpenSslError()
 {
@@ -17,7 +18,8 @@ QString takeOpenSslError()
     return QString::fromLatin1(buffer);
 }
 
-namespace {
+namespace
+{
 QByteArray digest(const EVP_MD *md, const unsigned char *data, std::size_t size)
 {
     unsigned char out[EVP_MAX_MD_SIZE];
@@ -41,8 +43,8 @@ QByteArray md5(const QByteArray &data)
 
 QByteArray sha256(const QByteArray &data)
 {
-    return digest(EVP_sha256(), reinterpret_cast<const unsigned char *>(data.constData()),
-                  static_cast<std::size_t>(data.size()));
+    return digest(
+        EVP_sha256(), reinterpret_cast<const unsigned char *>(data.constData()), static_cast<std::size_t>(data.size()));
 }
 
 } // namespace chorus::crypto::detail

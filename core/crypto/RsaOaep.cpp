@@ -5,16 +5,17 @@
 
 #include <openssl/rsa.h>
 
-namespace chorus::crypto {
+namespace chorus::crypto
+{
 
 using namespace detail;
 
-namespace {
+namespace
+{
 bool configureOaep(EVP_PKEY_CTX *ctx)
 {
     return EVP_PKEY_CTX_set_rsa_padding(ctx, RSA_PKCS1_OAEP_PADDING) == 1
-        && EVP_PKEY_CTX_set_rsa_oaep_md(ctx, EVP_sha256()) == 1
-        && EVP_PKEY_CTX_set_rsa_mgf1_md(ctx, EVP_sha256()) == 1;
+        && EVP_PKEY_CTX_set_rsa_oaep_md(ctx, EVP_sha256()) == 1 && EVP_PKEY_CTX_set_rsa_mgf1_md(ctx, EVP_sha256()) == 1;
 }
 } // namespace
 
@@ -35,6 +36,24 @@ Result<QByteArray> rsaOaepEncrypt(const CouncilPublicKey &key, const unsigned ch
     }
     out.truncate(static_cast<qsizetype>(outSize));
     return out;
+}
+
+Result<std::size_t> rsaOaepDecryptInto(
+    const CouncilPrivateKey &key, const QByteArray &ciphertext, unsigned char *out, std::size_t capacity)
+{
+    if (key.isNull()) {
+        return makeError(ErrorKind::InvalidInput, QStringLiteral("no council private key loaded"));
+    }
+    PkeyCtxPtr ctx(EVP_PKEY_CTX_new(key.handle(), nullptr));
+    std::size_t outSize = capacity;
+    if (!ctx || EVP_PKEY_decrypt_init(ctx.get()) != 1 || !configureOaep(ctx.get())
+        || EVP_PKEY_decrypt(ctx.get(), out, &outSize, reinterpret_cast<const unsigned char *>(ciphertext.constData()),
+               static_cast<std::size_t>(ciphertext.size()))
+            != 1) {
+        takeOpenSslError();
+        return makeError(ErrorKind::Crypto, QStringLiteral("RSA-OAEP decryption failed"));
+    }
+    return outSize;
 }
 
 Result<SecretBytes> rsaOaepDecrypt(const CouncilPrivateKey &key, const QByteArray &ciphertext)

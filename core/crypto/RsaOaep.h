@@ -3,12 +3,16 @@
 
 #include "CouncilKeys.h"
 
-namespace chorus::crypto {
+namespace chorus::crypto
+{
 
 // RSA-OAEP exactly as ODK needs it: SHA-256 for the OAEP digest *and* for MGF1, no label.
 // OpenSSL 3 defaults both to SHA-1, and Java's stock `OAEPWithSHA-256AndMGF1Padding` means
 // MGF1-SHA-1; either mistake yields a key that ODK Central silently unwraps to garbage.
 Result<QByteArray> rsaOaepEncrypt(const CouncilPublicKey &key, const unsigned char *data, std::size_t size);
 Result<SecretBytes> rsaOaepDecrypt(const CouncilPrivateKey &key, const QByteArray &ciphertext);
+// Decrypts into a caller buffer (e.g. on the stack, wiped by the caller); returns the length.
+Result<std::size_t> rsaOaepDecryptInto(
+    const CouncilPrivateKey &key, const QByteArray &ciphertext, unsigned char *out, std::size_t capacity);
 
 } // namespace chorus::crypto

@@ -5,7 +5,8 @@
 
 #include <utility>
 
-namespace chorus::crypto {
+namespace chorus::crypto
+{
 
 bool ensureSodium()
 {

@@ -5,7 +5,8 @@
 
 #include <cstddef>
 
-namespace chorus::crypto {
+namespace chorus::crypto
+{
 
 // Makes sure libsodium is initialised; cheap after the first call. Every entry point that
 // touches libsodium calls it, so callers never have to remember.

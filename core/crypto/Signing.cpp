@@ -5,7 +5,8 @@
 
 #include <sodium.h>
 
-namespace chorus::crypto {
+namespace chorus::crypto
+{
 
 static_assert(SigningKey::kPublicKeySize == crypto_sign_PUBLICKEYBYTES);
 static_assert(SigningKey::kSecretKeySize == crypto_sign_SECRETKEYBYTES);
@@ -33,7 +34,7 @@ Result<SigningKey> SigningKey::fromSecretKey(SecretBytes secretKey)
     ensureSodium();
     if (secretKey.size() != kSecretKeySize) {
         return makeError(ErrorKind::InvalidInput,
-                         QStringLiteral("an Ed25519 secret key is %1 bytes, not %2").arg(kSecretKeySize).arg(secretKey.size()));
+            QStringLiteral("an Ed25519 secret key is %1 bytes, not %2").arg(kSecretKeySize).arg(secretKey.size()));
     }
     QByteArray pub(kPublicKeySize, Qt::Uninitialized);
     crypto_sign_ed25519_sk_to_pk(reinterpret_cast<unsigned char *>(pub.data()), secretKey.data());
@@ -62,12 +63,13 @@ QByteArray SigningKey::sign(const QByteArray &message) const
     }
     QByteArray signature(kSignatureSize, Qt::Uninitialized);
     crypto_sign_detached(reinterpret_cast<unsigned char *>(signature.data()), nullptr,
-                         reinterpret_cast<const unsigned char *>(message.constData()),
-                         static_cast<unsigned long long>(message.size()), m_secret.data());
+        reinterpret_cast<const unsigned char *>(message.constData()), static_cast<unsigned long long>(message.size()),
+        m_secret.data());
     return signature;
 }
 
-namespace Signing {
+namespace Signing
+{
 
 bool verify(const QByteArray &publicKey, const QByteArray &message, const QByteArray &signature)
 {
@@ -77,9 +79,9 @@ bool verify(const QByteArray &publicKey, const QByteArray &message, const QByteA
         return false;
     }
     return crypto_sign_verify_detached(reinterpret_cast<const unsigned char *>(signature.constData()),
-                                       reinterpret_cast<const unsigned char *>(message.constData()),
-                                       static_cast<unsigned long long>(message.size()),
-                                       reinterpret_cast<const unsigned char *>(publicKey.constData()))
+               reinterpret_cast<const unsigned char *>(message.constData()),
+               static_cast<unsigned long long>(message.size()),
+               reinterpret_cast<const unsigned char *>(publicKey.constData()))
         == 0;
 }
 
@@ -88,7 +90,7 @@ Result<QByteArray> publicKeyFromBase64(const QByteArray &base64)
     auto decoded = QByteArray::fromBase64Encoding(base64.trimmed(), QByteArray::AbortOnBase64DecodingErrors);
     if (!decoded || (*decoded).size() != static_cast<qsizetype>(SigningKey::kPublicKeySize)) {
         return makeError(ErrorKind::InvalidInput,
-                         QStringLiteral("not an Ed25519 public key (expected the base64 of 32 bytes on one line)"));
+            QStringLiteral("not an Ed25519 public key (expected the base64 of 32 bytes on one line)"));
     }
     return *decoded;
 }

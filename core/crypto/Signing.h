@@ -7,7 +7,8 @@
 #include <QByteArray>
 #include <QString>
 
-namespace chorus::crypto {
+namespace chorus::crypto
+{
 
 // Ed25519 (libsodium crypto_sign) for survey packages and enrollment bundles: the admin signs,
 // devices verify with the public key they were enrolled with.
@@ -36,7 +37,8 @@ private:
     QByteArray m_public;
 };
 
-namespace Signing {
+namespace Signing
+{
 // Checks a detached Ed25519 signature. False for a malformed key or signature too.
 bool verify(const QByteArray &publicKey, const QByteArray &message, const QByteArray &signature);
 // Parses the base64 one-line form used in signing-ed25519.pub and in bundles.

@@ -2,6 +2,7 @@
 #include "Finalizer.h"
 
 #include "common/Logging.h"
+#include "consent/LedgerRow.h"
 #include "crypto/CouncilKeys.h"
 #include "crypto/OdkEnvelope.h"
 #include "response/SubmissionXml.h"
@@ -62,6 +63,10 @@ Result<QString> Finalizer::finalize(const survey::SurveyPackage &package, const 
     stored.manifest = sealed->manifest;
     stored.encryptedFiles = sealed->encryptedFiles;
     stored.finalizedAt = QDateTime::currentDateTimeUtc();
+    if (response.consent) {
+        // Stored with the envelope in one transaction: the device can find it by receipt code.
+        stored.consent = consent::ledgerRowFor(*response.consent);
+    }
     if (auto status = m_store.responses().finalize(stored); !status) {
         return status.error();
     }

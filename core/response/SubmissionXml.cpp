@@ -99,6 +99,9 @@ QByteArray SubmissionXml::serialize(const survey::SurveyPackage &package, const 
     xml.writeTextElement(QStringLiteral("timeEnd"), timestamp(response.finished));
     xml.writeTextElement(kNs, QStringLiteral("language"), response.language);
     xml.writeTextElement(kNs, QStringLiteral("bankVersion"), response.bankVersion);
+    if (response.consent) {
+        response.consent->writeXml(xml);
+    }
     xml.writeEndElement(); // meta
     xml.writeEndElement(); // root
     xml.writeEndDocument();
@@ -117,11 +120,19 @@ QDateTime parseTime(const QString &text)
     return t.isValid() ? t.toUTC() : QDateTime();
 }
 
-void readMeta(QXmlStreamReader &xml, Response &r)
+Status readMeta(QXmlStreamReader &xml, Response &r)
 {
     while (xml.readNextStartElement()) {
         const QString name = xml.name().toString();
         const bool ours = xml.namespaceUri() == kNs;
+        if (name == QLatin1String("consent") && xml.namespaceUri().isEmpty()) {
+            auto consent = consent::ConsentRecord::readXml(xml);
+            if (!consent) {
+                return consent.error();
+            }
+            r.consent = *consent;
+            continue;
+        }
         const QString text = xml.readElementText(QXmlStreamReader::ErrorOnUnexpectedElement);
         if (name == QLatin1String("instanceID")) {
             r.instanceId = text;
@@ -135,6 +146,7 @@ void readMeta(QXmlStreamReader &xml, Response &r)
             r.bankVersion = text;
         }
     }
+    return {};
 }
 
 Status readAnswers(QXmlStreamReader &xml, Response &r, const QString &repeat, int instance)
@@ -143,7 +155,9 @@ Status readAnswers(QXmlStreamReader &xml, Response &r, const QString &repeat, in
         const QString name = xml.name().toString();
         const QXmlStreamAttributes attrs = xml.attributes();
         if (repeat.isEmpty() && name == QLatin1String("meta") && xml.namespaceUri().isEmpty()) {
-            readMeta(xml, r);
+            if (auto s = readMeta(xml, r); !s) {
+                return s;
+            }
             continue;
         }
         if (attrs.hasAttribute(kNs, QStringLiteral("instance"))) {

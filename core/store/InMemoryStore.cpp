@@ -1,13 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "InMemoryStore.h"
 
+#include "InMemoryInternal.h"
+
 #include "StoreRules.h"
 
 #include <algorithm>
 
 namespace chorus::store {
 
-using Data = InMemoryStore::Data;
+using inmemory::Data;
+using inmemory::stored;
 
 void Data::appendAudit(const QString &kind, const QString &subjectId, const QString &detail)
 {
@@ -16,174 +19,6 @@ void Data::appendAudit(const QString &kind, const QString &subjectId, const QStr
 }
 
 namespace {
-
-ResponseSummary summarize(const StoredResponse &r)
-{
-    return ResponseSummary{r.envelope.instanceId, r.envelope.surveyId, r.envelope.surveyVersion, r.state,
-                           r.retryable, r.failureReason, r.attempts, r.envelope.finalizedAt, r.stateChangedAt};
-}
-
-// Stored times have millisecond precision; the fake rounds the same way SQLite storage does.
-QDateTime stored(const QDateTime &t)
-{
-    return fromStoredTime(toStoredTime(t));
-}
-
-class Responses final : public ResponseRepository
-{
-public:
-    explicit Responses(std::shared_ptr<Data> data) : m_data(std::move(data)) {}
-
-    Status finalize(const FinalizedResponse &response) override
-    {
-        if (auto status = rules::validate(response); !status) {
-            return status;
-        }
-        if (find(response.instanceId)) {
-            return rules::alreadyFinalized(response.instanceId);
-        }
-        StoredResponse r;
-        r.envelope = response;
-        r.envelope.finalizedAt = stored(response.finalizedAt);
-        r.state = ResponseState::Finalized;
-        r.stateChangedAt = stored(m_data->clock());
-        m_data->responses.append(r);
-        m_data->drafts.remove(response.instanceId);
-        m_data->appendAudit(QStringLiteral("response.finalized"), response.instanceId,
-                            QStringLiteral("survey %1 version %2").arg(response.surveyId, response.surveyVersion));
-        return {};
-    }
-
-    Result<QList<StoredResponse>> queued(int limit) override
-    {
-        QList<StoredResponse> result;
-        for (const StoredResponse &r : ordered()) {
-            const bool inQueue = r.state == ResponseState::Finalized || r.state == ResponseState::Sending
-                                 || (r.state == ResponseState::Failed && r.retryable);
-            if (inQueue && (limit < 0 || result.size() < limit)) {
-                result.append(r);
-            }
-        }
-        return result;
-    }
-
-    Status markSending(const QString &id) override { return move(id, ResponseState::Sending, {}, false); }
-    Status markAccepted(const QString &id) override { return move(id, ResponseState::Accepted, {}, false); }
-    Status markConflict(const QString &id, const QString &reason) override
-    {
-        return move(id, ResponseState::Conflict, reason, false);
-    }
-    Status markDeletedOnServer(const QString &id, const QString &reason) override
-    {
-        return move(id, ResponseState::DeletedOnServer, reason, false);
-    }
-    Status markFailed(const QString &id, const QString &reason) override
-    {
-        return move(id, ResponseState::Failed, reason, false);
-    }
-    Status markTransientFailure(const QString &id, const QString &reason) override
-    {
-        return move(id, ResponseState::Failed, reason, true);
-    }
-    Status markWithdrawn(const QString &id) override { return move(id, ResponseState::Withdrawn, {}, false); }
-
-    Result<StoredResponse> load(const QString &id) override
-    {
-        if (StoredResponse *r = find(id)) {
-            return *r;
-        }
-        return rules::notFound(id);
-    }
-
-    Result<StateCounts> countsByState(const QString &surveyId) override
-    {
-        StateCounts counts;
-        for (const StoredResponse &r : m_data->responses) {
-            if (surveyId.isEmpty() || r.envelope.surveyId == surveyId) {
-                counts[r.state] += 1;
-            }
-        }
-        return counts;
-    }
-
-    Result<QList<ResponseSummary>> list() override
-    {
-        QList<ResponseSummary> result;
-        for (const StoredResponse &r : ordered()) {
-            result.append(summarize(r));
-        }
-        return result;
-    }
-
-    Result<int> removeAcceptedEnvelopes(const QDateTime &acceptedBefore) override
-    {
-        int removed = 0;
-        for (StoredResponse &r : m_data->responses) {
-            if (r.state == ResponseState::Accepted && !r.envelopeRemoved
-                && r.stateChangedAt <= stored(acceptedBefore)) {
-                removeEnvelope(r);
-                m_data->appendAudit(QStringLiteral("response.envelope_removed"), r.envelope.instanceId,
-                                    QStringLiteral("retention after acceptance"));
-                ++removed;
-            }
-        }
-        return removed;
-    }
-
-private:
-    StoredResponse *find(const QString &id)
-    {
-        for (StoredResponse &r : m_data->responses) {
-            if (r.envelope.instanceId == id) {
-                return &r;
-            }
-        }
-        return nullptr;
-    }
-
-    QList<StoredResponse> ordered() const
-    {
-        QList<StoredResponse> rows = m_data->responses;
-        std::stable_sort(rows.begin(), rows.end(), [](const StoredResponse &a, const StoredResponse &b) {
-            return a.envelope.finalizedAt < b.envelope.finalizedAt;
-        });
-        return rows;
-    }
-
-    static void removeEnvelope(StoredResponse &r)
-    {
-        r.envelope.manifest.clear();
-        r.envelope.encryptedFiles.clear();
-        r.envelopeRemoved = true;
-    }
-
-    Status move(const QString &id, ResponseState to, const QString &reason, bool retryable)
-    {
-        StoredResponse *r = find(id);
-        if (!r) {
-            return rules::notFound(id);
-        }
-        if (auto allowed = response::transition(r->state, to); !allowed) {
-            return makeError(allowed.error().kind, QStringLiteral("response '%1': %2").arg(id, allowed.error().message));
-        }
-        r->state = to;
-        r->retryable = retryable;
-        r->failureReason = reason;
-        r->stateChangedAt = stored(m_data->clock());
-        if (to == ResponseState::Sending) {
-            ++r->attempts;
-        } else {
-            m_data->appendAudit(QStringLiteral("response.") + response::stateName(to), id,
-                                retryable ? QStringLiteral("transient: ") + reason : reason);
-        }
-        if (to == ResponseState::Withdrawn) {
-            removeEnvelope(*r);
-        }
-        return {};
-    }
-
-    std::shared_ptr<Data> m_data;
-};
 
 class Drafts final : public DraftRepository
 {
@@ -327,15 +162,105 @@ private:
     std::shared_ptr<Data> m_data;
 };
 
+class Consents final : public ConsentLedger
+{
+public:
+    explicit Consents(std::shared_ptr<Data> data) : m_data(std::move(data)) {}
+
+    Status record(const ConsentEntry &entry) override
+    {
+        if (auto status = rules::validate(entry); !status) {
+            return status;
+        }
+        if (find(entry.consentId)) {
+            return rules::consentExists(entry.consentId);
+        }
+        ConsentEntry copy = entry;
+        copy.capturedAt = stored(entry.capturedAt);
+        if (copy.withdrawnAt) {
+            copy.withdrawnAt = stored(*copy.withdrawnAt);
+        }
+        m_data->consents.append(copy);
+        return {};
+    }
+
+    Status markWithdrawn(const QString &consentId, const QDateTime &at) override
+    {
+        if (!at.isValid()) {
+            return makeError(ErrorKind::InvalidInput, QStringLiteral("a withdrawal needs a time"));
+        }
+        ConsentEntry *e = find(consentId);
+        if (!e) {
+            return rules::consentNotFound(consentId);
+        }
+        if (!e->withdrawnAt) {
+            e->withdrawnAt = stored(at);
+        }
+        return {};
+    }
+
+    Result<ConsentEntry> load(const QString &consentId) override
+    {
+        if (ConsentEntry *e = find(consentId)) {
+            return *e;
+        }
+        return rules::consentNotFound(consentId);
+    }
+
+    Result<QList<ConsentEntry>> findByReceiptHash(const QByteArray &hash) override
+    {
+        return matching([&](const ConsentEntry &e) { return e.receiptHash == hash; });
+    }
+
+    Result<QList<ConsentEntry>> forResponse(const QString &responseId) override
+    {
+        return matching([&](const ConsentEntry &e) { return e.responseId == responseId; });
+    }
+
+    Result<QList<ConsentEntry>> list() override
+    {
+        return matching([](const ConsentEntry &) { return true; });
+    }
+
+private:
+    ConsentEntry *find(const QString &consentId)
+    {
+        for (ConsentEntry &e : m_data->consents) {
+            if (e.consentId == consentId) {
+                return &e;
+            }
+        }
+        return nullptr;
+    }
+
+    template<typename Pred>
+    QList<ConsentEntry> matching(Pred pred) const
+    {
+        QList<ConsentEntry> result;
+        for (const ConsentEntry &e : m_data->consents) {
+            if (pred(e)) {
+                result.append(e);
+            }
+        }
+        std::stable_sort(result.begin(), result.end(), [](const ConsentEntry &a, const ConsentEntry &b) {
+            return a.capturedAt != b.capturedAt ? a.capturedAt < b.capturedAt : a.consentId < b.consentId;
+        });
+        return result;
+    }
+
+    std::shared_ptr<Data> m_data;
+};
+
 } // namespace
 
 InMemoryStore::InMemoryStore(Clock clock)
     : m_data(std::make_shared<Data>()),
-      m_responses(std::make_unique<Responses>(m_data)),
+      m_responses(inmemory::makeResponses(m_data)),
       m_drafts(std::make_unique<Drafts>(m_data)),
       m_audit(std::make_unique<Audit>(m_data)),
       m_surveys(std::make_unique<Surveys>(m_data)),
-      m_settings(std::make_unique<Settings>(m_data))
+      m_settings(std::make_unique<Settings>(m_data)),
+      m_consent(std::make_unique<Consents>(m_data))
 {
     m_data->clock = std::move(clock);
 }
@@ -365,6 +290,11 @@ SurveyRepository &InMemoryStore::surveys()
 SettingsRepository &InMemoryStore::settings()
 {
     return *m_settings;
+}
+
+ConsentLedger &InMemoryStore::consent()
+{
+    return *m_consent;
 }
 
 } // namespace chorus::store

@@ -24,6 +24,7 @@ public:
     AuditLog &audit() override;
     SurveyRepository &surveys() override;
     SettingsRepository &settings() override;
+    ConsentLedger &consent() override;
 
     // Shared by the fakes so that, as in SQLite, finalize deletes the draft and writes audit rows.
     struct Data {
@@ -33,6 +34,7 @@ public:
         QList<AuditEvent> audit;
         QMap<QString, StoredSurvey> surveys;
         QMap<QString, QString> settings;
+        QList<ConsentEntry> consents;
         void appendAudit(const QString &kind, const QString &subjectId, const QString &detail);
     };
 
@@ -43,6 +45,7 @@ private:
     std::unique_ptr<AuditLog> m_audit;
     std::unique_ptr<SurveyRepository> m_surveys;
     std::unique_ptr<SettingsRepository> m_settings;
+    std::unique_ptr<ConsentLedger> m_consent;
 };
 
 } // namespace chorus::store

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "ConsentLedger.h"
 #include "common/FilePart.h"
 #include "common/Result.h"
 #include "response/ResponseStatus.h"
@@ -24,6 +25,9 @@ struct FinalizedResponse {
     QByteArray manifest;
     FileParts encryptedFiles;
     QDateTime finalizedAt; // UTC
+    // The ledger entry for this response's consent, written in the same transaction, so a
+    // response is never stored without it. Its responseId must equal instanceId.
+    std::optional<ConsentEntry> consent;
 };
 
 // A finalized response with its place in the lifecycle. After withdrawal, or after the

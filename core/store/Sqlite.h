@@ -29,6 +29,9 @@ struct OpenOptions {
     bool quickCheck = true;
     // Migrate to the current schema (ReadWrite only). Off for tests of the migrator itself.
     bool migrate = true;
+    // A registered SQLite VFS by name; empty for the default. Tests use a shim that fails
+    // writes (a full disk) this way.
+    QByteArray vfs;
 };
 
 // One SQLite connection (RAII over sqlite3*). Opening applies the settings every Chorus
@@ -59,6 +62,10 @@ public:
     qint64 lastInsertRowId() const;
     // Copies the WAL into the main file and truncates it (used before scans and backups).
     Status checkpoint();
+    // After deleting secrets: secure_delete has zeroed them in the database pages, but older
+    // copies of those pages still sit in the WAL until a checkpoint truncates it. Best effort:
+    // a checkpoint blocked by a reader is logged and retried by the next scrub.
+    void scrubWal();
     // PRAGMA integrity_check; ok() when SQLite reports "ok".
     Status integrityCheck();
     // Online backup through SQLite's backup API into a new file at `destination` (0600).

@@ -88,7 +88,11 @@ Status SqliteDraftRepository::discard(const QString &responseId)
     if (!stmt) {
         return stmt.error();
     }
-    return stmt->bind(1, responseId).run();
+    if (auto status = stmt->bind(1, responseId).run(); !status) {
+        return status;
+    }
+    m_db.scrubWal();
+    return {};
 }
 
 // ---- audit log ---------------------------------------------------------------------------

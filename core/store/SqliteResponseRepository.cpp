@@ -2,6 +2,7 @@
 #include "SqliteResponseRepository.h"
 
 #include "Sqlite.h"
+#include "SqliteConsentLedger.h"
 #include "StoreRules.h"
 #include "common/Logging.h"
 
@@ -130,6 +131,11 @@ Status SqliteResponseRepository::finalize(const FinalizedResponse &response)
             return status;
         }
     }
+    if (response.consent) {
+        if (auto status = SqliteConsentLedger::insert(m_db, *response.consent); !status) {
+            return status;
+        }
+    }
     auto draft = m_db.prepare("DELETE FROM drafts WHERE response_id = ?");
     if (!draft) {
         return draft.error();
@@ -168,10 +174,12 @@ Status SqliteResponseRepository::move(const QString &instanceId, ResponseState t
         return rules::notFound(instanceId);
     }
     const qint64 rowId = current->int64(0);
-    const auto from = stateFromName(current->text(1));
+    const QString fromName = current->text(1);
+    const auto from = stateFromName(fromName);
+    current->reset(); // an active statement would block the checkpoint that scrubs a withdrawal
     if (!from) {
         return makeError(ErrorKind::Database, QStringLiteral("response '%1' has an unknown state '%2' in the database")
-                                                  .arg(instanceId, current->text(1)));
+                                                  .arg(instanceId, fromName));
     }
     if (auto allowed = response::transition(*from, to); !allowed) {
         return makeError(allowed.error().kind,
@@ -206,7 +214,13 @@ Status SqliteResponseRepository::move(const QString &instanceId, ResponseState t
             return status;
         }
     }
-    return tx->commit();
+    if (auto status = tx->commit(); !status) {
+        return status;
+    }
+    if (to == ResponseState::Withdrawn) {
+        m_db.scrubWal();
+    }
+    return {};
 }
 
 Status SqliteResponseRepository::markSending(const QString &id)
@@ -390,6 +404,9 @@ Result<int> SqliteResponseRepository::removeAcceptedEnvelopes(const QDateTime &a
     }
     if (auto status = tx->commit(); !status) {
         return status.error();
+    }
+    if (!targets.isEmpty()) {
+        m_db.scrubWal();
     }
     return int(targets.size());
 }

@@ -14,6 +14,7 @@ class SqliteDraftRepository;
 class SqliteAuditLog;
 class SqliteSurveyRepository;
 class SqliteSettingsRepository;
+class SqliteConsentLedger;
 
 // The device database: one connection (see Database for its settings) and the repositories
 // over it. Open it once per thread; the app opens it on the thread that finalizes.
@@ -33,6 +34,7 @@ public:
     AuditLog &audit() override;
     SurveyRepository &surveys() override;
     SettingsRepository &settings() override;
+    ConsentLedger &consent() override;
 
     Database &database() { return *m_db; }
 
@@ -45,6 +47,7 @@ private:
     std::unique_ptr<SqliteAuditLog> m_audit;
     std::unique_ptr<SqliteSurveyRepository> m_surveys;
     std::unique_ptr<SqliteSettingsRepository> m_settings;
+    std::unique_ptr<SqliteConsentLedger> m_consent;
 };
 
 } // namespace chorus::store

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "AuditLog.h"
+#include "ConsentLedger.h"
 #include "DraftRepository.h"
 #include "ResponseRepository.h"
 #include "SettingsRepository.h"
@@ -21,6 +22,7 @@ public:
     virtual AuditLog &audit() = 0;
     virtual SurveyRepository &surveys() = 0;
     virtual SettingsRepository &settings() = 0;
+    virtual ConsentLedger &consent() = 0;
 };
 
 } // namespace chorus::store

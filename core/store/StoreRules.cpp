@@ -60,6 +60,14 @@ Status validate(const FinalizedResponse &response)
     if (!response.finalizedAt.isValid()) {
         return invalid(QStringLiteral("the finalization time is missing"));
     }
+    if (response.consent) {
+        if (response.consent->responseId != response.instanceId) {
+            return invalid(QStringLiteral("its consent entry belongs to response '%1'").arg(response.consent->responseId));
+        }
+        if (auto status = validate(*response.consent); !status) {
+            return status;
+        }
+    }
     QSet<QString> names;
     for (const FilePart &part : response.encryptedFiles) {
         if (part.name.isEmpty() || part.name.contains(QLatin1Char('/')) || part.name.contains(QLatin1Char('\\'))
@@ -107,6 +115,27 @@ Status validate(const StoredSurvey &survey)
     return {};
 }
 
+Status validate(const ConsentEntry &entry)
+{
+    auto invalid = [&](const QString &what) {
+        return makeError(ErrorKind::InvalidInput,
+                         QStringLiteral("cannot record consent '%1': %2").arg(entry.consentId, what));
+    };
+    if (entry.consentId.trimmed().isEmpty() || entry.responseId.trimmed().isEmpty()) {
+        return invalid(QStringLiteral("the consent id or the response id is empty"));
+    }
+    if (entry.receiptHash.isEmpty()) {
+        return invalid(QStringLiteral("the receipt-code hash is empty"));
+    }
+    if (entry.surveyId.trimmed().isEmpty()) {
+        return invalid(QStringLiteral("the survey id is empty"));
+    }
+    if (!entry.capturedAt.isValid()) {
+        return invalid(QStringLiteral("the capture time is missing"));
+    }
+    return {};
+}
+
 Status checkSurveyUpgrade(const StoredSurvey *current, const StoredSurvey &incoming, bool *write)
 {
     *write = true;
@@ -146,6 +175,16 @@ Error alreadyFinalized(const QString &instanceId)
     return makeError(ErrorKind::Conflict,
                      QStringLiteral("response '%1' is already finalized; a finalized response is never overwritten")
                          .arg(instanceId));
+}
+
+Error consentExists(const QString &consentId)
+{
+    return makeError(ErrorKind::Conflict, QStringLiteral("consent '%1' is already recorded").arg(consentId));
+}
+
+Error consentNotFound(const QString &consentId)
+{
+    return makeError(ErrorKind::NotFound, QStringLiteral("no consent '%1' on this device").arg(consentId));
 }
 
 } // namespace rules

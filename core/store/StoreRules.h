@@ -12,6 +12,7 @@ namespace chorus::store::rules {
 Status validate(const FinalizedResponse &response);
 Status validate(const Draft &draft);
 Status validate(const StoredSurvey &survey);
+Status validate(const ConsentEntry &entry);
 
 // The decision for storing `incoming` when `current` is stored (nullptr: nothing stored).
 // ok() with *write = false means "identical, nothing to do".
@@ -19,5 +20,7 @@ Status checkSurveyUpgrade(const StoredSurvey *current, const StoredSurvey &incom
 
 Error notFound(const QString &instanceId);
 Error alreadyFinalized(const QString &instanceId);
+Error consentExists(const QString &consentId);
+Error consentNotFound(const QString &consentId);
 
 } // namespace chorus::store::rules

@@ -3,6 +3,9 @@
 
 #include "survey/AnswerValues.h"
 
+#include <algorithm>
+#include <functional>
+
 namespace chorus::survey {
 
 using response::Answer;
@@ -28,13 +31,15 @@ void initRepeats(const QList<Question> &questions, QMap<QString, int> &counts)
 } // namespace
 
 FormEngine::FormEngine(SurveyPackage package, const QString &language)
-    : m_package(std::move(package)),
+    : m_package(std::make_shared<const SurveyPackage>(std::move(package))),
+      m_logic(FormLogic::compile(*m_package)),
+      m_eval(*m_package, m_logic),
       m_instanceId(response::newInstanceId()),
       m_started(QDateTime::currentDateTimeUtc())
 {
     setLanguage(language);
-    for (const Section &s : m_package.sections) {
-        initRepeats(s.questions, m_repeatCounts);
+    for (const Section &s : m_package->sections) {
+        initRepeats(s.questions, m_data.repeatCounts);
     }
     const QList<Page> shown = visiblePages();
     m_current = shown.isEmpty() ? QString() : shown.constFirst().path;
@@ -45,27 +50,26 @@ FormEngine::FormEngine(SurveyPackage package, const Response &draft) : FormEngin
 {
     m_instanceId = draft.instanceId;
     m_started = draft.started;
-    m_answers = draft.answers;
+    m_data.answers = draft.answers;
+    m_data.answers.removeIf([](const auto &it) { return it.value().state == AnswerState::NotAsked; });
     for (auto it = draft.repeatCounts.cbegin(); it != draft.repeatCounts.cend(); ++it) {
-        m_repeatCounts.insert(it.key(), it.value());
+        m_data.repeatCounts.insert(it.key(), it.value());
     }
+    changed();
+    const QStringList shown = pages();
+    m_current = shown.isEmpty() ? QString() : shown.constFirst();
+    m_atReview = shown.isEmpty();
 }
 
 void FormEngine::setLanguage(const QString &code)
 {
-    m_language = m_package.language(code) ? code : m_package.defaultLanguage();
+    m_language = m_package->language(code) ? code : m_package->defaultLanguage();
 }
 
 bool FormEngine::isRightToLeft() const
 {
-    const Language *l = m_package.language(m_language);
+    const Language *l = m_package->language(m_language);
     return l && l->rtl;
-}
-
-bool FormEngine::relevant(const Question &q, const QString &path) const
-{
-    Q_UNUSED(path)
-    return q.relevant.isEmpty();
 }
 
 void FormEngine::addPages(const QList<Question> &questions, const QString &repeat, int instance, QList<Page> &out) const
@@ -95,9 +99,9 @@ void FormEngine::addPages(const QList<Question> &questions, const QString &repea
 QList<FormEngine::Page> FormEngine::visiblePages() const
 {
     QList<Page> out;
-    for (const Section &s : m_package.sections) {
-        if (s.relevant.isEmpty()) {
-            addPages(s.questions, {}, 0, out);
+    for (qsizetype i = 0; i < m_package->sections.size(); ++i) {
+        if (m_eval.sectionRelevant(int(i), m_data)) {
+            addPages(m_package->sections.at(i).questions, {}, 0, out);
         }
     }
     return out;
@@ -167,7 +171,7 @@ bool FormEngine::goTo(const QString &path)
 
 const Question *FormEngine::question(const QString &path) const
 {
-    return m_package.question(nameOf(path));
+    return m_package->question(nameOf(path));
 }
 
 bool FormEngine::isVisible(const QString &path) const
@@ -178,13 +182,18 @@ bool FormEngine::isVisible(const QString &path) const
 bool FormEngine::isRequired(const QString &path) const
 {
     const Question *q = question(path);
-    return q && q->isAnswerable() && q->required;
+    return q && q->isAnswerable() && m_eval.required(*q, path, m_data);
 }
 
 QList<Choice> FormEngine::choices(const QString &path) const
 {
     const Question *q = question(path);
-    return q ? q->choices : QList<Choice>();
+    return q ? m_eval.choices(*q, path, m_data) : QList<Choice>();
+}
+
+QString FormEngine::calculatedValue(const QString &path) const
+{
+    return m_eval.value(path, m_data).toString();
 }
 
 Status FormEngine::setAnswer(const QString &path, const Answer &answer)
@@ -197,17 +206,26 @@ Status FormEngine::setAnswer(const QString &path, const Answer &answer)
     if (!canonical) {
         return canonical.error();
     }
-    if (canonical->state == AnswerState::NotAnswered) {
-        m_answers.remove(path);
-    } else {
-        m_answers.insert(path, *canonical);
+    if (canonical->isAnswered() && !q->choiceFilter.isEmpty()) {
+        const QList<Choice> shown = choices(path);
+        for (const QString &code : canonical->value.split(QLatin1Char(' '))) {
+            if (std::none_of(shown.cbegin(), shown.cend(), [&](const Choice &c) { return c.code == code; })) {
+                return makeError(ErrorKind::InvalidInput, engineMessage("Select one of the answers shown"));
+            }
+        }
     }
+    if (canonical->state == AnswerState::NotAnswered) {
+        m_data.answers.remove(path);
+    } else {
+        m_data.answers.insert(path, *canonical);
+    }
+    changed();
     return {};
 }
 
 Answer FormEngine::answer(const QString &path) const
 {
-    return m_answers.value(path, Answer::notAnswered());
+    return m_data.answers.value(path, Answer::notAnswered());
 }
 
 QStringList FormEngine::problems(const QString &path) const
@@ -216,7 +234,27 @@ QStringList FormEngine::problems(const QString &path) const
     if (!q || !q->isAnswerable()) {
         return {};
     }
-    return answerProblems(*q, answer(path), isRequired(path));
+    const Answer a = answer(path);
+    QStringList out = answerProblems(*q, a, isRequired(path));
+    if (a.isAnswered() && !q->choiceFilter.isEmpty()) {
+        // An earlier answer changed which options apply (e.g. the broad ethnic group).
+        const QList<Choice> shown = choices(path);
+        for (const QString &code : a.value.split(QLatin1Char(' '))) {
+            if (std::none_of(shown.cbegin(), shown.cend(), [&](const Choice &c) { return c.code == code; })) {
+                out.append(engineMessage("Select one of the answers shown"));
+                break;
+            }
+        }
+        if (q->type == QuestionType::Ranking && a.value.split(QLatin1Char(' ')).size() != shown.size()) {
+            out.removeAll(engineMessage("Put every option in order"));
+            out.append(engineMessage("Put every option in order"));
+        }
+    }
+    if (out.isEmpty() && !m_eval.constraintHolds(*q, path, a, m_data)) {
+        const QString message = text(q->constraintMessage);
+        out.append(message.isEmpty() ? engineMessage("Check your answer: it is not one this question accepts") : message);
+    }
+    return out;
 }
 
 QList<std::pair<QString, QString>> FormEngine::allProblems() const
@@ -232,25 +270,26 @@ QList<std::pair<QString, QString>> FormEngine::allProblems() const
 
 int FormEngine::repeatCount(const QString &repeat) const
 {
-    return m_repeatCounts.value(repeat, 0);
+    return m_data.repeatCounts.value(repeat, 0);
 }
 
 Status FormEngine::addRepeatInstance(const QString &repeat)
 {
-    const Question *q = m_package.question(repeat);
+    const Question *q = m_package->question(repeat);
     if (!q || q->type != QuestionType::Repeat) {
         return makeError(ErrorKind::NotFound, QStringLiteral("there is no repeat \"%1\" in this survey").arg(repeat));
     }
     if (repeatCount(repeat) >= q->maxCount) {
         return makeError(ErrorKind::InvalidInput, engineMessage("You cannot add any more"));
     }
-    m_repeatCounts[repeat] += 1;
+    m_data.repeatCounts[repeat] += 1;
+    changed();
     return {};
 }
 
 Status FormEngine::removeRepeatInstance(const QString &repeat, int instance)
 {
-    const Question *q = m_package.question(repeat);
+    const Question *q = m_package->question(repeat);
     const int count = repeatCount(repeat);
     if (!q || q->type != QuestionType::Repeat || instance < 1 || instance > count) {
         return makeError(ErrorKind::NotFound, QStringLiteral("there is no instance %1 of \"%2\"").arg(instance).arg(repeat));
@@ -260,7 +299,7 @@ Status FormEngine::removeRepeatInstance(const QString &repeat, int instance)
     }
     const QString prefix = repeat + QLatin1Char('[');
     QMap<QString, Answer> kept;
-    for (auto it = m_answers.cbegin(); it != m_answers.cend(); ++it) {
+    for (auto it = m_data.answers.cbegin(); it != m_data.answers.cend(); ++it) {
         if (!it.key().startsWith(prefix)) {
             kept.insert(it.key(), it.value());
             continue;
@@ -273,8 +312,9 @@ Status FormEngine::removeRepeatInstance(const QString &repeat, int instance)
         const QString rest = it.key().mid(close + 2);
         kept.insert(response::repeatAnswerPath(repeat, n > instance ? n - 1 : n, rest), it.value());
     }
-    m_answers = kept;
-    m_repeatCounts[repeat] = count - 1;
+    m_data.answers = kept;
+    m_data.repeatCounts[repeat] = count - 1;
+    changed();
     const QStringList shown = pages();
     if (!shown.contains(m_current)) {
         m_current = shown.isEmpty() ? QString() : shown.constFirst();
@@ -286,12 +326,12 @@ Response FormEngine::draft() const
 {
     Response r;
     r.instanceId = m_instanceId;
-    r.surveyId = m_package.id;
-    r.surveyVersion = m_package.version;
-    r.bankVersion = m_package.bankVersion;
+    r.surveyId = m_package->id;
+    r.surveyVersion = m_package->version;
+    r.bankVersion = m_package->bankVersion;
     r.language = m_language;
-    r.answers = m_answers;
-    r.repeatCounts = m_repeatCounts;
+    r.answers = m_data.answers;
+    r.repeatCounts = m_data.repeatCounts;
     r.started = m_started;
     return r;
 }
@@ -324,6 +364,9 @@ Result<Response> FormEngine::finalizeResponse(const QDateTime &finishedUtc) cons
                     for (int i = 1; i <= count; ++i) {
                         walk(q.children, q.name, i, true);
                     }
+                } else if (q.type == QuestionType::Calculate) {
+                    const QString value = isShown ? calculatedValue(path) : QString();
+                    r.answers.insert(path, !isShown ? Answer::notAsked() : value.isEmpty() ? Answer::notAnswered() : Answer::answered(value));
                 } else if (q.isAnswerable()) {
                     if (!isShown || !shown.contains(path)) {
                         r.answers.insert(path, Answer::notAsked());
@@ -334,8 +377,8 @@ Result<Response> FormEngine::finalizeResponse(const QDateTime &finishedUtc) cons
                 }
             }
         };
-    for (const Section &s : m_package.sections) {
-        walk(s.questions, {}, 0, s.relevant.isEmpty());
+    for (qsizetype i = 0; i < m_package->sections.size(); ++i) {
+        walk(m_package->sections.at(i).questions, {}, 0, m_eval.sectionRelevant(int(i), m_data));
     }
     return r;
 }

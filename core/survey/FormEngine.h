@@ -3,6 +3,7 @@
 
 #include "common/Result.h"
 #include "response/Response.h"
+#include "survey/FormEvaluator.h"
 #include "survey/SurveyPackage.h"
 
 #include <QDateTime>
@@ -29,14 +30,14 @@ public:
     // Resumes a draft (answers, repeat counts, instance id and start time are taken over).
     FormEngine(SurveyPackage package, const response::Response &draft);
 
-    const SurveyPackage &package() const { return m_package; }
+    const SurveyPackage &package() const { return *m_package; }
     QString instanceId() const { return m_instanceId; }
 
     // Language: falls back to the survey's default when `code` is not one of its languages.
     QString language() const { return m_language; }
     void setLanguage(const QString &code);
     bool isRightToLeft() const;
-    QString text(const LocalizedText &text) const { return text.text(m_language, m_package.defaultLanguage()); }
+    QString text(const LocalizedText &text) const { return text.text(m_language, m_package->defaultLanguage()); }
 
     // --- Navigation --------------------------------------------------------------------
     QStringList pages() const;          // answer paths shown now, in order
@@ -74,6 +75,9 @@ public:
     // --- Output ------------------------------------------------------------------------
     // The answers as they stand, for saving a draft (hidden answers kept, nothing finalized).
     response::Response draft() const;
+    // The current value of a calculation (or any question) as text, "" when hidden.
+    QString calculatedValue(const QString &path) const;
+
     // The finished response: shown questions keep their answer or become NOT_ANSWERED,
     // hidden ones become NOT_ASKED. Fails, listing the problems, while any shown page has one.
     Result<response::Response> finalizeResponse(const QDateTime &finishedUtc = QDateTime::currentDateTimeUtc()) const;
@@ -85,15 +89,17 @@ private:
     };
     QList<Page> visiblePages() const;
     void addPages(const QList<Question> &questions, const QString &repeat, int instance, QList<Page> &out) const;
-    bool relevant(const Question &q, const QString &path) const;
-    QString pathFor(const QString &name, const QString &contextPath) const;
+    bool relevant(const Question &q, const QString &path) const { return m_eval.ownRelevant(q, path, m_data); }
+    void changed() { m_eval.invalidate(); }
 
-    SurveyPackage m_package;
+    // Shared so that the compiled logic's pointers into it survive copies of the engine.
+    std::shared_ptr<const SurveyPackage> m_package;
+    std::shared_ptr<const FormLogic> m_logic;
+    FormEvaluator m_eval;
     QString m_language;
     QString m_instanceId;
     QDateTime m_started;
-    QMap<QString, response::Answer> m_answers;
-    QMap<QString, int> m_repeatCounts;
+    FormData m_data;
     QString m_current;
     bool m_atReview = false;
 };

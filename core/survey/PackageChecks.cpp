@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "PackageChecks.h"
 
+#include "survey/FormLogic.h"
 #include "survey/QuestionParser.h"
 
-#include <QRegularExpression>
 #include <QSet>
 
 #include <openssl/evp.h>
@@ -34,32 +34,6 @@ void checkNames(const QList<const Question *> &all, ValidationReport &report)
     }
 }
 
-void checkReferences(const SurveyPackage &package, const QList<const Question *> &all, ValidationReport &report)
-{
-    static const QRegularExpression ref(QStringLiteral("\\$\\{([^}]*)\\}"));
-    QSet<QString> names;
-    for (const Question *q : all) {
-        names.insert(q->name);
-    }
-    auto check = [&](const QString &expression, const QString &path, const char *field) {
-        for (auto it = ref.globalMatch(expression); it.hasNext();) {
-            const QString name = it.next().captured(1);
-            if (!names.contains(name)) {
-                report.add(path, QStringLiteral("%1 refers to ${%2}, which is not defined").arg(QLatin1String(field), name));
-            }
-        }
-    };
-    for (const Question *q : all) {
-        check(q->relevant, q->sourcePath, "relevant");
-        check(q->constraint, q->sourcePath, "constraint");
-        check(q->requiredIf, q->sourcePath, "requiredIf");
-        check(q->calculate, q->sourcePath, "calculate");
-        check(q->choiceFilter, q->sourcePath, "choiceFilter");
-    }
-    for (qsizetype i = 0; i < package.sections.size(); ++i) {
-        check(package.sections.at(i).relevant, QStringLiteral("sections[%1]").arg(i), "relevant");
-    }
-}
 } // namespace
 
 void checkPackage(const SurveyPackage &package, ValidationReport &report, const LoadLimits &limits)
@@ -67,7 +41,7 @@ void checkPackage(const SurveyPackage &package, ValidationReport &report, const 
     Q_UNUSED(limits)
     const QList<const Question *> all = package.allQuestions();
     checkNames(all, report);
-    checkReferences(package, all, report);
+    FormLogic::compile(package, &report);
     QSet<QString> sectionIds;
     for (qsizetype i = 0; i < package.sections.size(); ++i) {
         const Section &s = package.sections.at(i);

@@ -51,7 +51,7 @@ QList<Choice> QuestionParser::parseChoices(const QJsonArray &array, const QStrin
             continue;
         }
         const QJsonObject o = array.at(i).toObject();
-        m_reader.checkKeys(o, p, {"code", "label", "writeIn", "attributes"});
+        m_reader.checkKeys(o, p, {"code", "label", "hint", "writeIn", "attributes"});
         Choice c;
         if (auto code = m_reader.string(o, "code", p, true)) {
             if (!isValidChoiceCode(*code)) {
@@ -64,6 +64,7 @@ QList<Choice> QuestionParser::parseChoices(const QJsonArray &array, const QStrin
             c.code = *code;
         }
         c.label = m_reader.localized(o, "label", p, true);
+        c.hint = m_reader.localized(o, "hint", p, false);
         c.writeIn = m_reader.boolean(o, "writeIn", p).value_or(false);
         if (auto attrs = m_reader.object(o, "attributes", p, false)) {
             for (auto it = attrs->begin(); it != attrs->end(); ++it) {

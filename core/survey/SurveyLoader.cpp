@@ -260,6 +260,11 @@ QList<Question> PackageParser::expandBank(const QJsonObject &ref, const QString 
             m_reader.problem(p, QStringLiteral("bank item \"%1\" is used twice").arg(id));
             continue;
         }
+        for (const QString &other : item->conflictsWith) {
+            if (m_bankItemsSeen.contains(other)) {
+                m_reader.problem(p, QStringLiteral("bank items \"%1\" and \"%2\" cannot both be used: choose one").arg(other, id));
+            }
+        }
         if (!item->requiresOneOf.isEmpty()) {
             bool found = false;
             for (const QString &needed : item->requiresOneOf) {

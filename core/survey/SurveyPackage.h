@@ -38,6 +38,7 @@ std::optional<QuestionType> questionTypeFromName(const QString &name);
 struct Choice {
     QString code; // stable stored code: [A-Za-z0-9_.-]{1,32}
     LocalizedText label;
+    LocalizedText hint;   // e.g. "Including Church of England, Catholic, ..." under "Christian"
     bool writeIn = false; // "other, please write in"
     // Extra columns a choice filter can refer to by bare name (ODK's choices-sheet columns),
     // and mappings such as the Census 2021 output code ("census2021").

@@ -13,7 +13,8 @@
 #include <openssl/evp.h>
 #include <openssl/rsa.h>
 
-namespace chorus::crypto::testing {
+namespace chorus::crypto::testing
+{
 
 inline QByteArray wrapWithMgf1Sha1(const CouncilPublicKey &key, const unsigned char *data, std::size_t size)
 {
@@ -40,10 +41,10 @@ inline QByteArray md5Hex(const QByteArray &data)
     return QByteArray(reinterpret_cast<const char *>(digest), static_cast<qsizetype>(size)).toHex();
 }
 
-inline SealedSubmission sealWithMgf1Sha1(const CouncilPublicKey &key, const QString &formId, const QString &instanceId,
-                                         const QByteArray &xml)
+inline SealedSubmission sealWithMgf1Sha1(
+    const CouncilPublicKey &key, const QString &formId, const QString &instanceId, const QByteArray &xml)
 {
-    const SecretBytes aesKey = SecretBytes::random(kOdkKeySize);
+    const OdkKey aesKey = OdkKey::random();
     OdkManifest manifest;
     manifest.formId = formId;
     manifest.instanceId = instanceId;
@@ -52,12 +53,13 @@ inline SealedSubmission sealWithMgf1Sha1(const CouncilPublicKey &key, const QStr
     OdkIvSequence ivs(instanceId, aesKey);
     SealedSubmission sealed;
     sealed.instanceId = instanceId;
-    sealed.encryptedFiles.append(FilePart{manifest.encryptedXmlFile, odkAesEncrypt(aesKey, ivs.next(), xml).value()});
+    sealed.encryptedFiles.append(
+        FilePart { manifest.encryptedXmlFile, odkAesEncrypt(aesKey, ivs.next(), xml).value() });
     const QByteArray source = formId.toUtf8() + '\n' + manifest.base64EncryptedKey + '\n' + instanceId.toUtf8() + '\n'
         + "submission.xml::" + md5Hex(xml) + '\n';
     const QByteArray digest = QByteArray::fromHex(md5Hex(source));
-    manifest.base64EncryptedElementSignature =
-        wrapWithMgf1Sha1(key, reinterpret_cast<const unsigned char *>(digest.constData()), 16).toBase64();
+    manifest.base64EncryptedElementSignature
+        = wrapWithMgf1Sha1(key, reinterpret_cast<const unsigned char *>(digest.constData()), 16).toBase64();
     sealed.manifest = manifest.toXml();
     return sealed;
 }

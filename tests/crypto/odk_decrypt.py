@@ -15,6 +15,7 @@ import argparse
 import base64
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -169,7 +170,8 @@ class Checks:
 
 def cmd_selftest(args):
     work = args.work
-    os.makedirs(work, exist_ok=True)
+    shutil.rmtree(work, ignore_errors=True)  # no stale files from an earlier run
+    os.makedirs(work)
     private_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     spki = private_key.public_key().public_bytes(serialization.Encoding.DER,
                                                  serialization.PublicFormat.SubjectPublicKeyInfo)

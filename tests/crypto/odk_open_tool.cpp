@@ -17,7 +17,8 @@
 using namespace chorus;
 using namespace chorus::crypto;
 
-namespace {
+namespace
+{
 QByteArray readFile(const QString &path)
 {
     QFile file(path);
@@ -38,7 +39,7 @@ int main(int argc, char **argv)
     const QCommandLineOption keyOption(QStringLiteral("key"), QString(), QStringLiteral("pem"));
     const QCommandLineOption dirOption(QStringLiteral("dir"), QString(), QStringLiteral("dir"));
     const QCommandLineOption outOption(QStringLiteral("out"), QString(), QStringLiteral("dir"));
-    parser.addOptions({keyOption, dirOption, outOption});
+    parser.addOptions({ keyOption, dirOption, outOption });
     parser.process(app);
 
     auto key = CouncilPrivateKey::fromPem(readFile(parser.value(keyOption)));
@@ -47,8 +48,8 @@ int main(int argc, char **argv)
     }
     const QDir dir(parser.value(dirOption));
     FileParts files;
-    for (const QString &name : dir.entryList({QStringLiteral("*.enc")}, QDir::Files)) {
-        files.append(FilePart{name, readFile(dir.filePath(name))});
+    for (const QString &name : dir.entryList({ QStringLiteral("*.enc") }, QDir::Files)) {
+        files.append(FilePart { name, readFile(dir.filePath(name)) });
     }
     auto opened = OdkEnvelope::open(*key, readFile(dir.filePath(QStringLiteral("submission.xml"))), files);
     if (!opened) {
@@ -57,7 +58,7 @@ int main(int argc, char **argv)
     const QDir out(parser.value(outOption));
     QDir().mkpath(out.path());
     FileParts plain = opened->attachments;
-    plain.append(FilePart{QStringLiteral("submission.xml"), opened->xml});
+    plain.append(FilePart { QStringLiteral("submission.xml"), opened->xml });
     for (const FilePart &part : plain) {
         QFile file(out.filePath(part.name));
         if (!file.open(QIODevice::WriteOnly) || file.write(part.bytes) != part.bytes.size()) {

@@ -18,7 +18,8 @@
 using namespace chorus;
 using namespace chorus::crypto;
 
-namespace {
+namespace
+{
 int die(const QString &message)
 {
     std::fprintf(stderr, "odk_seal_tool: %s\n", qPrintable(message));
@@ -54,7 +55,7 @@ int main(int argc, char **argv)
     const QCommandLineOption attach(QStringLiteral("attach"), QString(), QStringLiteral("file"));
     const QCommandLineOption out(QStringLiteral("out"), QString(), QStringLiteral("dir"));
     const QCommandLineOption sha1(QStringLiteral("mgf1-sha1"));
-    parser.addOptions({pub, formId, formVersion, instanceId, xml, attach, out, sha1});
+    parser.addOptions({ pub, formId, formVersion, instanceId, xml, attach, out, sha1 });
     parser.process(app);
 
     QByteArray pubBytes;
@@ -71,7 +72,7 @@ int main(int argc, char **argv)
     }
     FileParts attachments;
     for (const QString &path : parser.values(attach)) {
-        FilePart part{QFileInfo(path).fileName(), {}};
+        FilePart part { QFileInfo(path).fileName(), {} };
         if (!readFile(path, &part.bytes)) {
             return die(QStringLiteral("cannot read attachment %1").arg(path));
         }
@@ -81,8 +82,8 @@ int main(int argc, char **argv)
     if (parser.isSet(sha1)) {
         sealed = testing::sealWithMgf1Sha1(*key, parser.value(formId), parser.value(instanceId), xmlBytes);
     } else {
-        auto result = OdkEnvelope::seal(*key, parser.value(formId), parser.value(formVersion), parser.value(instanceId),
-                                        xmlBytes, attachments);
+        auto result = OdkEnvelope::seal(
+            *key, parser.value(formId), parser.value(formVersion), parser.value(instanceId), xmlBytes, attachments);
         if (!result) {
             return die(result.error().message);
         }

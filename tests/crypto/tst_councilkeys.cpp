@@ -11,7 +11,8 @@
 using namespace chorus;
 using namespace chorus::crypto;
 
-namespace {
+namespace
+{
 // An RSA key of another size, or another algorithm, as SPKI DER.
 QByteArray spkiOf(const char *algorithm, int bits)
 {
@@ -60,9 +61,9 @@ private Q_SLOTS:
     {
         const QString id = m_pair.publicKey.keyId();
         QCOMPARE(id.size(), 16);
-        QCOMPARE(id, QString::fromLatin1(QCryptographicHash::hash(m_pair.publicKey.der(), QCryptographicHash::Sha256)
-                                             .toHex()
-                                             .left(16)));
+        QCOMPARE(id,
+            QString::fromLatin1(
+                QCryptographicHash::hash(m_pair.publicKey.der(), QCryptographicHash::Sha256).toHex().left(16)));
         QCOMPARE(m_pair.privateKey.keyId(), id);
     }
 

@@ -11,15 +11,17 @@ class TestDeviceVault : public QObject
 {
     Q_OBJECT
 
-    std::chrono::steady_clock::time_point m_now{std::chrono::hours(1)};
+    std::chrono::steady_clock::time_point m_now { std::chrono::hours(1) };
     const QByteArray m_passphrase = QByteArrayLiteral("operator passphrase");
-    const DraftBinding m_binding{QStringLiteral("r-1"), QStringLiteral("equality"), QStringLiteral("3")};
+    const DraftBinding m_binding { QStringLiteral("r-1"), QStringLiteral("equality"), QStringLiteral("3") };
 
     DeviceVault::Options options()
     {
         DeviceVault::Options o;
         o.kdf = KdfParams::minimum();
-        o.clock = [this] { return m_now; };
+        o.clock = [this] {
+            return m_now;
+        };
         return o;
     }
 
@@ -53,15 +55,16 @@ private Q_SLOTS:
         QVERIFY(vault);
         auto blob = vault->sealDraft("x", m_binding);
         QVERIFY(blob);
-        for (const DraftBinding &other : {DraftBinding{QStringLiteral("r-2"), m_binding.surveyId, m_binding.surveyVersion},
-                                          DraftBinding{m_binding.responseId, QStringLiteral("other"), m_binding.surveyVersion},
-                                          DraftBinding{m_binding.responseId, m_binding.surveyId, QStringLiteral("4")}}) {
+        for (const DraftBinding &other :
+            { DraftBinding { QStringLiteral("r-2"), m_binding.surveyId, m_binding.surveyVersion },
+                DraftBinding { m_binding.responseId, QStringLiteral("other"), m_binding.surveyVersion },
+                DraftBinding { m_binding.responseId, m_binding.surveyId, QStringLiteral("4") } }) {
             auto opened = vault->openDraft(*blob, other);
             QVERIFY(!opened);
             QCOMPARE(opened.error().kind, ErrorKind::Crypto);
         }
-        const DraftBinding ab_c{QStringLiteral("ab"), QStringLiteral("c"), {}};
-        const DraftBinding a_bc{QStringLiteral("a"), QStringLiteral("bc"), {}};
+        const DraftBinding ab_c { QStringLiteral("ab"), QStringLiteral("c"), {} };
+        const DraftBinding a_bc { QStringLiteral("a"), QStringLiteral("bc"), {} };
         QVERIFY(ab_c.toAdditionalData() != a_bc.toAdditionalData());
         QByteArray tampered = *blob;
         tampered[tampered.size() - 1] = static_cast<char>(tampered.at(tampered.size() - 1) ^ 1);

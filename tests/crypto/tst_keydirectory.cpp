@@ -34,23 +34,23 @@ private Q_SLOTS:
         KeyDirectory dir(tmp.filePath(QStringLiteral("KEYS")));
         auto info = dir.init(m_passphrase, KdfParams::minimum());
         QVERIFY2(info, info ? "" : qPrintable(info.error().message));
-        const QStringList names{QStringLiteral("council-rsa.pub"), QStringLiteral("council-rsa.key"),
-                                QStringLiteral("signing-ed25519.pub"), QStringLiteral("signing-ed25519.key"),
-                                QStringLiteral("keys.json")};
+        const QStringList names { QStringLiteral("council-rsa.pub"), QStringLiteral("council-rsa.key"),
+            QStringLiteral("signing-ed25519.pub"), QStringLiteral("signing-ed25519.key"), QStringLiteral("keys.json") };
         for (const QString &name : names) {
             const QString path = dir.filePath(name);
             QVERIFY2(QFile::exists(path), qPrintable(path));
-            QCOMPARE(QFile::permissions(path) & (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteGroup
-                                                 | QFileDevice::WriteOther),
-                     QFileDevice::Permissions());
+            QCOMPARE(QFile::permissions(path)
+                    & (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteGroup
+                        | QFileDevice::WriteOther),
+                QFileDevice::Permissions());
         }
         QCOMPARE(readAll(dir.filePath(QStringLiteral("council-rsa.pub"))), info->councilPublicKeyBase64 + '\n');
         QCOMPARE(readAll(dir.filePath(QStringLiteral("signing-ed25519.pub"))), info->signingPublicKeyBase64 + '\n');
         const QJsonObject json = QJsonDocument::fromJson(readAll(dir.filePath(QStringLiteral("keys.json")))).object();
         QCOMPARE(json.value(QStringLiteral("council")).toObject().value(QStringLiteral("keyId")).toString(),
-                 info->councilKeyId);
+            info->councilKeyId);
         QCOMPARE(json.value(QStringLiteral("signing")).toObject().value(QStringLiteral("keyId")).toString(),
-                 info->signingKeyId);
+            info->signingKeyId);
         QVERIFY(readAll(dir.filePath(QStringLiteral("council-rsa.key"))).startsWith("CHORUSKF"));
     }
 

@@ -34,7 +34,7 @@ private Q_SLOTS:
         QVERIFY(out);
         const SecretBytes expected = secret();
         QCOMPARE(QByteArray(reinterpret_cast<const char *>(out->data()), qsizetype(out->size())),
-                 QByteArray(reinterpret_cast<const char *>(expected.data()), qsizetype(expected.size())));
+            QByteArray(reinterpret_cast<const char *>(expected.data()), qsizetype(expected.size())));
     }
 
     void decrypt_withWrongPassphrase_saysSoNamingTheFile()
@@ -47,24 +47,33 @@ private Q_SLOTS:
 
     void decrypt_truncatedFile_isReportedAsTruncatedNotAsWrongPassphrase()
     {
-        for (qsizetype size : {qsizetype(0), qsizetype(10), qsizetype(67), m_file.size() - 1}) {
+        for (qsizetype size : { qsizetype(0), qsizetype(10), qsizetype(67), m_file.size() - 1 }) {
             auto out = KeyFile::decrypt(m_file.left(size), KeyFileContent::RsaPrivateKeyPkcs8, m_passphrase, m_name);
             QVERIFY(!out);
             QVERIFY(out.error().kind != ErrorKind::Crypto);
             QVERIFY2(out.error().message.contains(QLatin1String("truncated"))
-                         || out.error().message.contains(QLatin1String("not a Chorus key file")),
-                     qPrintable(out.error().message));
+                    || out.error().message.contains(QLatin1String("not a Chorus key file")),
+                qPrintable(out.error().message));
         }
     }
 
     void decrypt_flippedByte_isReportedAsDamaged()
     {
-        for (qsizetype at : {qsizetype(12), qsizetype(30), qsizetype(70), m_file.size() - 40}) {
+        for (qsizetype at : { qsizetype(12), qsizetype(30), qsizetype(70), m_file.size() - 40 }) {
             QByteArray damaged = m_file;
             damaged[at] = static_cast<char>(damaged.at(at) ^ 0x10);
             auto out = KeyFile::decrypt(damaged, KeyFileContent::RsaPrivateKeyPkcs8, m_passphrase, m_name);
             QVERIFY(!out);
             QVERIFY2(out.error().message.contains(QLatin1String("damaged")), qPrintable(out.error().message));
+        }
+    }
+
+    void decrypt_anySingleBitFlip_isNeverAccepted()
+    {
+        for (qsizetype at = 0; at < m_file.size(); ++at) {
+            QByteArray damaged = m_file;
+            damaged[at] = static_cast<char>(damaged.at(at) ^ (1 << (at % 8)));
+            QVERIFY(!KeyFile::decrypt(damaged, KeyFileContent::RsaPrivateKeyPkcs8, m_passphrase, m_name));
         }
     }
 

@@ -15,9 +15,9 @@ class TestKeyRing : public QObject
 
     static SealedSubmission sealWith(const CouncilPublicKey &key, const QString &instanceId)
     {
-        auto sealed = OdkEnvelope::seal(key, QStringLiteral("f"), QStringLiteral("1"), instanceId,
-                                        "<data>" + instanceId.toUtf8() + "</data>");
-        return sealed ? *sealed : SealedSubmission{};
+        auto sealed = OdkEnvelope::seal(
+            key, QStringLiteral("f"), QStringLiteral("1"), instanceId, "<data>" + instanceId.toUtf8() + "</data>");
+        return sealed ? *sealed : SealedSubmission {};
     }
 
 private Q_SLOTS:
@@ -30,7 +30,7 @@ private Q_SLOTS:
         for (int i = 0; i < 3; ++i) {
             auto pub = dir.councilPublicKey();
             QVERIFY(pub);
-            generations.append({pub->keyId(), sealWith(*pub, QStringLiteral("uuid:gen-%1").arg(i))});
+            generations.append({ pub->keyId(), sealWith(*pub, QStringLiteral("uuid:gen-%1").arg(i)) });
             if (i < 2) {
                 QVERIFY(dir.rotate(m_passphrase, KdfParams::minimum()));
             }

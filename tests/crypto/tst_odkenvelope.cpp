@@ -4,6 +4,7 @@
 #include "crypto/OdkEnvelope.h"
 #include "crypto/OdkManifest.h"
 
+#include <QRandomGenerator>
 #include <QTest>
 
 using namespace chorus;
@@ -20,7 +21,8 @@ class TestOdkEnvelope : public QObject
 
     SealedSubmission sealOrFail(const QString &version, const FileParts &attachments = {})
     {
-        auto sealed = OdkEnvelope::seal(m_pair.publicKey, QStringLiteral("eq"), version, m_instanceId, m_xml, attachments);
+        auto sealed
+            = OdkEnvelope::seal(m_pair.publicKey, QStringLiteral("eq"), version, m_instanceId, m_xml, attachments);
         if (!sealed) {
             qFatal("seal failed: %s", qPrintable(sealed.error().message));
         }
@@ -43,7 +45,7 @@ private Q_SLOTS:
         for (int i = 0; i < 32; ++i) {
             raw[i] = static_cast<unsigned char>(i);
         }
-        const SecretBytes key = SecretBytes::copyOf(raw, sizeof raw);
+        const OdkKey key = OdkKey::fromBytes(raw);
         OdkIvSequence ivs(m_instanceId, key);
         QCOMPARE(ivs.seed().toHex(), QByteArrayLiteral("1edf29e981dcbc369f1a5b96374e1f56"));
         QCOMPARE(ivs.next().toHex(), QByteArrayLiteral("1fdf29e981dcbc369f1a5b96374e1f56"));
@@ -53,7 +55,7 @@ private Q_SLOTS:
 
     void ivSequence_wrapsByteAndIndexAfterSixteenFiles()
     {
-        const SecretBytes key(32);
+        const OdkKey key;
         OdkIvSequence ivs(QStringLiteral("x"), key);
         const QByteArray seed = ivs.seed();
         QByteArray iv;
@@ -66,9 +68,9 @@ private Q_SLOTS:
 
     void aes_padsEveryLength_withOneToSixteenBytes()
     {
-        const SecretBytes key = SecretBytes::random(32);
+        const OdkKey key = OdkKey::random();
         const QByteArray iv(16, '\x07');
-        for (int size : {0, 1, 15, 16, 17, 31, 32, 1000}) {
+        for (int size : { 0, 1, 15, 16, 17, 31, 32, 1000 }) {
             const QByteArray plain(size, 'a');
             auto encrypted = odkAesEncrypt(key, iv, plain);
             QVERIFY(encrypted);
@@ -81,8 +83,8 @@ private Q_SLOTS:
 
     void seal_thenOpen_roundTripsXmlAndAttachments_withValidSignature()
     {
-        const FileParts attachments{{QStringLiteral("photo.jpg"), QByteArray(5000, 'p')},
-                                    {QStringLiteral("empty.txt"), QByteArray()}};
+        const FileParts attachments { { QStringLiteral("photo.jpg"), QByteArray(5000, 'p') },
+            { QStringLiteral("empty.txt"), QByteArray() } };
         const SealedSubmission sealed = sealOrFail(QStringLiteral("2026-01"), attachments);
         QCOMPARE(sealed.instanceId, m_instanceId);
         QCOMPARE(sealed.encryptedFiles.size(), 3);
@@ -152,8 +154,8 @@ private Q_SLOTS:
 
     void open_keyWrappedWithMgf1Sha1_isRefused()
     {
-        const SealedSubmission sealed =
-            testing::sealWithMgf1Sha1(m_pair.publicKey, QStringLiteral("eq"), m_instanceId, m_xml);
+        const SealedSubmission sealed
+            = testing::sealWithMgf1Sha1(m_pair.publicKey, QStringLiteral("eq"), m_instanceId, m_xml);
         auto opened = OdkEnvelope::open(m_pair.privateKey, sealed.manifest, sealed.encryptedFiles);
         QVERIFY(!opened);
         QCOMPARE(opened.error().kind, ErrorKind::Crypto);
@@ -162,7 +164,7 @@ private Q_SLOTS:
 
     void open_missingPart_isAClearError()
     {
-        SealedSubmission sealed = sealOrFail(QString(), {{QStringLiteral("a.bin"), QByteArray("x")}});
+        SealedSubmission sealed = sealOrFail(QString(), { { QStringLiteral("a.bin"), QByteArray("x") } });
         sealed.encryptedFiles.removeFirst();
         auto opened = OdkEnvelope::open(m_pair.privateKey, sealed.manifest, sealed.encryptedFiles);
         QVERIFY(!opened);
@@ -171,12 +173,44 @@ private Q_SLOTS:
 
     void open_swappedAttachmentOrder_isDetected()
     {
-        SealedSubmission sealed = sealOrFail(QString(), {{QStringLiteral("a.bin"), QByteArray(40, 'a')},
-                                                         {QStringLiteral("b.bin"), QByteArray(40, 'b')}});
+        SealedSubmission sealed = sealOrFail(QString(),
+            { { QStringLiteral("a.bin"), QByteArray(40, 'a') }, { QStringLiteral("b.bin"), QByteArray(40, 'b') } });
         QByteArray manifest = sealed.manifest;
         manifest.replace("a.bin.enc", "TMP").replace("b.bin.enc", "a.bin.enc").replace("TMP", "b.bin.enc");
         auto opened = OdkEnvelope::open(m_pair.privateKey, manifest, sealed.encryptedFiles);
         QVERIFY(!opened || !opened->signatureValid);
+    }
+
+    void open_manifestNamingAPathAsAttachment_isRefused()
+    {
+        SealedSubmission sealed = sealOrFail(QString(), { { QStringLiteral("a.bin"), QByteArray("x") } });
+        sealed.manifest.replace("<file>a.bin.enc</file>", "<file>../../evil.enc</file>");
+        sealed.encryptedFiles[0].name = QStringLiteral("../../evil.enc");
+        auto opened = OdkEnvelope::open(m_pair.privateKey, sealed.manifest, sealed.encryptedFiles);
+        QVERIFY(!opened);
+        QCOMPARE(opened.error().kind, ErrorKind::InvalidInput);
+        QVERIFY(opened.error().message.contains(m_instanceId));
+    }
+
+    void open_anySingleByteDamage_neverYieldsWrongPlaintextWithAValidSignature()
+    {
+        const FileParts attachments { { QStringLiteral("a.bin"), QByteArray(100, 'a') } };
+        const SealedSubmission sealed = sealOrFail(QStringLiteral("1"), attachments);
+        QRandomGenerator rng(20261124); // fixed seed: reproducible
+        for (int round = 0; round < 300; ++round) {
+            QByteArray manifest = sealed.manifest;
+            FileParts files = sealed.encryptedFiles;
+            const int target = int(rng.bounded(qint64(files.size() + 1)));
+            QByteArray &bytes = target == files.size() ? manifest : files[target].bytes;
+            const auto at = qsizetype(rng.bounded(qint64(bytes.size())));
+            bytes[at] = static_cast<char>(bytes.at(at) ^ (1 << rng.bounded(8)));
+            auto opened = OdkEnvelope::open(m_pair.privateKey, manifest, files);
+            if (opened && opened->signatureValid) {
+                // Only unsigned bytes (XML declaration, namespace) may change without notice.
+                QCOMPARE(opened->xml, m_xml);
+                QCOMPARE(opened->attachments, attachments);
+            }
+        }
     }
 
     void seal_rejectsBadNamesAndIds()
@@ -184,28 +218,29 @@ private Q_SLOTS:
         const auto &key = m_pair.publicKey;
         QVERIFY(!OdkEnvelope::seal(key, QString(), {}, m_instanceId, m_xml));
         QVERIFY(!OdkEnvelope::seal(key, QStringLiteral("f"), {}, QStringLiteral(" uuid:x"), m_xml));
+        QVERIFY(!OdkEnvelope::seal(key, QStringLiteral("f"), QStringLiteral("1\n2"), m_instanceId, m_xml));
+        QVERIFY(!OdkEnvelope::seal(
+            key, QStringLiteral("f"), {}, m_instanceId, m_xml, { { QStringLiteral("../x"), QByteArray() } }));
+        QVERIFY(!OdkEnvelope::seal(
+            key, QStringLiteral("f"), {}, m_instanceId, m_xml, { { QStringLiteral("submission.xml"), QByteArray() } }));
         QVERIFY(!OdkEnvelope::seal(key, QStringLiteral("f"), {}, m_instanceId, m_xml,
-                                   {{QStringLiteral("../x"), QByteArray()}}));
-        QVERIFY(!OdkEnvelope::seal(key, QStringLiteral("f"), {}, m_instanceId, m_xml,
-                                   {{QStringLiteral("submission.xml"), QByteArray()}}));
-        QVERIFY(!OdkEnvelope::seal(key, QStringLiteral("f"), {}, m_instanceId, m_xml,
-                                   {{QStringLiteral("a"), QByteArray()}, {QStringLiteral("a"), QByteArray()}}));
+            { { QStringLiteral("a"), QByteArray() }, { QStringLiteral("a"), QByteArray() } }));
         QVERIFY(!OdkEnvelope::seal(CouncilPublicKey(), QStringLiteral("f"), {}, m_instanceId, m_xml));
     }
 
     void manifest_parse_acceptsCollectNamespace()
     {
-        const QByteArray collect =
-            "<data xmlns=\"http://www.opendatakit.org/xforms/encrypted\" id=\"f\" encrypted=\"yes\">"
-            "<base64EncryptedKey>QUJD</base64EncryptedKey>"
-            "<orx:meta xmlns:orx=\"http://openrosa.org/xforms\"><orx:instanceID>uuid:1</orx:instanceID></orx:meta>"
-            "<media><file>a.jpg.enc</file></media>"
-            "<encryptedXmlFile>submission.xml.enc</encryptedXmlFile>"
-            "<base64EncryptedElementSignature>REVG</base64EncryptedElementSignature></data>";
+        const QByteArray collect
+            = "<data xmlns=\"http://www.opendatakit.org/xforms/encrypted\" id=\"f\" encrypted=\"yes\">"
+              "<base64EncryptedKey>QUJD</base64EncryptedKey>"
+              "<orx:meta xmlns:orx=\"http://openrosa.org/xforms\"><orx:instanceID>uuid:1</orx:instanceID></orx:meta>"
+              "<media><file>a.jpg.enc</file></media>"
+              "<encryptedXmlFile>submission.xml.enc</encryptedXmlFile>"
+              "<base64EncryptedElementSignature>REVG</base64EncryptedElementSignature></data>";
         auto manifest = OdkManifest::parse(collect);
         QVERIFY(manifest);
         QCOMPARE(manifest->instanceId, QStringLiteral("uuid:1"));
-        QCOMPARE(manifest->mediaFiles, QStringList{QStringLiteral("a.jpg.enc")});
+        QCOMPARE(manifest->mediaFiles, QStringList { QStringLiteral("a.jpg.enc") });
         QCOMPARE(manifest->base64EncryptedKey, QByteArrayLiteral("QUJD"));
     }
 

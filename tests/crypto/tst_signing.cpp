@@ -33,7 +33,8 @@ private Q_SLOTS:
     {
         auto key = SigningKey::generate();
         QVERIFY(key);
-        auto restored = SigningKey::fromSecretKey(SecretBytes::copyOf(key->secretKey().data(), key->secretKey().size()));
+        auto restored
+            = SigningKey::fromSecretKey(SecretBytes::copyOf(key->secretKey().data(), key->secretKey().size()));
         QVERIFY(restored);
         QCOMPARE(restored->publicKey(), key->publicKey());
         QCOMPARE(restored->keyId(), key->keyId());

@@ -45,7 +45,7 @@ class TestSubmissionXml : public QObject
 private Q_SLOTS:
     void serialize_producesTheDocumentedOdkInstance()
     {
-        const QByteArray xml = SubmissionXml::serialize(load(demoPackageJson()), fixedResponse());
+        const QByteArray xml = SubmissionXml::serialize(load(minimalPackageJson()), fixedResponse());
         const QByteArray expected =
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
             "<demo_library_survey xmlns:chorus=\"urn:x-chorus:submission:1\" id=\"demo_library_survey\" version=\"2026112401\">"
@@ -61,10 +61,10 @@ private Q_SLOTS:
 
     void serialize_isDeterministic()
     {
-        const SurveyPackage p = load(demoPackageJson());
+        const SurveyPackage p = load(minimalPackageJson());
         auto r = fillFromAnswersJson(p, parseJson(R"({"satisfaction": "2", "sex": "male"})"));
         QVERIFY(r.ok());
-        QCOMPARE(SubmissionXml::serialize(p, *r), SubmissionXml::serialize(load(demoPackageJson()), Response(*r)));
+        QCOMPARE(SubmissionXml::serialize(p, *r), SubmissionXml::serialize(load(minimalPackageJson()), Response(*r)));
     }
 
     void parse_roundTripsEveryAnswerState_writeInsAndRepeats()

@@ -3,13 +3,17 @@
 #include "LiveReceiver.h"
 #include "Multipart.h"
 #include "TestEnvelope.h"
+#include "Withdrawal.h"
 
 #include <httplib.h>
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTcpSocket>
 #include <QTest>
+
+#include <thread>
 
 using namespace chorus;
 
@@ -64,7 +68,7 @@ class TestReceiver : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY(m_live.start(200'000));
+        CHORUS_START_RECEIVER(m_live, 200'000);
         m_client = std::make_unique<httplib::Client>("127.0.0.1", m_live.port);
     }
 
@@ -251,6 +255,107 @@ private Q_SLOTS:
         QCOMPARE(m_client->Get("/v1/admin/submissions?limit=0", admin)->status, 400);
         QCOMPARE(m_client->Get("/v1/admin/submissions?cursor=abc", admin)->status, 400);
     }
+    void adminDelete_tombstones_laterPostIs409Deleted()
+    {
+        const sync::OutboxItem item = testing::makeEnvelope(30, 1);
+        QCOMPARE(post(item, deviceHeaders())->status, 201);
+        qint64 id = 0;
+        for (const QJsonValue &v : list().value(QStringLiteral("submissions")).toArray()) {
+            if (v.toObject().value(QStringLiteral("instanceId")).toString() == item.instanceId) {
+                id = v.toObject().value(QStringLiteral("id")).toInteger();
+            }
+        }
+        QVERIFY(id > 0);
+        const httplib::Headers admin{{"Authorization", "Bearer " + str(m_live.adminToken)}};
+        const std::string path = "/v1/admin/submissions/" + std::to_string(id);
+        QCOMPARE(m_client->Delete(path.c_str(), deviceHeaders())->status, 401);
+        QCOMPARE(m_client->Delete(path.c_str(), admin)->status, 204);
+        QCOMPARE(m_client->Delete(path.c_str(), admin)->status, 204);
+        QCOMPARE(m_client->Delete("/v1/admin/submissions/999999", admin)->status, 404);
+        QCOMPARE(m_client->Get((path + "/manifest").c_str(), admin)->status, 404);
+        auto res = post(item, deviceHeaders());
+        QCOMPARE(res->status, 409);
+        QVERIFY(res->body.find("This submission has been deleted") != std::string::npos);
+    }
+    void withdrawalRequest_erasesTheTarget_andIsListed()
+    {
+        const sync::OutboxItem target = testing::makeEnvelope(40, 1);
+        QCOMPARE(post(target, deviceHeaders())->status, 201);
+        const sync::OutboxItem request = sync::makeWithdrawalRequest(
+            QStringLiteral("uuid:w-40"), target.instanceId, QDateTime::fromSecsSinceEpoch(1'800'000'000, Qt::UTC));
+        QCOMPARE(post(request, deviceHeaders())->status, 201);
+        QCOMPARE(post(request, deviceHeaders())->status, 201); // idempotent resend
+        QCOMPARE(post(target, deviceHeaders())->status, 409);   // erased, and blocked
+
+        // A withdrawal can arrive before its target: the target is then refused when it comes.
+        const sync::OutboxItem late = testing::makeEnvelope(41, 1);
+        QCOMPARE(post(sync::makeWithdrawalRequest(QStringLiteral("uuid:w-41"), late.instanceId, QDateTime::currentDateTimeUtc()),
+                      deviceHeaders())->status,
+                 201);
+        QCOMPARE(post(late, deviceHeaders())->status, 409);
+
+        const httplib::Headers admin{{"Authorization", "Bearer " + str(m_live.adminToken)}};
+        auto res = m_client->Get("/v1/admin/withdrawals?cursor=0", admin);
+        QCOMPARE(res->status, 200);
+        const QJsonArray items =
+            QJsonDocument::fromJson(bytes(res->body)).object().value(QStringLiteral("withdrawals")).toArray();
+        QCOMPARE(items.size(), 2);
+        const QJsonObject first = items.at(0).toObject();
+        QCOMPARE(first.value(QStringLiteral("targetId")).toString(), target.instanceId);
+        res = m_client->Get(("/v1/admin/withdrawals/" + std::to_string(first.value(QStringLiteral("id")).toInteger())
+                             + "/manifest").c_str(),
+                            admin);
+        QCOMPARE(bytes(res->body), request.manifest);
+        bool targetListedDeleted = false;
+        for (const QJsonValue &v : list().value(QStringLiteral("submissions")).toArray()) {
+            const QJsonObject o = v.toObject();
+            if (o.value(QStringLiteral("instanceId")).toString() == target.instanceId) {
+                targetListedDeleted = o.value(QStringLiteral("deleted")).toBool()
+                                      && o.value(QStringLiteral("files")).toArray().isEmpty();
+            }
+        }
+        QVERIFY(targetListedDeleted);
+    }
+    void stop_finishesTheRequestInFlight()
+    {
+        testing::LiveReceiver live;
+        CHORUS_START_RECEIVER(live);
+        const sync::OutboxItem item = testing::makeEnvelope(50, 1);
+        const sync::MultipartBody body = sync::buildSubmissionBody(item.manifest, item.parts);
+        // Expect: 100-continue makes the server say when it is handling the request.
+        const QByteArray request = "POST /submission HTTP/1.1\r\nHost: 127.0.0.1\r\nX-OpenRosa-Version: 1.0\r\n"
+                                   "Authorization: Bearer " + live.deviceToken + "\r\nContent-Type: " + body.contentType
+                                   + "\r\nContent-Length: " + QByteArray::number(body.body.size())
+                                   + "\r\nExpect: 100-continue\r\n\r\n";
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, quint16(live.port));
+        QVERIFY(socket.waitForConnected(5000));
+        socket.write(request);
+        QByteArray interim;
+        while (!interim.contains("\r\n\r\n") && socket.waitForReadyRead(5000)) {
+            interim += socket.readAll();
+        }
+        QVERIFY2(interim.startsWith("HTTP/1.1 100"), interim.constData());
+        std::jthread stopper([&live] { live.receiver->stop(); });
+        // stop() has begun once the listening socket is gone.
+        const auto refused = [&live] {
+            QTcpSocket probe;
+            probe.connectToHost(QHostAddress::LocalHost, quint16(live.port));
+            return !probe.waitForConnected(200);
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(refused(), 5000);
+        socket.write(body.body);
+        while (socket.bytesToWrite() > 0 && socket.waitForBytesWritten(5000)) {
+        }
+        QVERIFY2(socket.state() == QAbstractSocket::ConnectedState, qPrintable(socket.errorString()));
+        QByteArray reply;
+        while (!reply.contains("</OpenRosaResponse>") && socket.waitForReadyRead(5000)) {
+            reply += socket.readAll();
+        }
+        stopper.join();
+        QVERIFY2(reply.startsWith("HTTP/1.1 201"), reply.left(40).constData());
+        QCOMPARE(live.storage->changesAfter(0, 10)->size(), 1);
+    }
     void healthz_isOk()
     {
         auto res = m_client->Get("/healthz");
@@ -264,7 +369,9 @@ private Q_SLOTS:
     void cleanupTestCase()
     {
         m_client.reset();
-        m_live.receiver->stop();
+        if (m_live.receiver) {
+            m_live.receiver->stop();
+        }
     }
 };
 

@@ -7,15 +7,16 @@
 #include <QJsonObject>
 #include <QTest>
 
-// Fixtures shared by the survey, response and bank tests: the committed demo package (a
-// realistic, valid package) and helpers to bend it into the case a test needs.
+// Fixtures shared by the survey, response and bank tests: a small valid package
+// (tests/data/minimal.chorus.json: one rating, one text, one bank item) and helpers to bend it
+// into the case a test needs. examples/demo.chorus.json is the full council survey.
 namespace chorus::testing {
 
-inline QJsonObject demoPackageJson()
+inline QJsonObject minimalPackageJson()
 {
-    QFile file(QStringLiteral(CHORUS_SOURCE_DIR "/examples/demo.chorus.json"));
+    QFile file(QStringLiteral(CHORUS_SOURCE_DIR "/tests/data/minimal.chorus.json"));
     if (!file.open(QIODevice::ReadOnly)) {
-        qFatal("cannot read examples/demo.chorus.json");
+        qFatal("cannot read tests/data/minimal.chorus.json");
     }
     return QJsonDocument::fromJson(file.readAll()).object();
 }
@@ -25,10 +26,10 @@ inline QByteArray toBytes(const QJsonObject &o)
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 
-// The demo package with its sections replaced by one section holding `questions`.
+// The minimal package with its sections replaced by one section holding `questions`.
 inline QJsonObject packageWithQuestions(const QJsonArray &questions, const QJsonObject &choiceLists = {})
 {
-    QJsonObject o = demoPackageJson();
+    QJsonObject o = minimalPackageJson();
     QJsonObject section{{QStringLiteral("id"), QStringLiteral("s")},
                         {QStringLiteral("title"), QStringLiteral("Section")},
                         {QStringLiteral("questions"), questions}};

@@ -14,7 +14,7 @@ using response::AnswerState;
 namespace {
 SurveyPackage demo()
 {
-    auto p = SurveyLoader::load(toBytes(demoPackageJson()));
+    auto p = SurveyLoader::load(toBytes(minimalPackageJson()));
     if (!p) {
         qFatal("demo does not load");
     }

@@ -24,7 +24,7 @@ SurveyPackage load(const QJsonObject &o)
 
 SurveyPackage demo()
 {
-    return load(demoPackageJson());
+    return load(minimalPackageJson());
 }
 
 SurveyPackage typed()

@@ -18,7 +18,7 @@ class TestPackageSignature : public QObject
 private Q_SLOTS:
     void init()
     {
-        m_bytes = toBytes(demoPackageJson());
+        m_bytes = toBytes(minimalPackageJson());
         m_council = generateSigningKeyPair();
         QCOMPARE(m_council.publicKey.size(), 32);
     }

@@ -45,12 +45,12 @@ private Q_SLOTS:
     {
         QString out;
         QCOMPARE(runCli({QStringLiteral("lint"), m_demo}, &out), int(ExitOk));
-        QVERIFY(out.contains(QLatin1String("OK (demo_library_survey version")));
+        QVERIFY(out.contains(QLatin1String("OK (libraries_consultation_2026 version")));
     }
 
     void lint_listsEveryProblem_andFailsWithOneLine()
     {
-        QJsonObject o = testing::demoPackageJson();
+        QJsonObject o = testing::minimalPackageJson();
         o.insert(QStringLiteral("version"), QStringLiteral("x"));
         o.insert(QStringLiteral("extra"), true);
         QString out, err;
@@ -83,7 +83,7 @@ private Q_SLOTS:
     void new_putsTheCouncilKeyEndpointAndVersionIn()
     {
         const QByteArray pem = "-----BEGIN PUBLIC KEY-----\n"
-            + testing::demoPackageJson().value(QStringLiteral("encryption")).toObject().value(QStringLiteral("publicKey")).toString().toLatin1()
+            + testing::minimalPackageJson().value(QStringLiteral("encryption")).toObject().value(QStringLiteral("publicKey")).toString().toLatin1()
             + "\n-----END PUBLIC KEY-----\n";
         const QString keyFile = write(QStringLiteral("council-rsa.pub"), pem);
         const QString out = m_dir.filePath(QStringLiteral("out/survey.chorus.json"));

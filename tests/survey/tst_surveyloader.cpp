@@ -34,7 +34,7 @@ private Q_SLOTS:
     void demoPackage_loadsWithEveryField()
     {
         ValidationReport report;
-        auto p = SurveyLoader::load(toBytes(demoPackageJson()), &report);
+        auto p = SurveyLoader::load(toBytes(minimalPackageJson()), &report);
         QVERIFY2(p.ok(), qPrintable(report.toText()));
         QCOMPARE(p->id, QStringLiteral("demo_library_survey"));
         QCOMPARE(p->version, QStringLiteral("2026112401"));
@@ -54,7 +54,7 @@ private Q_SLOTS:
 
     void bankReference_expandsIntoQuestions_andRecordsTheBankVersion()
     {
-        auto p = SurveyLoader::load(toBytes(demoPackageJson()));
+        auto p = SurveyLoader::load(toBytes(minimalPackageJson()));
         QVERIFY(p.ok());
         const Question *sex = p->question(QStringLiteral("sex"));
         QVERIFY(sex);
@@ -76,7 +76,7 @@ private Q_SLOTS:
     {
         LoadLimits limits;
         limits.maxBytes = 100;
-        const ValidationReport report = problemsOf(demoPackageJson(), limits);
+        const ValidationReport report = problemsOf(minimalPackageJson(), limits);
         QVERIFY(report.mentions({}, QStringLiteral("too large")));
     }
 
@@ -90,14 +90,14 @@ private Q_SLOTS:
 
     void bracketsInsideStrings_doNotCountAsNesting()
     {
-        QJsonObject o = demoPackageJson();
+        QJsonObject o = minimalPackageJson();
         o.insert(QStringLiteral("title"), QString(200, QLatin1Char('[')));
         QVERIFY(problemsOf(o).isEmpty());
     }
 
     void unknownFields_areErrors_atEveryLevel()
     {
-        QJsonObject o = demoPackageJson();
+        QJsonObject o = minimalPackageJson();
         o.insert(QStringLiteral("colour"), QStringLiteral("red"));
         QJsonObject kiosk = o.value(QStringLiteral("kiosk")).toObject();
         kiosk.insert(QStringLiteral("idleSecs"), 10);
@@ -113,7 +113,7 @@ private Q_SLOTS:
 
     void everyProblem_isReported_notJustTheFirst()
     {
-        QJsonObject o = demoPackageJson();
+        QJsonObject o = minimalPackageJson();
         o.insert(QStringLiteral("id"), QStringLiteral("1bad id"));
         o.insert(QStringLiteral("version"), QStringLiteral("v2"));
         o.insert(QStringLiteral("nation"), QStringLiteral("scotland"));
@@ -128,7 +128,7 @@ private Q_SLOTS:
 
     void firstProblemAndCount_areInTheErrorMessage()
     {
-        QJsonObject o = demoPackageJson();
+        QJsonObject o = minimalPackageJson();
         o.insert(QStringLiteral("version"), QStringLiteral("v2"));
         o.insert(QStringLiteral("nation"), QStringLiteral("scotland"));
         auto p = SurveyLoader::load(toBytes(o));
@@ -138,7 +138,7 @@ private Q_SLOTS:
 
     void publicKey_mustBeBase64SpkiOfRsa2048()
     {
-        QJsonObject o = demoPackageJson();
+        QJsonObject o = minimalPackageJson();
         o.insert(QStringLiteral("encryption"), QJsonObject{{QStringLiteral("publicKey"), QStringLiteral("not base64!")}});
         QVERIFY(problemsOf(o).mentions(QStringLiteral("encryption.publicKey"), QStringLiteral("base64")));
         o.insert(QStringLiteral("encryption"), QJsonObject{{QStringLiteral("publicKey"), QStringLiteral("AAAA")}});
@@ -151,7 +151,7 @@ private Q_SLOTS:
 
     void submissionUrl_mustBeHttpsExceptOnLoopback()
     {
-        QJsonObject o = demoPackageJson();
+        QJsonObject o = minimalPackageJson();
         o.insert(QStringLiteral("submission"), QJsonObject{{QStringLiteral("url"), QStringLiteral("http://council.example/submission")}});
         QVERIFY(problemsOf(o).mentions(QStringLiteral("submission.url"), QStringLiteral("https")));
         o.insert(QStringLiteral("submission"), QJsonObject{{QStringLiteral("url"), QStringLiteral("https://council.example/v1/projects/1/submission")}});
@@ -160,7 +160,7 @@ private Q_SLOTS:
 
     void kioskWarning_isAtLeastTwentySeconds_andShorterThanIdle()
     {
-        QJsonObject o = demoPackageJson();
+        QJsonObject o = minimalPackageJson();
         o.insert(QStringLiteral("kiosk"), QJsonObject{{QStringLiteral("idleSeconds"), 60}, {QStringLiteral("warningSeconds"), 10}});
         QVERIFY(problemsOf(o).mentions(QStringLiteral("kiosk.warningSeconds"), QStringLiteral("from 20")));
         o.insert(QStringLiteral("kiosk"), QJsonObject{{QStringLiteral("idleSeconds"), 60}, {QStringLiteral("warningSeconds"), 60}});

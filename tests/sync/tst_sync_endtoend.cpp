@@ -7,12 +7,17 @@
 #include "MemoryOutbox.h"
 #include "PullClient.h"
 #include "SyncEngine.h"
+#include "SyncLog.h"
 #include "TestEnvelope.h"
+#include "Withdrawal.h"
 
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QSet>
 #include <QStandardPaths>
+
+#include <thread>
 #include <QTest>
 
 using namespace chorus;
@@ -97,7 +102,7 @@ private Q_SLOTS:
     void hundredsOfRecords_arriveOnce_andPullHasTheSameBytes()
     {
         testing::LiveReceiver live;
-        QVERIFY(live.start());
+        CHORUS_START_RECEIVER(live);
         MemoryOutbox outbox;
         QList<OutboxItem> items;
         for (int i = 0; i < 300; ++i) {
@@ -133,7 +138,7 @@ private Q_SLOTS:
     void resend_afterCrashMidUpload_sendsIdenticalBytes_storedOnce()
     {
         testing::LiveReceiver live;
-        QVERIFY(live.start());
+        CHORUS_START_RECEIVER(live);
         MemoryOutbox first;
         QList<OutboxItem> items;
         for (int i = 0; i < 20; ++i) {
@@ -157,7 +162,7 @@ private Q_SLOTS:
     void sameIdDifferentXml_endsInConflict_otherRecordsStillGo()
     {
         testing::LiveReceiver live;
-        QVERIFY(live.start());
+        CHORUS_START_RECEIVER(live);
         MemoryOutbox outbox;
         OutboxItem original = testing::makeEnvelope(1);
         outbox.add(original);
@@ -175,10 +180,107 @@ private Q_SLOTS:
         QCOMPARE(report.count(SubmitOutcome::Conflict), 1);
     }
 
+    void withdrawal_travelsTheOutbox_andErasesThePulledCopy()
+    {
+        testing::LiveReceiver live;
+        CHORUS_START_RECEIVER(live);
+        const OutboxItem response = testing::makeEnvelope(1, 1);
+        const OutboxItem kept = testing::makeEnvelope(2, 1);
+        MemoryOutbox outbox;
+        outbox.add(response);
+        outbox.add(kept);
+        QVERIFY(engineFor(live).run(outbox).allAccepted());
+
+        QTemporaryDir admin;
+        CurlOptions curl;
+        curl.allowHttpLoopback = true;
+        CurlTransport transport(curl);
+        PullClient pull(transport, QUrl(live.base()), live.adminToken);
+        QVERIFY(pull.pull(admin.path()));
+        const QString pulled = admin.filePath(QStringLiteral("submissions/") + PullClient::directoryName(response.instanceId));
+        QVERIFY(QFile::exists(pulled + QStringLiteral("/submission.xml")));
+
+        const OutboxItem request = makeWithdrawalRequest(QStringLiteral("uuid:withdraw-1"), response.instanceId,
+                                                         QDateTime::currentDateTimeUtc());
+        MemoryOutbox withdrawals;
+        withdrawals.add(request);
+        QVERIFY(engineFor(live).run(withdrawals).allAccepted());
+        QCOMPARE(withdrawals.state(request.instanceId), State::Accepted);
+
+        auto summary = pull.pull(admin.path());
+        QVERIFY(summary);
+        QCOMPARE(summary->withdrawals, 1);
+        QVERIFY(!QFile::exists(pulled));
+        QCOMPARE(readAll(admin.filePath(QStringLiteral("withdrawals/uuid-withdraw-1.xml"))), request.manifest);
+        QVERIFY(QFile::exists(admin.filePath(QStringLiteral("submissions/")
+                                             + PullClient::directoryName(kept.instanceId) + QStringLiteral("/submission.xml"))));
+
+        // A device that still had the response queued learns it is gone, and stops.
+        MemoryOutbox stale;
+        stale.add(response);
+        engineFor(live).run(stale);
+        QCOMPARE(stale.state(response.instanceId), State::DeletedOnServer);
+    }
+
+    void twoReceivers_sharingOnePostgres_storeEachRecordOnce()
+    {
+        if (!testing::usePostgres()) {
+            QSKIP("PostgreSQL only (CHORUS_TEST_BACKEND=postgres)");
+        }
+        const QString uri = qEnvironmentVariable("CHORUS_TEST_POSTGRES");
+        if (uri.isEmpty()) {
+            QSKIP("CHORUS_TEST_POSTGRES is not set");
+        }
+        const QString schema = QStringLiteral("chorus_shared%1").arg(QCoreApplication::applicationPid());
+        auto first = server::PostgresStorage::open(uri, schema);
+        auto second = server::PostgresStorage::open(uri, schema);
+        if (!first || !second) {
+            QSKIP("PostgreSQL at CHORUS_TEST_POSTGRES is not reachable");
+        }
+        const QByteArray token = server::generateToken();
+        QVERIFY((*first)->addDevice(QStringLiteral("tablet"), server::hashToken(token)));
+        server::Receiver a(**first, {});
+        server::Receiver b(**second, {});
+        const int portA = *a.start();
+        const int portB = *b.start();
+
+        // The same 60 records sent through both receivers at once, as after a load balancer
+        // retried every request on the other node.
+        QList<OutboxItem> items;
+        MemoryOutbox viaA, viaB;
+        for (int i = 0; i < 60; ++i) {
+            items.append(testing::makeEnvelope(i, 1));
+            viaA.add(items.constLast());
+            viaB.add(items.constLast());
+        }
+        auto engineAt = [&token](int port) {
+            CurlOptions curl;
+            curl.allowHttpLoopback = true;
+            return SyncEngine([curl] { return std::make_unique<CurlTransport>(curl); },
+                              QUrl(QStringLiteral("http://127.0.0.1:%1/submission").arg(port)), token, SyncOptions{});
+        };
+        SyncReport reportB;
+        std::thread other([&] { reportB = engineAt(portB).run(viaB); });
+        const SyncReport reportA = engineAt(portA).run(viaA);
+        other.join();
+        QVERIFY(reportA.allAccepted());
+        QVERIFY(reportB.allAccepted());
+        auto stored = (*first)->changesAfter(0, 1000);
+        QVERIFY(stored);
+        QCOMPARE(stored->size(), 60);
+        QList<qint64> changes;
+        for (const server::SubmissionSummary &s : std::as_const(*stored)) {
+            QVERIFY(s.complete);
+            changes.append(s.change);
+        }
+        QVERIFY(std::is_sorted(changes.cbegin(), changes.cend()));
+        QCOMPARE(QSet<qint64>(changes.cbegin(), changes.cend()).size(), changes.size());
+    }
+
     void revokedToken_stopsTheRun_withAReason()
     {
         testing::LiveReceiver live;
-        QVERIFY(live.start());
+        CHORUS_START_RECEIVER(live);
         QVERIFY(live.storage->revokeDevice(QStringLiteral("tablet-1")));
         MemoryOutbox outbox;
         outbox.add(testing::makeEnvelope(1));
@@ -191,7 +293,7 @@ private Q_SLOTS:
     void chorusctl_syncThenPull_writesTheAdminLayout()
     {
         testing::LiveReceiver live;
-        QVERIFY(live.start());
+        CHORUS_START_RECEIVER(live);
         MemoryOutbox outbox;
         QList<OutboxItem> items;
         for (int i = 0; i < 5; ++i) {
@@ -201,8 +303,10 @@ private Q_SLOTS:
         cli::setOutboxOpenerForTests([&outbox](const QString &, Error *) {
             return std::make_unique<BorrowedOutbox>(outbox);
         });
+        QTemporaryDir device;
+        const QString dbPath = device.filePath(QStringLiteral("device.db"));
         QString out, err;
-        const int code = runCli({QStringLiteral("sync"), QStringLiteral("--db"), QStringLiteral("device.db"),
+        const int code = runCli({QStringLiteral("sync"), QStringLiteral("--db"), dbPath,
                                  QStringLiteral("--endpoint"), live.base(), QStringLiteral("--token"),
                                  QString::fromLatin1(live.deviceToken), QStringLiteral("--allow-http-loopback")},
                                 &out, &err);
@@ -210,6 +314,18 @@ private Q_SLOTS:
         QVERIFY2(code == 0, qPrintable(err));
         QVERIFY(out.contains(QLatin1String("5 of 5 records accepted")));
         QVERIFY(!out.contains(QString::fromLatin1(live.deviceToken)));
+
+        // The run is in the persisted log, which --status shows without sending anything.
+        QVERIFY2(runCli({QStringLiteral("sync"), QStringLiteral("--db"), dbPath, QStringLiteral("--status")}, &out, &err)
+                     == 0,
+                 qPrintable(err));
+        QVERIFY(out.contains(QLatin1String("last run")));
+        QVERIFY(out.contains(QLatin1String("5 of 5 accepted")));
+        for (const OutboxItem &item : std::as_const(items)) {
+            QVERIFY(out.contains(item.instanceId + QStringLiteral("\taccepted")));
+        }
+        const QString logText = QString::fromUtf8(readAll(sync::FileSyncLog::pathFor(dbPath)));
+        QVERIFY(!logText.contains(QString::fromLatin1(live.deviceToken)));
 
         QTemporaryDir admin;
         QVERIFY2(runCli({QStringLiteral("pull"), QStringLiteral("--endpoint"), live.base(),
@@ -222,15 +338,19 @@ private Q_SLOTS:
         QVERIFY(QFile::exists(admin.filePath(QStringLiteral("pull-state.json"))));
     }
 
-    void chorusctl_sync_refusesPlainHttpWithoutTheFlag()
+    void chorusctl_sync_allowsPlainHttpOnlyToLoopback()
     {
         QString err;
-        QCOMPARE(runCli({QStringLiteral("sync"), QStringLiteral("--db"), QStringLiteral("d.db"),
+        // An http endpoint on this machine is taken as explicit (with a note); the run then
+        // fails only because there is no such device database.
+        QCOMPARE(runCli({QStringLiteral("sync"), QStringLiteral("--db"), QStringLiteral("no-such-device.db"),
                          QStringLiteral("--endpoint"), QStringLiteral("http://127.0.0.1:1"), QStringLiteral("--token"),
                          QStringLiteral("t")},
                         nullptr, &err),
                  1);
-        QVERIFY(err.contains(QLatin1String("--allow-http-loopback")));
+        QVERIFY(err.contains(QLatin1String("plain http to a receiver on this machine")));
+        QVERIFY(err.contains(QLatin1String("no such device database")));
+        QVERIFY(!QFile::exists(QStringLiteral("no-such-device.db")));
         QCOMPARE(runCli({QStringLiteral("sync"), QStringLiteral("--db"), QStringLiteral("d.db"),
                          QStringLiteral("--endpoint"), QStringLiteral("http://survey.example.org"),
                          QStringLiteral("--token"), QStringLiteral("t"), QStringLiteral("--allow-http-loopback")},

@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// chorusctl withdrawals: the council's side of withdrawal. `add` records a request received by
+// letter, phone, email or web (the person gives the receipt code, never their name); `list`
+// decrypts what `chorusctl pull` fetched and names the responses that are withdrawn, which
+// export leaves out and which are to be deleted on the receiver.
+#include "CliSupport.h"
+#include "WithdrawalScan.h"
+
+#include "consent/SurveyConsent.h"
+#include "survey/SurveyLoader.h"
+
+#include <QDir>
+
+using namespace Qt::StringLiterals;
+
+namespace chorus::cli {
+
+namespace {
+
+int withdrawalsAdd(const QStringList &args, Io &io)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        u"Record a withdrawal the council received outside the app. The request is written to "
+        "ADMIN_DIR/withdrawal-requests/ and applies to every export from that directory. Only the code's keyed "
+        "hash is kept."_s);
+    parser.addOption({u"in"_s, u"The admin directory (as for chorusctl pull and export)."_s, u"ADMIN_DIR"_s});
+    parser.addOption({u"survey"_s, u"The survey package the response was collected with."_s, u"FILE"_s});
+    parser.addOption({u"code"_s, u"The receipt code the person gave."_s, u"CODE"_s});
+    parser.addOption({u"channel"_s, u"How it arrived: written, email, phone or web."_s, u"CHANNEL"_s});
+    if (const int code = parseOrExit(parser, args, io, {u"in"_s, u"survey"_s, u"code"_s, u"channel"_s}); code >= 0)
+        return code;
+    const auto channel = consent::withdrawalChannelFromString(parser.value(u"channel"_s));
+    if (!channel || *channel == consent::WithdrawalChannel::OnDeviceOperator
+        || *channel == consent::WithdrawalChannel::OnDeviceRespondent)
+        return usage(io, u"--channel must be written, email, phone or web, not '%1'"_s.arg(parser.value(u"channel"_s)));
+    auto code = consent::ReceiptCode::parse(parser.value(u"code"_s));
+    if (!code)
+        return fail(io, code.error());
+    survey::ValidationReport report;
+    auto package = survey::SurveyLoader::loadFile(parser.value(u"survey"_s), &report);
+    if (!package)
+        return fail(io, package.error());
+
+    const auto request = consent::WithdrawalRequest::create(
+        package->id, consent::receiptCodeHash(*code, consent::receiptHashKeyFor(*package)), *channel,
+        QDateTime::currentDateTimeUtc());
+    const QString file = QDir(parser.value(u"in"_s))
+                             .filePath(kWithdrawalRequestsDir + u'/' + request.requestId.toString(QUuid::WithoutBraces)
+                                       + u".json"_s);
+    if (Status written = writeFileAtomically(file, request.toJson()); !written)
+        return fail(io, written.error());
+    io.out << "recorded withdrawal request " << request.requestId.toString(QUuid::WithoutBraces) << Qt::endl;
+    return ExitOk;
+}
+
+int withdrawalsList(const QStringList &args, Io &io)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        u"Decrypt the pulled submissions and list the responses that are withdrawn (by a request from a device or "
+        "recorded with `withdrawals add`), one instanceID per line, then a count. Never prints answers."_s);
+    parser.addOption({u"in"_s, u"Directory written by chorusctl pull."_s, u"ADMIN_DIR"_s});
+    parser.addOption({u"keys"_s, u"Council key directory."_s, u"KEYS"_s});
+    parser.addOption({u"passphrase-file"_s, u"File holding the key passphrase."_s, u"P"_s});
+    if (const int code = parseOrExit(parser, args, io, {u"in"_s, u"keys"_s, u"passphrase-file"_s}); code >= 0)
+        return code;
+    auto scan = scanPulledSubmissions(parser.value(u"in"_s), parser.value(u"keys"_s),
+                                      parser.value(u"passphrase-file"_s), io);
+    if (!scan)
+        return fail(io, scan.error());
+    int withdrawn = 0;
+    for (const response::Response &response : std::as_const(scan->responses)) {
+        if (response.consent && scan->withdrawals.isWithdrawn(*response.consent)) {
+            io.out << "withdrawn " << response.instanceId << Qt::endl;
+            ++withdrawn;
+        }
+    }
+    io.out << withdrawn << " of " << scan->responses.size() << " response(s) withdrawn; "
+           << scan->withdrawals.requestCount() << " request(s)" << Qt::endl;
+    return scan->failed > 0 ? ExitFailure : ExitOk;
+}
+
+const Command kSubcommands[] = {
+    {"add", "Record a withdrawal received by letter, phone, email or web.", withdrawalsAdd},
+    {"list", "List the pulled responses that are withdrawn.", withdrawalsList},
+};
+
+} // namespace
+
+int withdrawalsCommand(const QStringList &args, Io &io)
+{
+    return dispatchSubcommand(args, io, kSubcommands);
+}
+
+} // namespace chorus::cli

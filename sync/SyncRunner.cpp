@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "SyncRunner.h"
+
+#include "SyncLogging.h"
+
+#include <QNetworkInformation>
+#include <QThread>
+
+namespace chorus::sync {
+
+SyncRunner::SyncRunner(std::unique_ptr<SyncEngine> engine, Outbox &outbox, QObject *parent)
+    : QObject(parent)
+    , m_engine(std::move(engine))
+    , m_outbox(outbox)
+{
+    connect(&m_timer, &QTimer::timeout, this, &SyncRunner::syncNow);
+}
+
+SyncRunner::~SyncRunner()
+{
+    if (m_thread) {
+        m_engine->cancel();
+        m_thread->wait();
+        delete m_thread;
+    }
+}
+
+void SyncRunner::setInterval(std::chrono::milliseconds interval)
+{
+    if (interval.count() <= 0) {
+        m_timer.stop();
+        return;
+    }
+    m_timer.start(interval);
+}
+
+bool SyncRunner::watchNetwork()
+{
+    if (!QNetworkInformation::loadDefaultBackend() || !QNetworkInformation::instance()) {
+        qCInfo(lcSync) << "no network information backend: sync on the timer and on demand only";
+        return false;
+    }
+    connect(QNetworkInformation::instance(), &QNetworkInformation::reachabilityChanged, this,
+            [this](QNetworkInformation::Reachability reachability) {
+                if (reachability == QNetworkInformation::Reachability::Online) {
+                    syncNow();
+                }
+            });
+    return true;
+}
+
+void SyncRunner::syncNow()
+{
+    if (m_thread) {
+        m_again = true;
+        return;
+    }
+    m_thread = QThread::create([this] { m_pendingReport = m_engine->run(m_outbox); });
+    connect(m_thread, &QThread::finished, this, &SyncRunner::onRunDone, Qt::QueuedConnection);
+    m_thread->start();
+    Q_EMIT runningChanged();
+}
+
+void SyncRunner::cancel()
+{
+    m_again = false;
+    m_engine->cancel();
+}
+
+void SyncRunner::onRunDone()
+{
+    m_thread->wait();
+    delete m_thread;
+    m_thread = nullptr;
+    m_lastReport = std::move(m_pendingReport);
+    Q_EMIT runningChanged();
+    Q_EMIT finished();
+    if (m_again) {
+        m_again = false;
+        syncNow();
+    }
+}
+
+} // namespace chorus::sync
