@@ -102,6 +102,22 @@ void RespondentSession::setMode(const QString &mode)
     }
 }
 
+void RespondentSession::setOperatorId(const QString &id)
+{
+    if (id != m_operatorId) {
+        m_operatorId = id;
+        Q_EMIT modeChanged();
+    }
+}
+
+QString RespondentSession::receiptQr() const
+{
+    if (m_receipt.receiptQrPng.isEmpty()) {
+        return {};
+    }
+    return QStringLiteral("data:image/png;base64,") + QString::fromLatin1(m_receipt.receiptQrPng.toBase64());
+}
+
 void RespondentSession::begin(const QString &language)
 {
     if (!m_package) {
@@ -277,12 +293,10 @@ bool RespondentSession::submit()
         return false;
     }
     ConsentChoices consent;
-    consent.noticeId = m_package->privacyNotice.id;
-    consent.noticeVersion = m_package->privacyNotice.version;
     consent.noticeLanguage = m_language;
-    consent.noticeText = noticeText();
     consent.purposes = m_consent;
     consent.mode = m_mode;
+    consent.operatorId = m_operatorId;
     auto receipt = m_sink->submit(*m_package, *response, consent);
     if (!receipt) {
         m_lastError = receipt.error().message;

@@ -39,6 +39,8 @@ class RespondentSession : public QObject
     Q_PROPERTY(QString receiptCode READ receiptCode NOTIFY submittedChanged)
     Q_PROPERTY(bool submitted READ isSubmitted NOTIFY submittedChanged)
     Q_PROPERTY(QString mode READ mode WRITE setMode NOTIFY modeChanged)
+    Q_PROPERTY(QString operatorId READ operatorId WRITE setOperatorId NOTIFY modeChanged)
+    Q_PROPERTY(QString receiptQr READ receiptQr NOTIFY submittedChanged)
 
 public:
     explicit RespondentSession(ResponseSink *sink, QObject *parent = nullptr);
@@ -59,8 +61,13 @@ public:
     QVariantList review() const;
     QString receiptCode() const { return m_receipt.receiptCode; }
     bool isSubmitted() const { return m_submitted; }
+    // consent::CollectionMode names: kiosk, handheld, assisted, proxy.
     QString mode() const { return m_mode; }
     void setMode(const QString &mode);
+    QString operatorId() const { return m_operatorId; }
+    void setOperatorId(const QString &id);
+    // The receipt code as a QR image (a data: URL for an Image), empty when there is none.
+    QString receiptQr() const;
 
     // Starts a fresh response in `language` (nothing answered, nothing consented).
     Q_INVOKABLE void begin(const QString &language);
@@ -109,6 +116,7 @@ private:
     SubmitReceipt m_receipt;
     QString m_lastError;
     QString m_mode = QStringLiteral("kiosk");
+    QString m_operatorId;
 };
 
 } // namespace chorus::ui

@@ -6,6 +6,7 @@
 #include "response/Response.h"
 #include "survey/SurveyPackage.h"
 
+#include <QByteArray>
 #include <QMap>
 #include <QString>
 
@@ -15,25 +16,22 @@ class Store;
 
 namespace chorus::ui {
 
-// What the respondent agreed to, as the consent screen captured it (nothing pre-ticked).
+// What the consent screen captured: one box per purpose, none pre-ticked, and who was there.
 struct ConsentChoices {
-    QString noticeId;
-    QString noticeVersion;
-    QString noticeLanguage;
-    QString noticeText;             // exactly as shown, so a hash of it can be recorded
-    QMap<QString, bool> purposes;   // purpose id -> granted
-    QString mode;                   // "kiosk", "self", "assisted", "proxy"
+    QString noticeLanguage;         // the language the notice and purposes were shown in
+    QMap<QString, bool> purposes;   // purpose id -> ticked
+    QString mode;                   // consent::CollectionMode name: kiosk, handheld, assisted, proxy
     QString operatorId;             // assisted / proxy
 };
 
 struct SubmitReceipt {
     QString instanceId;
-    QString receiptCode; // for withdrawal; empty until the consent service provides one
+    QString receiptCode; // formatted for people ("7K2M-QX9D-R4T1"); shown once, only its hash is kept
+    QByteArray receiptQrPng;
 };
 
-// Where a finished response goes: sealed to the council key and stored with its consent. The
-// app's view-models only see this interface, so tests use a fake and the lead can swap in the
-// service that also writes the consent record.
+// Where a finished response goes: its consent recorded, sealed to the council key and stored.
+// The view-models only see this interface, so tests use a fake.
 class ResponseSink
 {
 public:
@@ -42,24 +40,19 @@ public:
                                          const ConsentChoices &consent) = 0;
 };
 
-// The shared finalization path (response::Finalizer). It does not yet store the consent
-// record or issue a receipt code: that arrives with the consent service.
+// The device's path, shared with `chorusctl collect`: the consent record (consent::captureConsent,
+// which also drops equality answers when that purpose was not granted) goes inside the sealed
+// response, then response::Finalizer seals and stores it in one transaction.
 class FinalizerSink : public ResponseSink
 {
 public:
-    explicit FinalizerSink(store::Store &store) : m_finalizer(store) {}
+    FinalizerSink(store::Store &store, QString deviceId);
     Result<SubmitReceipt> submit(const survey::SurveyPackage &package, const response::Response &response,
-                                 const ConsentChoices &) override
-    {
-        auto id = m_finalizer.finalize(package, response);
-        if (!id) {
-            return id.error();
-        }
-        return SubmitReceipt{*id, {}};
-    }
+                                 const ConsentChoices &consent) override;
 
 private:
     response::Finalizer m_finalizer;
+    QString m_deviceId;
 };
 
 } // namespace chorus::ui

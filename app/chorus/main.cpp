@@ -22,6 +22,7 @@
 #include <QQmlEngineExtensionPlugin>
 #include <QQuickWindow>
 #include <QStandardPaths>
+#include <QSysInfo>
 #include <QTextStream>
 #include <QTimer>
 #include <QUrl>
@@ -129,6 +130,13 @@ int main(int argc, char *argv[])
     const QCommandLineOption pinKeyOption(QStringLiteral("pin"),
                                           QStringLiteral("Server public-key pin sha256//BASE64 (repeatable)."),
                                           QStringLiteral("pin"));
+    const QCommandLineOption deviceOption(QStringLiteral("device-id"),
+                                          QStringLiteral("Device id recorded with consent (default chorus@hostname)."),
+                                          QStringLiteral("id"));
+    const QCommandLineOption operatorOption(QStringLiteral("operator"),
+                                            QStringLiteral("Operator id for --assisted (recorded with consent)."),
+                                            QStringLiteral("id"));
+    parser.addOptions({deviceOption, operatorOption});
     parser.addOptions({surveyOption, dbOption, endpointOption, tokenOption, httpOption, caOption, pinKeyOption});
     parser.addOptions({selfTestOption, screenshotOption, pageOption, scaleOption, contrastOption, languageOption,
                        kioskOption, assistedOption, idleOption, warningOption, pinOption});
@@ -176,7 +184,9 @@ int main(int argc, char *argv[])
             return fail(opened.error().message);
         }
         store = std::move(*opened);
-        sink = std::make_unique<FinalizerSink>(*store);
+        sink = std::make_unique<FinalizerSink>(*store, parser.isSet(deviceOption)
+                                                           ? parser.value(deviceOption)
+                                                           : QStringLiteral("chorus@") + QSysInfo::machineHostName());
         idle.setTimeouts(std::chrono::seconds(parser.isSet(idleOption) ? parser.value(idleOption).toInt()
                                                                         : package->kiosk.idleSeconds),
                          std::chrono::seconds(parser.isSet(warningOption) ? parser.value(warningOption).toInt()
@@ -200,9 +210,13 @@ int main(int argc, char *argv[])
     AppSync appSync(syncSettings, &records);
     RespondentSession session(sink.get());
     session.setPackage(std::move(package));
+    if (parser.isSet(assistedOption) && parser.value(operatorOption).isEmpty()) {
+        return fail(QStringLiteral("--assisted needs --operator ID: the consent record names who asked the questions"));
+    }
     session.setMode(parser.isSet(assistedOption) ? QStringLiteral("assisted")
                                                  : parser.isSet(kioskOption) ? QStringLiteral("kiosk")
-                                                                             : QStringLiteral("self"));
+                                                                             : QStringLiteral("handheld"));
+    session.setOperatorId(parser.value(operatorOption));
 
     ThemeSingleton::inject(&theme);
     LanguageSingleton::inject(&language);

@@ -28,6 +28,16 @@ QuestionPage {
             objectName: "receiptCode"
             text: Session.receiptCode
         }
+        Image {
+            Accessible.ignored: true
+            fillMode: Image.PreserveAspectFit
+            height: Math.min(200, parent.width)
+            objectName: "receiptQr"
+            smooth: false
+            source: Session.receiptQr
+            visible: Session.receiptQr.length > 0
+            width: height
+        }
         BodyText {
             text: qsTr("Write it down or take a photo. If you change your mind, quote this code to %1 and they will delete your answers.").arg(Session.controller)
         }

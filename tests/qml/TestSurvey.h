@@ -17,7 +17,7 @@ public:
     {
         responses.append(response);
         consents.append(consent);
-        return chorus::ui::SubmitReceipt{response.instanceId, QStringLiteral("K7Q2-M9XD")};
+        return chorus::ui::SubmitReceipt{response.instanceId, QStringLiteral("K7Q2-M9XD"), {}};
     }
     QList<chorus::response::Response> responses;
     QList<chorus::ui::ConsentChoices> consents;

@@ -6,6 +6,7 @@
 #include "store/InMemoryStore.h"
 #include "survey/SurveyLoader.h"
 
+#include <QRegularExpression>
 #include <QTest>
 
 using chorus::ui::FinalizerSink;
@@ -18,20 +19,21 @@ class TstFinalizerSink : public QObject
 private Q_SLOTS:
     void submit_storesOneSealedResponseQueuedForSync()
     {
-        auto package = chorus::survey::SurveyLoader::loadFile(QStringLiteral(CHORUS_SOURCE_DIR "/examples/demo.chorus.json"));
+        auto package = chorus::survey::SurveyLoader::loadFile(QStringLiteral(CHORUS_SOURCE_DIR "/tests/qml/data/kiosk-flow.chorus.json"));
         QVERIFY2(package.ok(), package.ok() ? "" : qPrintable(package.error().message));
         chorus::store::InMemoryStore db;
-        FinalizerSink sink(db);
+        FinalizerSink sink(db, QStringLiteral("test-device"));
         RespondentSession session(&sink);
         session.setPackage(*package);
         session.begin(QStringLiteral("en"));
         session.setConsent(QStringLiteral("consultation"), true);
-        QCOMPARE(session.page().value(QStringLiteral("path")).toString(), QStringLiteral("satisfaction"));
-        QVERIFY(session.setChoice(QStringLiteral("4"), true).isEmpty());
+        QCOMPARE(session.page().value(QStringLiteral("path")).toString(), QStringLiteral("frequency"));
+        QVERIFY(session.setChoice(QStringLiteral("weekly"), true).isEmpty());
         const QString secret = QStringLiteral("Open on Sundays please");
-        QVERIFY(session.next().isEmpty());
-        QVERIFY(session.setAnswer(secret).isEmpty());
         while (!session.atReview()) {
+            if (session.page().value(QStringLiteral("path")).toString() == u"comments") {
+                QVERIFY(session.setAnswer(secret).isEmpty());
+            }
             QVERIFY(session.next().isEmpty());
         }
         QVERIFY2(session.submit(), qPrintable(session.lastError()));
@@ -48,6 +50,30 @@ private Q_SLOTS:
         }
         QVERIFY(!stored->envelope.manifest.contains(secret.toUtf8()));
         QVERIFY(!session.isActive());
+        // The respondent's handle for withdrawal, shown once with its QR code.
+        QVERIFY(QRegularExpression(QStringLiteral("^[0-9A-Z]{4}(-[0-9A-Z]{4})+$")).match(session.receiptCode()).hasMatch());
+        QVERIFY(session.receiptQr().startsWith(QStringLiteral("data:image/png;base64,")));
+    }
+
+    void submit_inAssistedModeWithoutOperator_isRefusedAndStoresNothing()
+    {
+        auto package = chorus::survey::SurveyLoader::loadFile(QStringLiteral(CHORUS_SOURCE_DIR "/tests/qml/data/kiosk-flow.chorus.json"));
+        QVERIFY(package.ok());
+        chorus::store::InMemoryStore db;
+        FinalizerSink sink(db, QStringLiteral("test-device"));
+        RespondentSession session(&sink);
+        session.setPackage(*package);
+        session.setMode(QStringLiteral("assisted"));
+        session.begin(QStringLiteral("en"));
+        session.setConsent(QStringLiteral("consultation"), true);
+        session.setChoice(QStringLiteral("weekly"), true);
+        while (!session.atReview()) {
+            QVERIFY(session.next().isEmpty());
+        }
+        QVERIFY(!session.submit());
+        QVERIFY(!session.lastError().isEmpty());
+        QCOMPARE(db.responses().list()->size(), 0);
+        QVERIFY(session.isActive()); // nothing lost: the respondent can still be helped
     }
 };
 
