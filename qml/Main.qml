@@ -112,7 +112,9 @@ ApplicationWindow {
     Binding {
         property: "enabled"
         target: Idle
-        value: Session.active || Session.submitted || (stack.currentItem !== null && stack.currentItem.objectName === "sampleQuestionPage")
+        // On the welcome screen too once someone changed its settings, so the next person
+        // does not inherit 200 % text or another language.
+        value: Session.active || Session.submitted || (stack.currentItem !== null && stack.currentItem.objectName === "sampleQuestionPage") || (Session.mode === "kiosk" && (Theme.textScale !== 100 || Theme.highContrast || Language.language !== "en"))
     }
     Connections {
         function onExpired() {

@@ -157,6 +157,16 @@ TestCase {
         verify(!Idle.enabled, "nothing to protect on the welcome screen");
     }
 
+    function test_welcomeSettingsLeftChanged_areResetAfterTheTimeout() {
+        const window = openMain();
+        tap(item(window, "textSize_200"));
+        verify(Idle.enabled, "a changed welcome screen is guarded too");
+        testClock.advance(Idle.idleTimeoutSeconds * 1000);
+        testClock.advance(Idle.warningSeconds * 1000);
+        tryCompare(Theme, "textScale", 100);
+        verify(!Idle.enabled);
+    }
+
     function test_errorSummary_linkMovesFocusToTheField() {
         const window = openMain();
         tap(item(window, "startButton"));
