@@ -1,27 +1,265 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // chorus: the app people hold. Builds the services, hands them to QML, shows Main.qml.
+#include "AppSync.h"
+#include "IdleMonitor.h"
+#include "LanguageController.h"
+#include "QmlServices.h"
+#include "RecordsModel.h"
+#include "RespondentSession.h"
+#include "ResponseSink.h"
+#include "StaffLock.h"
+#include "Theme.h"
+#include "store/SqliteStore.h"
+#include "survey/SurveyLoader.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
+#include <QQmlComponent>
 #include <QQmlEngineExtensionPlugin>
+#include <QQuickWindow>
+#include <QStandardPaths>
+#include <QSysInfo>
+#include <QTextStream>
+#include <QTimer>
 #include <QUrl>
 
+#include <chrono>
+#include <memory>
+#include <optional>
+#include <cstdio>
+
 Q_IMPORT_QML_PLUGIN(Chorus_UiPlugin)
+
+using namespace chorus::ui;
+
+namespace {
+
+int fail(const QString &message)
+{
+    std::fprintf(stderr, "chorus: %s\n", qPrintable(message));
+    return 1;
+}
+
+// Compiles every QML file of the module, so a broken page fails the smoke test even when the
+// first screen does not use it. (Pages with required properties cannot be created alone; the
+// QtQuickTest suites create them in context.)
+int selfTest(QQmlEngine &engine)
+{
+    int failures = 0;
+    QDirIterator it(QStringLiteral(":/qt/qml/Chorus/Ui"), {QStringLiteral("*.qml")}, QDir::Files,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        QQmlComponent component(&engine, QUrl(QStringLiteral("qrc") + path));
+        if (!component.isReady()) {
+            std::fprintf(stderr, "chorus: self-test: %s: %s\n", qPrintable(path), qPrintable(component.errorString()));
+            ++failures;
+        }
+    }
+    return failures == 0 ? 0 : 1;
+}
+
+int setStaffPin(StaffLock &lock, const QString &file)
+{
+    QFile in(file);
+    if (!in.open(QIODevice::ReadOnly)) {
+        return fail(QStringLiteral("cannot read %1: %2").arg(file, in.errorString()));
+    }
+    const QString pin = QString::fromUtf8(in.readLine(64)).trimmed();
+    if (!lock.setPin(pin)) {
+        return fail(lock.lastError());
+    }
+    std::fprintf(stdout, "chorus: staff PIN saved\n");
+    return 0;
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
     QGuiApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("Chorus"));
     QCoreApplication::setOrganizationName(QStringLiteral("Chorus"));
-    const bool selfTest = QCoreApplication::arguments().contains(QStringLiteral("--self-test"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Chorus: accessible, offline survey collection"));
+    parser.addHelpOption();
+    const QCommandLineOption selfTestOption(QStringLiteral("self-test"),
+                                            QStringLiteral("Load every QML file and exit (0 when all load)."));
+    const QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
+                                              QStringLiteral("Save the first frame to <file> and exit."),
+                                              QStringLiteral("file"));
+    const QCommandLineOption pageOption(QStringLiteral("page"), QStringLiteral("Open <page> first (welcome, sample)."),
+                                        QStringLiteral("page"), QStringLiteral("welcome"));
+    const QCommandLineOption scaleOption(QStringLiteral("text-scale"), QStringLiteral("Text size in percent (100-200)."),
+                                         QStringLiteral("percent"), QStringLiteral("100"));
+    const QCommandLineOption contrastOption(QStringLiteral("high-contrast"), QStringLiteral("Start in high contrast."));
+    const QCommandLineOption languageOption(QStringLiteral("language"), QStringLiteral("Start in language <code>."),
+                                            QStringLiteral("code"), QStringLiteral("en"));
+    const QCommandLineOption kioskOption(QStringLiteral("kiosk"), QStringLiteral("Full screen, staff PIN to leave."));
+    const QCommandLineOption assistedOption(QStringLiteral("assisted"),
+                                            QStringLiteral("An interviewer is present: no idle timeout."));
+    const QCommandLineOption idleOption(QStringLiteral("idle-seconds"),
+                                        QStringLiteral("Seconds without input before the warning (default 90)."),
+                                        QStringLiteral("seconds"), QStringLiteral("90"));
+    const QCommandLineOption warningOption(QStringLiteral("warning-seconds"),
+                                           QStringLiteral("Length of the warning countdown (at least 20, default 30)."),
+                                           QStringLiteral("seconds"), QStringLiteral("30"));
+    const QCommandLineOption pinOption(QStringLiteral("set-staff-pin-from"),
+                                       QStringLiteral("Store the staff PIN read from <file> (4-12 digits) and exit."),
+                                       QStringLiteral("file"));
+    const QCommandLineOption surveyOption(QStringLiteral("survey"),
+                                          QStringLiteral("Collect with the survey package <file> (.chorus.json)."),
+                                          QStringLiteral("file"));
+    const QCommandLineOption dbOption(QStringLiteral("db"),
+                                      QStringLiteral("Device database (default: chorus.db in the app's data folder)."),
+                                      QStringLiteral("file"));
+    const QCommandLineOption endpointOption(QStringLiteral("endpoint"),
+                                            QStringLiteral("Receiver for Sync now (https://host or .../submission)."),
+                                            QStringLiteral("url"));
+    const QCommandLineOption tokenOption(QStringLiteral("token-file"), QStringLiteral("File holding the device token."),
+                                         QStringLiteral("file"));
+    const QCommandLineOption httpOption(QStringLiteral("allow-http-loopback"),
+                                        QStringLiteral("Allow plain http to 127.0.0.1 (testing only)."));
+    const QCommandLineOption caOption(QStringLiteral("ca-file"), QStringLiteral("Extra CA certificates (PEM)."),
+                                      QStringLiteral("file"));
+    const QCommandLineOption pinKeyOption(QStringLiteral("pin"),
+                                          QStringLiteral("Server public-key pin sha256//BASE64 (repeatable)."),
+                                          QStringLiteral("pin"));
+    const QCommandLineOption deviceOption(QStringLiteral("device-id"),
+                                          QStringLiteral("Device id recorded with consent (default chorus@hostname)."),
+                                          QStringLiteral("id"));
+    const QCommandLineOption operatorOption(QStringLiteral("operator"),
+                                            QStringLiteral("Operator id for --assisted (recorded with consent)."),
+                                            QStringLiteral("id"));
+    parser.addOptions({deviceOption, operatorOption});
+    parser.addOptions({surveyOption, dbOption, endpointOption, tokenOption, httpOption, caOption, pinKeyOption});
+    parser.addOptions({selfTestOption, screenshotOption, pageOption, scaleOption, contrastOption, languageOption,
+                       kioskOption, assistedOption, idleOption, warningOption, pinOption});
+    parser.process(app);
+
+    const QString configDir = QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation);
+    QDir().mkpath(configDir);
+
+    Theme theme;
+    theme.setTextScale(parser.value(scaleOption).toInt());
+    theme.setHighContrast(parser.isSet(contrastOption));
+    LanguageController language({QStringLiteral("en"), QStringLiteral("cy"), QStringLiteral("ar")});
+    IdleMonitor idle;
+    idle.setTimeouts(std::chrono::seconds(parser.value(idleOption).toInt()),
+                     std::chrono::seconds(parser.value(warningOption).toInt()));
+    idle.setSwitchedOff(parser.isSet(assistedOption));
+    idle.install(&app);
+    idle.startTicking();
+    StaffLock staffLock(configDir + QStringLiteral("/kiosk.ini"));
+
+    if (parser.isSet(pinOption)) {
+        return setStaffPin(staffLock, parser.value(pinOption));
+    }
+
+    // Survey and store: opened only when collecting, so --self-test and screenshots touch no data.
+    std::unique_ptr<chorus::store::SqliteStore> store;
+    std::unique_ptr<FinalizerSink> sink;
+    std::optional<chorus::survey::SurveyPackage> package;
+    QString dbPathInUse;
+    if (parser.isSet(surveyOption)) {
+        auto loaded = chorus::survey::SurveyLoader::loadFile(parser.value(surveyOption));
+        if (!loaded) {
+            return fail(loaded.error().message);
+        }
+        package = std::move(*loaded);
+        QString dbPath = parser.value(dbOption);
+        if (dbPath.isEmpty()) {
+            const QString dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+            QDir().mkpath(dataDir);
+            dbPath = dataDir + QStringLiteral("/chorus.db");
+        }
+        dbPathInUse = dbPath;
+        auto opened = chorus::store::SqliteStore::open(dbPath);
+        if (!opened) {
+            return fail(opened.error().message);
+        }
+        store = std::move(*opened);
+        sink = std::make_unique<FinalizerSink>(*store, parser.isSet(deviceOption)
+                                                           ? parser.value(deviceOption)
+                                                           : QStringLiteral("chorus@") + QSysInfo::machineHostName());
+        idle.setTimeouts(std::chrono::seconds(parser.isSet(idleOption) ? parser.value(idleOption).toInt()
+                                                                        : package->kiosk.idleSeconds),
+                         std::chrono::seconds(parser.isSet(warningOption) ? parser.value(warningOption).toInt()
+                                                                          : package->kiosk.warningSeconds));
+    }
+    RecordsModel records(store ? &store->responses() : nullptr);
+    AppSync::Settings syncSettings;
+    syncSettings.dbPath = store ? dbPathInUse : QString();
+    syncSettings.endpoint = parser.value(endpointOption);
+    syncSettings.allowHttpLoopback = parser.isSet(httpOption);
+    syncSettings.caFile = parser.value(caOption);
+    syncSettings.pins = parser.values(pinKeyOption);
+    if (parser.isSet(tokenOption)) {
+        QFile tokenFile(parser.value(tokenOption));
+        if (!tokenFile.open(QIODevice::ReadOnly)) {
+            return fail(QStringLiteral("cannot read the device token from %1: %2")
+                            .arg(parser.value(tokenOption), tokenFile.errorString()));
+        }
+        syncSettings.token = tokenFile.readLine(4096).trimmed();
+    }
+    AppSync appSync(syncSettings, &records);
+    RespondentSession session(sink.get());
+    session.setPackage(std::move(package));
+    if (parser.isSet(assistedOption) && parser.value(operatorOption).isEmpty()) {
+        return fail(QStringLiteral("--assisted needs --operator ID: the consent record names who asked the questions"));
+    }
+    session.setMode(parser.isSet(assistedOption) ? QStringLiteral("assisted")
+                                                 : parser.isSet(kioskOption) ? QStringLiteral("kiosk")
+                                                                             : QStringLiteral("handheld"));
+    session.setOperatorId(parser.value(operatorOption));
+
+    ThemeSingleton::inject(&theme);
+    LanguageSingleton::inject(&language);
+    IdleMonitorSingleton::inject(&idle);
+    StaffLockSingleton::inject(&staffLock);
+    SessionSingleton::inject(&session);
+    RecordsSingleton::inject(&records);
 
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
+    language.setEngine(&engine);
+    if (!language.setLanguage(parser.value(languageOption))) {
+        return fail(QStringLiteral("no translation for language '%1'").arg(parser.value(languageOption)));
+    }
     engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Chorus/Ui/Main.qml")));
     if (engine.rootObjects().isEmpty()) {
         return 1;
     }
-    if (selfTest) {
-        return 0;
+    if (parser.isSet(selfTestOption)) {
+        return selfTest(engine);
+    }
+    auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
+    if (!window) {
+        return fail(QStringLiteral("Main.qml did not create a window"));
+    }
+    QMetaObject::invokeMethod(window, "openPage", Q_ARG(QVariant, parser.value(pageOption)));
+    if (parser.isSet(kioskOption)) {
+        window->showFullScreen();
+    }
+
+    if (parser.isSet(screenshotOption)) {
+        const QString file = parser.value(screenshotOption);
+        // Layouts with wrapping text settle over a few polish passes: grab the third frame.
+        auto frames = std::make_shared<int>(0);
+        QObject::connect(window, &QQuickWindow::frameSwapped, window, [window, file, frames] {
+            if (++*frames < 3) {
+                window->update();
+                return;
+            }
+            QTimer::singleShot(0, window, [window, file] {
+                QCoreApplication::exit(window->grabWindow().save(file) ? 0 : 1);
+            });
+        });
     }
     return app.exec();
 }

@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QByteArray>
+#include <QObject>
+#include <QString>
+#include <QUrl>
+
+#include <atomic>
+#include <thread>
+
+namespace chorus::ui {
+class RecordsModel;
+}
+
+// "Sync now" in the app: one SyncEngine run on a worker thread, with its own connection to the
+// device database (a SQLite connection belongs to one thread), then the result in words on the
+// records screen. Without an endpoint it says the device is not set up for sync.
+class AppSync : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Settings {
+        QString dbPath;
+        QString endpoint;
+        QByteArray token;
+        bool allowHttpLoopback = false;
+        QString caFile;
+        QStringList pins;
+    };
+
+    AppSync(Settings settings, chorus::ui::RecordsModel *records, QObject *parent = nullptr);
+    ~AppSync() override;
+
+    void start();
+
+private:
+    void finish(const QString &summary);
+
+    Settings m_settings;
+    chorus::ui::RecordsModel *m_records;
+    std::thread m_worker;
+};

@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// QML's view of the services main() builds: each is a singleton whose create() hands QML the
+// instance main() (or a test) injected, so nothing in QML constructs a service and there are
+// no context properties. The engine never owns them.
+
+#include "IdleMonitor.h"
+#include "LanguageController.h"
+#include "RecordsModel.h"
+#include "RespondentSession.h"
+#include "StaffLock.h"
+#include "Theme.h"
+
+#include <QJSEngine>
+#include <QQmlEngine>
+#include <QtQml/qqmlregistration.h>
+
+namespace chorus::ui {
+
+template<typename T>
+class InjectedSingleton
+{
+public:
+    static void inject(T *instance) { s_instance = instance; }
+    static T *create(QQmlEngine *, QJSEngine *)
+    {
+        Q_ASSERT_X(s_instance, "InjectedSingleton", "main() must inject every service before loading QML");
+        if (s_instance) {
+            QJSEngine::setObjectOwnership(s_instance, QJSEngine::CppOwnership);
+        }
+        return s_instance;
+    }
+
+private:
+    static inline T *s_instance = nullptr;
+};
+
+struct ThemeSingleton : InjectedSingleton<Theme> {
+    Q_GADGET
+    QML_FOREIGN(chorus::ui::Theme)
+    QML_NAMED_ELEMENT(Theme)
+    QML_SINGLETON
+};
+
+struct IdleMonitorSingleton : InjectedSingleton<IdleMonitor> {
+    Q_GADGET
+    QML_FOREIGN(chorus::ui::IdleMonitor)
+    QML_NAMED_ELEMENT(Idle)
+    QML_SINGLETON
+};
+
+struct LanguageSingleton : InjectedSingleton<LanguageController> {
+    Q_GADGET
+    QML_FOREIGN(chorus::ui::LanguageController)
+    QML_NAMED_ELEMENT(Language)
+    QML_SINGLETON
+};
+
+struct StaffLockSingleton : InjectedSingleton<StaffLock> {
+    Q_GADGET
+    QML_FOREIGN(chorus::ui::StaffLock)
+    QML_NAMED_ELEMENT(StaffLock)
+    QML_SINGLETON
+};
+
+struct SessionSingleton : InjectedSingleton<RespondentSession> {
+    Q_GADGET
+    QML_FOREIGN(chorus::ui::RespondentSession)
+    QML_NAMED_ELEMENT(Session)
+    QML_SINGLETON
+};
+
+struct RecordsSingleton : InjectedSingleton<RecordsModel> {
+    Q_GADGET
+    QML_FOREIGN(chorus::ui::RecordsModel)
+    QML_NAMED_ELEMENT(Records)
+    QML_SINGLETON
+};
+
+} // namespace chorus::ui

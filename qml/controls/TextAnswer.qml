@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import QtQuick
+import QtQuick.Controls
+import Chorus.Ui
+
+// A labelled text box with its hint and, when there is one, its error in red above it (GOV.UK).
+// The label is the accessible name; hint and error are the description.
+Column {
+    id: root
+
+    property string errorText: ""
+    property alias field: input
+    property string hint: ""
+    property alias inputMethodHints: input.inputMethodHints
+    property string label: ""
+    property alias text: input.text
+
+    function focusInput() {
+        input.forceActiveFocus(Qt.TabFocusReason);
+    }
+
+    spacing: Theme.spacingS
+    width: parent ? parent.width : implicitWidth
+
+    Text {
+        Accessible.ignored: true
+        color: Theme.text
+        font.bold: true
+        font.pixelSize: Theme.bodySize
+        horizontalAlignment: Text.AlignLeft
+        text: root.label
+        visible: text.length > 0
+        width: parent.width
+        wrapMode: Text.Wrap
+    }
+    Text {
+        Accessible.ignored: true
+        color: Theme.secondaryText
+        font.pixelSize: Theme.hintSize
+        horizontalAlignment: Text.AlignLeft
+        text: root.hint
+        visible: text.length > 0
+        width: parent.width
+        wrapMode: Text.Wrap
+    }
+    Text {
+        Accessible.ignored: true
+        color: Theme.error
+        font.bold: true
+        font.pixelSize: Theme.bodySize
+        horizontalAlignment: Text.AlignLeft
+        text: root.errorText
+        visible: text.length > 0
+        width: parent.width
+        wrapMode: Text.Wrap
+    }
+    TextField {
+        id: input
+
+        Accessible.description: [root.errorText, root.hint].filter(s => s.length > 0).join(". ")
+        Accessible.name: root.label
+        Accessible.role: Accessible.EditableText
+        color: Theme.text
+        font.pixelSize: Theme.bodySize
+        implicitHeight: Math.max(Theme.minTarget, contentHeight + topPadding + bottomPadding)
+        padding: Theme.spacingS
+        selectByMouse: true
+        width: parent.width
+
+        background: Rectangle {
+            border.color: root.errorText.length > 0 ? Theme.error : Theme.border
+            border.width: root.errorText.length > 0 ? 2 * Theme.borderWidth : Theme.borderWidth
+            color: Theme.background
+
+            FocusRing {
+                visible: input.activeFocus
+            }
+        }
+    }
+}

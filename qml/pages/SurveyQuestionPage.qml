@@ -1,0 +1,148 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import QtQuick
+import Chorus.Ui
+
+// The current question of the survey, whatever its type. The page keeps a snapshot of the
+// question while it is on screen and takes a new one only when the question changes, so
+// answering never rebuilds the controls under the respondent's finger or keyboard focus.
+QuestionPage {
+    id: root
+
+    property var snapshot: ({})
+    readonly property string type: snapshot.type || ""
+
+    signal leftFirstPage
+
+    function refresh() {
+        const page = Session.page;
+        if (page.path !== snapshot.path) {
+            snapshot = page;
+            errors = [];
+        }
+    }
+    function firstControl() {
+        if (answers.item && answers.item.firstOption)
+            return answers.item.firstOption();
+        return answers.item;
+    }
+
+    canGoBack: true
+    heading: snapshot.label || ""
+    hint: snapshot.hint || ""
+    objectName: "surveyQuestionPage"
+    progressText: Session.pageCount > 0 ? qsTr("Question %1 of %2").arg(Session.pageNumber).arg(Session.pageCount) : ""
+
+    Component.onCompleted: refresh()
+    onBackRequested: {
+        if (!Session.previous())
+            root.leftFirstPage();
+    }
+    onContinueRequested: {
+        const problems = Session.next();
+        const target = firstControl();
+        showErrors(problems.map(m => ({
+                        "message": m,
+                        "target": target
+                    })));
+    }
+
+    Connections {
+        function onPageChanged() {
+            root.refresh();
+        }
+        function onTextsChanged() {
+            root.snapshot = Session.page;
+        }
+
+        target: Session
+    }
+    Loader {
+        id: answers
+
+        sourceComponent: {
+            switch (root.type) {
+            case "single":
+            case "multiple":
+            case "rating":
+                return choiceAnswers;
+            case "ranking":
+                return rankingAnswers;
+            case "text":
+            case "integer":
+            case "decimal":
+            case "date":
+            case "year":
+                return textAnswer;
+            case "geopoint":
+                return staffOnly;
+            default:
+                return null;
+            }
+        }
+        width: parent.width
+    }
+    Component {
+        id: choiceAnswers
+
+        ChoiceAnswers {
+            page: root.snapshot
+        }
+    }
+    Component {
+        id: rankingAnswers
+
+        RankingAnswers {
+            page: Session.page
+        }
+    }
+    Component {
+        id: textAnswer
+
+        Column {
+            function focusInput() {
+                textField.focusInput();
+            }
+
+            spacing: Theme.spacingS
+            width: parent ? parent.width : 0
+
+            TextAnswer {
+                id: textField
+
+                field.objectName: "answerField"
+                hint: root.type === "date" ? qsTr("For example, 2024-03-27 (year-month-day)") : root.type === "year" ? qsTr("For example, 1980") : ""
+                inputMethodHints: root.type === "text" ? Qt.ImhNone : Qt.ImhDigitsOnly
+                label: root.snapshot.label || ""
+                text: root.snapshot.state === "answered" ? root.snapshot.value : ""
+
+                // Only what the respondent types: setting the initial text must not overwrite
+                // a "Prefer not to say".
+                onTextChanged: if (textField.field.activeFocus)
+                    Session.setAnswer(text)
+            }
+            OrDivider {
+                visible: root.snapshot.offersPreferNotToSay === true
+            }
+            ChoiceOption {
+                checked: root.snapshot.state === "prefer_not_to_say"
+                multiple: true
+                objectName: "preferNotToSay"
+                text: qsTr("Prefer not to say")
+                visible: root.snapshot.offersPreferNotToSay === true
+
+                onCheckedChanged: {
+                    if (checked)
+                        textField.text = "";
+                    Session.setPreferNotToSay(checked);
+                }
+            }
+        }
+    }
+    Component {
+        id: staffOnly
+
+        BodyText {
+            text: qsTr("A member of staff records the location of the event. You do not need to do anything here.")
+        }
+    }
+}

@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Runs the tst_*.qml files beside it with the real services, a hand-moved clock for the idle
+// timeout, and a throwaway settings file for the staff PIN.
+#include "IdleMonitor.h"
+#include "LanguageController.h"
+#include "QmlServices.h"
+#include "StaffLock.h"
+#include "TestSurvey.h"
+#include "store/InMemoryStore.h"
+#include "Theme.h"
+
+#include <QQmlContext>
+#include <QQmlEngine>
+#include <QQmlEngineExtensionPlugin>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QtQuickTest>
+
+#include <chrono>
+
+Q_IMPORT_QML_PLUGIN(Chorus_UiPlugin)
+
+using namespace std::chrono;
+using namespace chorus::ui;
+
+// The test's hand on the idle clock: advance(ms) moves time and lets the monitor look.
+class TestClock : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit TestClock(IdleMonitor *idle) : m_idle(idle) {}
+    steady_clock::time_point now() const { return m_now; }
+    Q_INVOKABLE void advance(int milliseconds)
+    {
+        m_now += std::chrono::milliseconds(milliseconds);
+        m_idle->tick();
+    }
+    void setMonitor(IdleMonitor *idle) { m_idle = idle; }
+
+private:
+    IdleMonitor *m_idle;
+    steady_clock::time_point m_now{};
+};
+
+class Setup : public QObject
+{
+    Q_OBJECT
+
+public:
+    Setup()
+        : m_language({QStringLiteral("en"), QStringLiteral("cy"), QStringLiteral("ar")}),
+          m_clock(nullptr),
+          m_idle([this] { return m_clock.now(); }),
+          m_lock(m_dir.filePath(QStringLiteral("kiosk.ini"))),
+          m_session(&m_sink),
+          m_survey(&m_session, &m_sink)
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        m_clock.setMonitor(&m_idle);
+        m_idle.setTimeouts(seconds(30), seconds(20));
+        m_lock.setPin(QStringLiteral("2468"));
+        ThemeSingleton::inject(&m_theme);
+        LanguageSingleton::inject(&m_language);
+        IdleMonitorSingleton::inject(&m_idle);
+        StaffLockSingleton::inject(&m_lock);
+        SessionSingleton::inject(&m_session);
+        seedRecords();
+        RecordsSingleton::inject(&m_records);
+    }
+
+    // Two responses on the device for the records screen: one sent, one the server refused.
+    void seedRecords()
+    {
+        for (const char *id : {"uuid:00000000-0000-4000-8000-0000000000a1", "uuid:00000000-0000-4000-8000-0000000000b2"}) {
+            chorus::store::FinalizedResponse r;
+            r.instanceId = QLatin1String(id);
+            r.surveyId = QStringLiteral("library");
+            r.surveyVersion = QStringLiteral("1");
+            r.manifest = QByteArrayLiteral("<data/>");
+            r.encryptedFiles = {chorus::FilePart{QStringLiteral("submission.xml.enc"), QByteArrayLiteral("x")}};
+            r.finalizedAt = QDateTime::currentDateTimeUtc();
+            (void)m_store.responses().finalize(r);
+            (void)m_store.responses().markSending(r.instanceId);
+        }
+        (void)m_store.responses().markAccepted(QStringLiteral("uuid:00000000-0000-4000-8000-0000000000a1"));
+        (void)m_store.responses().markFailed(QStringLiteral("uuid:00000000-0000-4000-8000-0000000000b2"),
+                                             QStringLiteral("HTTP 400: the server could not read this survey version"));
+    }
+
+public Q_SLOTS:
+    void qmlEngineAvailable(QQmlEngine *engine)
+    {
+        engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
+        m_language.setEngine(engine);
+        m_language.setLanguage(QStringLiteral("en"));
+        // Test-only handle; the app itself has no context properties.
+        engine->rootContext()->setContextProperty(QStringLiteral("testClock"), &m_clock);
+        engine->rootContext()->setContextProperty(QStringLiteral("testSurvey"), &m_survey);
+    }
+
+private:
+    QTemporaryDir m_dir;
+    Theme m_theme;
+    LanguageController m_language;
+    TestClock m_clock;
+    IdleMonitor m_idle;
+    StaffLock m_lock;
+    FakeSink m_sink;
+    RespondentSession m_session;
+    TestSurvey m_survey;
+    chorus::store::InMemoryStore m_store;
+    RecordsModel m_records{&m_store.responses()};
+};
+
+QUICK_TEST_MAIN_WITH_SETUP(chorus_qml, Setup)
+
+#include "tst_qml.moc"

@@ -1,0 +1,34 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB">
+<context>
+    <name>AppSync</name>
+    <message numerus="yes">
+        <source>%n response(s) sent.</source>
+        <translation>
+            <numerusform>%n response sent.</numerusform>
+            <numerusform>%n responses sent.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StillThereOverlay</name>
+    <message numerus="yes">
+        <source>For your privacy, this screen will clear your answers and start again in %n second(s).</source>
+        <translation>
+            <numerusform>For your privacy, this screen will clear your answers and start again in %n second.</numerusform>
+            <numerusform>For your privacy, this screen will clear your answers and start again in %n seconds.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message numerus="yes">
+        <source>For your privacy, if nobody touches the screen for %n second(s), it asks if you need more time, then clears your answers.</source>
+        <translation>
+            <numerusform>For your privacy, if nobody touches the screen for %n second, it asks if you need more time, then clears your answers.</numerusform>
+            <numerusform>For your privacy, if nobody touches the screen for %n seconds, it asks if you need more time, then clears your answers.</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
