@@ -2,6 +2,7 @@
 // chorusctl collect: fill and finalize one response headlessly through the same form engine
 // and finalization path as the app (automation, and keying in paper forms).
 #include "CliSupport.h"
+#include "ConsentOptions.h"
 
 #include "response/Finalizer.h"
 #include "store/SqliteStore.h"
@@ -22,8 +23,8 @@ int collectCommand(const QStringList &args, Io &io)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
-        "Fill and finalize one response from an answers file, then seal it to the council key and queue it "
-        "for sync. Prints the response's instanceID; never prints answers."));
+        "Fill and finalize one response from an answers file with its consent record, then seal it to the council "
+        "key and queue it for sync. Prints the instanceID and the receipt code; never prints answers."));
     parser.addOption({QStringLiteral("survey"), QStringLiteral("Survey package (.chorus.json)."), QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("answers"), QStringLiteral("Answers (docs/formats/answers-json.md)."),
                       QStringLiteral("ANSWERS.json")});
@@ -31,6 +32,7 @@ int collectCommand(const QStringList &args, Io &io)
                       QStringLiteral("DEVICE.db")});
     parser.addOption({QStringLiteral("language"), QStringLiteral("Language the answers were given in."),
                       QStringLiteral("CODE")});
+    addConsentOptions(parser);
     if (const int code = parseOrExit(parser, args, io,
                                      {QStringLiteral("survey"), QStringLiteral("answers"), QStringLiteral("db")});
         code >= 0) {
@@ -64,6 +66,11 @@ int collectCommand(const QStringList &args, Io &io)
         return fail(io, QStringLiteral("%1: %2").arg(parser.value(QStringLiteral("answers")), response.error().message));
     }
 
+    auto consent = captureConsentFromOptions(parser, *package, *response);
+    if (!consent) {
+        return usage(io, consent.error().message);
+    }
+
     auto store = store::SqliteStore::open(parser.value(QStringLiteral("db")));
     if (!store) {
         return fail(io, store.error());
@@ -74,6 +81,11 @@ int collectCommand(const QStringList &args, Io &io)
         return fail(io, instanceId.error());
     }
     io.out << "finalized " << *instanceId << Qt::endl;
+    // The respondent's only handle for withdrawing: shown once, only its hash is kept.
+    io.out << "receipt " << consent->receiptCode.formatted() << Qt::endl;
+    if (auto written = writeReceiptQrIfAsked(parser, consent->receiptCode); !written) {
+        return fail(io, written.error());
+    }
     return ExitOk;
 }
 

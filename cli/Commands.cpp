@@ -12,6 +12,9 @@ int collectCommand(const QStringList &args, Io &io);
 int exportCommand(const QStringList &args, Io &io);
 int syncCommand(const QStringList &args, Io &io);
 int pullCommand(const QStringList &args, Io &io);
+int withdrawCommand(const QStringList &args, Io &io);
+int withdrawalsCommand(const QStringList &args, Io &io);
+int reportCommand(const QStringList &args, Io &io);
 
 namespace {
 const Command kCommands[] = {
@@ -24,6 +27,9 @@ const Command kCommands[] = {
     {"export", "Decrypt pulled responses with the council key and export them.", exportCommand},
     {"sync", "Send a device's finalized records to a receiver.", syncCommand},
     {"pull", "Download new encrypted submissions from a receiver.", pullCommand},
+    {"withdraw", "Withdraw a response by its receipt code on the device that holds it.", withdrawCommand},
+    {"withdrawals", "Record withdrawals received by the council and list withdrawn responses.", withdrawalsCommand},
+    {"report", "Build the equality report (HTML + CSV) with disclosure control.", reportCommand},
 };
 }
 

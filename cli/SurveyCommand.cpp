@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `chorusctl survey lint|inspect|new|sign|verify`: the admin's tools for survey packages.
 #include "CliSupport.h"
+#include "consent/SurveyConsent.h"
 #include "Commands.h"
 #include "survey/PackageChecks.h"
 #include "survey/PackageSignature.h"
@@ -55,6 +56,10 @@ int lint(const QStringList &args, Io &io)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Check a survey package and list every problem with its JSON path."));
+    parser.addOption({QStringLiteral("published"),
+                      QStringLiteral("The last published version of this survey: its privacy notice may not change "
+                                     "without a new notice version."),
+                      QStringLiteral("FILE")});
     QString file;
     if (const int code = parseWithFile(parser, args, io, file); code >= 0) {
         return code;
@@ -69,6 +74,19 @@ int lint(const QStringList &args, Io &io)
         io.out << report.toText();
         io.out.flush();
         return fail(io, QStringLiteral("%1: %2 problem(s) found").arg(file).arg(report.size()));
+    }
+    if (parser.isSet(QStringLiteral("published"))) {
+        auto published = SurveyLoader::loadFile(parser.value(QStringLiteral("published")));
+        if (!published) {
+            return fail(io, QStringLiteral("%1: %2").arg(parser.value(QStringLiteral("published")), published.error().message));
+        }
+        const QStringList problems = consent::lintNoticeChange(*published, *package);
+        for (const QString &problem : problems) {
+            io.out << "privacyNotice: " << problem << Qt::endl;
+        }
+        if (!problems.isEmpty()) {
+            return fail(io, QStringLiteral("%1: %2 problem(s) found").arg(file).arg(problems.size()));
+        }
     }
     io.out << file << ": OK (" << package->id << " version " << package->version << ", "
            << package->allQuestions().size() << " questions)" << Qt::endl;

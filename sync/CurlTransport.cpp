@@ -135,7 +135,13 @@ Result<HttpResponse> CurlTransport::send(const HttpRequest &request)
     addHeader("Expect:"); // no 100-continue round trip: the bodies are small and retried whole
     curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers.get());
 
+    // The handle is reused: a custom method from an earlier request must not stick.
+    curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, static_cast<char *>(nullptr));
     switch (request.method) {
+    case HttpRequest::Method::Delete:
+        curl_easy_setopt(curl, CURLOPT_HTTPGET, 1L);
+        curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, "DELETE");
+        break;
     case HttpRequest::Method::Head:
         curl_easy_setopt(curl, CURLOPT_NOBODY, 1L);
         break;

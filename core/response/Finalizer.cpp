@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Finalizer.h"
 
-#include "common/Logging.h"
+#include "consent/LedgerRow.h"
 #include "crypto/CouncilKeys.h"
 #include "crypto/OdkEnvelope.h"
 #include "response/SubmissionXml.h"
@@ -62,17 +62,14 @@ Result<QString> Finalizer::finalize(const survey::SurveyPackage &package, const 
     stored.manifest = sealed->manifest;
     stored.encryptedFiles = sealed->encryptedFiles;
     stored.finalizedAt = QDateTime::currentDateTimeUtc();
+    if (response.consent) {
+        // Stored with the envelope in one transaction: the device can find it by receipt code.
+        stored.consent = consent::ledgerRowFor(*response.consent);
+    }
     if (auto status = m_store.responses().finalize(stored); !status) {
         return status.error();
     }
-    // The audit log records that it happened, never what was answered. The response is already
-    // safe; a failed audit line is reported but does not undo it.
-    if (auto audited = m_store.audit().append(QStringLiteral("response.finalized"), stored.instanceId,
-                                              QStringLiteral("survey %1 version %2").arg(package.id, package.version));
-        !audited) {
-        qCWarning(lcStore) << "could not record finalization of" << stored.instanceId << "in the audit log:"
-                           << audited.error().message;
-    }
+    // finalize() wrote the audit line ("response.finalized") in the same transaction.
     return stored.instanceId;
 }
 

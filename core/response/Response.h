@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "consent/ConsentRecord.h"
 #include "response/Answer.h"
 
 #include <QDateTime>
 #include <QMap>
 #include <QString>
+
+#include <optional>
 
 namespace chorus::response {
 
@@ -25,6 +28,9 @@ struct Response {
     QMap<QString, int> repeatCounts;
     QDateTime started;  // UTC
     QDateTime finished; // UTC, invalid until finalized
+    // The consent record, sealed with the answers (written inside <meta>, see
+    // docs/formats/consent-record.md). Every finalized response from the app has one.
+    std::optional<consent::ConsentRecord> consent;
 
     Answer answer(const QString &path) const { return answers.value(path, Answer::notAsked()); }
 

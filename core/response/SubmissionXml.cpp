@@ -13,6 +13,7 @@ using survey::QuestionType;
 
 namespace {
 const QString kNs = QLatin1String(SubmissionXml::kNamespace);
+constexpr int kMaxRepeatInstances = 1000; // far above any package's maxCount (100)
 
 // XML 1.0 cannot carry most control characters; answers never contain them (the engine
 // strips them), this keeps a hand-made Response from producing unparseable XML.
@@ -99,6 +100,9 @@ QByteArray SubmissionXml::serialize(const survey::SurveyPackage &package, const 
     xml.writeTextElement(QStringLiteral("timeEnd"), timestamp(response.finished));
     xml.writeTextElement(kNs, QStringLiteral("language"), response.language);
     xml.writeTextElement(kNs, QStringLiteral("bankVersion"), response.bankVersion);
+    if (response.consent) {
+        response.consent->writeXml(xml);
+    }
     xml.writeEndElement(); // meta
     xml.writeEndElement(); // root
     xml.writeEndDocument();
@@ -117,11 +121,19 @@ QDateTime parseTime(const QString &text)
     return t.isValid() ? t.toUTC() : QDateTime();
 }
 
-void readMeta(QXmlStreamReader &xml, Response &r)
+Status readMeta(QXmlStreamReader &xml, Response &r)
 {
     while (xml.readNextStartElement()) {
         const QString name = xml.name().toString();
         const bool ours = xml.namespaceUri() == kNs;
+        if (name == QLatin1String("consent") && xml.namespaceUri().isEmpty()) {
+            auto consent = consent::ConsentRecord::readXml(xml);
+            if (!consent) {
+                return consent.error();
+            }
+            r.consent = *consent;
+            continue;
+        }
         const QString text = xml.readElementText(QXmlStreamReader::ErrorOnUnexpectedElement);
         if (name == QLatin1String("instanceID")) {
             r.instanceId = text;
@@ -135,6 +147,7 @@ void readMeta(QXmlStreamReader &xml, Response &r)
             r.bankVersion = text;
         }
     }
+    return {};
 }
 
 Status readAnswers(QXmlStreamReader &xml, Response &r, const QString &repeat, int instance)
@@ -143,7 +156,9 @@ Status readAnswers(QXmlStreamReader &xml, Response &r, const QString &repeat, in
         const QString name = xml.name().toString();
         const QXmlStreamAttributes attrs = xml.attributes();
         if (repeat.isEmpty() && name == QLatin1String("meta") && xml.namespaceUri().isEmpty()) {
-            readMeta(xml, r);
+            if (auto s = readMeta(xml, r); !s) {
+                return s;
+            }
             continue;
         }
         if (attrs.hasAttribute(kNs, QStringLiteral("instance"))) {
@@ -151,6 +166,9 @@ Status readAnswers(QXmlStreamReader &xml, Response &r, const QString &repeat, in
                 return bad(QStringLiteral("nested repeat \"%1\" is not supported").arg(name));
             }
             const int n = attrs.value(kNs, QStringLiteral("instance")).toInt();
+            if (n < 1 || n > kMaxRepeatInstances) {
+                return bad(QStringLiteral("repeat \"%1\" has an instance number outside 1 to %2").arg(name).arg(kMaxRepeatInstances));
+            }
             r.repeatCounts[name] = std::max(r.repeatCounts.value(name), n);
             if (auto s = readAnswers(xml, r, name, n); !s) {
                 return s;

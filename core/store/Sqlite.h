@@ -39,7 +39,8 @@ struct OpenOptions {
 // secure_delete=ON (deleted drafts leave no bytes behind), foreign keys, a busy timeout,
 // a bounded WAL, temp tables in memory (no plaintext in stray temp files), a new file
 // created 0600. A database written by a newer Chorus is refused before it is opened for
-// writing. One connection belongs to one thread at a time.
+// writing. One connection belongs to one thread at a time. Statements and transactions point
+// at their Database: keep it in one place (SqliteStore holds it on the heap) while they live.
 class Database
 {
 public:
@@ -123,6 +124,7 @@ private:
     std::unique_ptr<sqlite3_stmt, Finalizer> m_stmt;
     Database *m_db = nullptr;
     std::optional<Error> m_bindError;
+    bool m_returnedRows = false; // a BUSY retry after rows were returned would repeat them
 };
 
 // BEGIN IMMEDIATE ... COMMIT. Rolls back unless commit() succeeded, so an early return or an

@@ -70,14 +70,16 @@ Result<bool> Statement::step()
     for (int attempt = 0;; ++attempt) {
         const int rc = sqlite3_step(m_stmt.get());
         if (rc == SQLITE_ROW) {
+            m_returnedRows = true;
             return true;
         }
         if (rc == SQLITE_DONE) {
+            m_returnedRows = false; // the next step() starts the statement afresh
             return false;
         }
         // The busy handler already waited for the timeout; a few more tries cover the cases in
         // which SQLite returns BUSY without calling it (e.g. another connection recovering the WAL).
-        if ((rc & 0xff) == SQLITE_BUSY && attempt < kBusyRetries) {
+        if ((rc & 0xff) == SQLITE_BUSY && attempt < kBusyRetries && !m_returnedRows) {
             sqlite3_reset(m_stmt.get());
             sqlite3_sleep(20 * (attempt + 1));
             continue;
@@ -102,6 +104,7 @@ void Statement::reset()
     sqlite3_reset(m_stmt.get());
     sqlite3_clear_bindings(m_stmt.get());
     m_bindError.reset();
+    m_returnedRows = false;
 }
 
 QString Statement::text(int column) const

@@ -132,7 +132,12 @@ Status FormEngine::next()
     }
     const QStringList shown = pages();
     const qsizetype i = shown.indexOf(m_current);
-    if (i < 0 || i + 1 >= shown.size()) {
+    if (i < 0) {
+        // The current page was hidden meanwhile: continue from where it sits in the form.
+        const QString after = nextShownAfter(m_current, shown);
+        m_atReview = after.isEmpty();
+        m_current = after.isEmpty() ? m_current : after;
+    } else if (i + 1 >= shown.size()) {
         m_atReview = true;
     } else {
         m_current = shown.at(i + 1);
@@ -171,7 +176,14 @@ bool FormEngine::goTo(const QString &path)
 
 const Question *FormEngine::question(const QString &path) const
 {
-    return m_package->question(nameOf(path));
+    const FormLogic::QuestionLogic *l = m_logic->logic(nameOf(path));
+    return l ? l->question : nullptr;
+}
+
+int FormEngine::sectionIndex(const QString &path) const
+{
+    const FormLogic::QuestionLogic *l = m_logic->logic(nameOf(path));
+    return l ? l->section : -1;
 }
 
 bool FormEngine::isVisible(const QString &path) const
@@ -320,67 +332,6 @@ Status FormEngine::removeRepeatInstance(const QString &repeat, int instance)
         m_current = shown.isEmpty() ? QString() : shown.constFirst();
     }
     return {};
-}
-
-Response FormEngine::draft() const
-{
-    Response r;
-    r.instanceId = m_instanceId;
-    r.surveyId = m_package->id;
-    r.surveyVersion = m_package->version;
-    r.bankVersion = m_package->bankVersion;
-    r.language = m_language;
-    r.answers = m_data.answers;
-    r.repeatCounts = m_data.repeatCounts;
-    r.started = m_started;
-    return r;
-}
-
-Result<Response> FormEngine::finalizeResponse(const QDateTime &finishedUtc) const
-{
-    const auto issues = allProblems();
-    if (!issues.isEmpty()) {
-        return makeError(ErrorKind::InvalidInput, QStringLiteral("%1: %2").arg(issues.constFirst().first, issues.constFirst().second));
-    }
-    Response r = draft();
-    r.finished = finishedUtc.toUTC();
-    r.answers.clear();
-    r.repeatCounts.clear();
-    QSet<QString> shown;
-    for (const Page &p : visiblePages()) {
-        shown.insert(p.path);
-    }
-    // Every answerable question gets exactly one state; repeats that are shown keep their count.
-    std::function<void(const QList<Question> &, const QString &, int, bool)> walk =
-        [&](const QList<Question> &questions, const QString &repeat, int instance, bool parentShown) {
-            for (const Question &q : questions) {
-                const QString path = repeat.isEmpty() ? q.name : response::repeatAnswerPath(repeat, instance, q.name);
-                const bool isShown = parentShown && relevant(q, path);
-                if (q.type == QuestionType::Group) {
-                    walk(q.children, repeat, instance, isShown);
-                } else if (q.type == QuestionType::Repeat) {
-                    const int count = isShown ? repeatCount(q.name) : 0;
-                    r.repeatCounts.insert(q.name, count);
-                    for (int i = 1; i <= count; ++i) {
-                        walk(q.children, q.name, i, true);
-                    }
-                } else if (q.type == QuestionType::Calculate) {
-                    const QString value = isShown ? calculatedValue(path) : QString();
-                    r.answers.insert(path, !isShown ? Answer::notAsked() : value.isEmpty() ? Answer::notAnswered() : Answer::answered(value));
-                } else if (q.isAnswerable()) {
-                    if (!isShown || !shown.contains(path)) {
-                        r.answers.insert(path, Answer::notAsked());
-                    } else {
-                        const Answer a = answer(path);
-                        r.answers.insert(path, a.state == AnswerState::NotAsked ? Answer::notAnswered() : a);
-                    }
-                }
-            }
-        };
-    for (qsizetype i = 0; i < m_package->sections.size(); ++i) {
-        walk(m_package->sections.at(i).questions, {}, 0, m_eval.sectionRelevant(int(i), m_data));
-    }
-    return r;
 }
 
 } // namespace chorus::survey

@@ -52,6 +52,9 @@ public:
 
     // --- Questions and answers ---------------------------------------------------------
     const Question *question(const QString &path) const; // by answer path or name
+    // The section a page belongs to (index into package().sections), -1 if unknown: the UI shows
+    // a section's title and intro before its first page.
+    int sectionIndex(const QString &path) const;
     bool isVisible(const QString &path) const;
     bool isRequired(const QString &path) const;
     // The choices shown for `path` now (after its choice filter).
@@ -91,6 +94,7 @@ private:
     void addPages(const QList<Question> &questions, const QString &repeat, int instance, QList<Page> &out) const;
     bool relevant(const Question &q, const QString &path) const { return m_eval.ownRelevant(q, path, m_data); }
     void changed() { m_eval.invalidate(); }
+    QString nextShownAfter(const QString &path, const QStringList &shown) const;
 
     // Shared so that the compiled logic's pointers into it survive copies of the engine.
     std::shared_ptr<const SurveyPackage> m_package;

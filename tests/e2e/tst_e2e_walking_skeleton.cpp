@@ -13,7 +13,8 @@ namespace {
 struct Respondent {
     QByteArray answersJson;
     QString satisfaction;
-    QString improvements;
+    QString satisfactionState;
+    QString comments;
     QString sexState;
 };
 
@@ -93,12 +94,22 @@ private Q_SLOTS:
         const QString token = QString::fromUtf8(r.out).trimmed();
         QVERIFY(token.size() >= 32);
 
+        // Three residents of the demo survey: a library user, a non-user (routed past the
+        // satisfaction question), and one who skips the equality questions.
         const QList<Respondent> respondents = {
-            {"{\"satisfaction\": \"4\", \"improvements\": \"Open on Sundays SENTINEL-ALPHA, please\", \"sex\": {\"state\": \"prefer_not_to_say\"}}",
-             QStringLiteral("4"), QStringLiteral("Open on Sundays SENTINEL-ALPHA, please"), QStringLiteral("prefer_not_to_say")},
-            {"{\"satisfaction\": \"1\", \"improvements\": \"Quote \\\"this\\\"\\nand a new line SENTINEL-BETA\", \"sex\": \"female\"}",
-             QStringLiteral("1"), QStringLiteral("Quote \"this\"\nand a new line SENTINEL-BETA"), QStringLiteral("answered")},
-            {"{\"satisfaction\": \"5\"}", QStringLiteral("5"), QString(), QStringLiteral("not_answered")},
+            {"{\"uses_library\": \"yes\", \"libraries_used\": [\"central\"], \"visit_frequency\": \"weekly\","
+             " \"satisfaction\": \"4\", \"agree_evening_hours\": \"5\", \"agree_hubs\": \"4\","
+             " \"comments\": \"Open on Sundays SENTINEL-ALPHA, please\", \"sex\": {\"state\": \"prefer_not_to_say\"}}",
+             QStringLiteral("4"), QStringLiteral("answered"), QStringLiteral("Open on Sundays SENTINEL-ALPHA, please"),
+             QStringLiteral("prefer_not_to_say")},
+            {"{\"uses_library\": \"no\", \"why_not_used\": [\"hours\"], \"agree_evening_hours\": \"1\","
+             " \"agree_hubs\": \"2\", \"comments\": \"Quote \\\"this\\\"\\nand a new line SENTINEL-BETA\","
+             " \"sex\": \"female\"}",
+             QString(), QStringLiteral("not_asked"), QStringLiteral("Quote \"this\"\nand a new line SENTINEL-BETA"),
+             QStringLiteral("answered")},
+            {"{\"uses_library\": \"yes\", \"libraries_used\": [\"online\"], \"satisfaction\": \"5\","
+             " \"agree_evening_hours\": \"3\", \"agree_hubs\": \"3\"}",
+             QStringLiteral("5"), QStringLiteral("answered"), QString(), QStringLiteral("not_answered")},
         };
         const QString db = h.path(QStringLiteral("device.db"));
         QStringList instanceIds;
@@ -108,10 +119,13 @@ private Q_SLOTS:
             QVERIFY(f.open(QIODevice::WriteOnly));
             f.write(respondents.at(i).answersJson);
             f.close();
+            // A keyed-in paper form on which both consent boxes were ticked.
             r = h.chorusctl({QStringLiteral("collect"), QStringLiteral("--survey"), survey, QStringLiteral("--answers"),
-                             answers, QStringLiteral("--db"), db});
+                             answers, QStringLiteral("--db"), db, QStringLiteral("--grant"),
+                             QStringLiteral("equality_monitoring"), QStringLiteral("--grant"),
+                             QStringLiteral("consultation"), QStringLiteral("--operator"), QStringLiteral("e2e")});
             QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
-            const QString printed = QString::fromUtf8(r.out).trimmed();
+            const QString printed = QString::fromUtf8(r.out).section(QLatin1Char('\n'), 0, 0).trimmed();
             QVERIFY2(printed.startsWith(QLatin1String("finalized uuid:")), qPrintable(printed));
             instanceIds << printed.mid(QStringLiteral("finalized ").size());
             // The answer files are gone before sync: only the device database holds the responses.
@@ -172,7 +186,8 @@ private Q_SLOTS:
         const auto column = [&](const QString &name) { return header.indexOf(name); };
         QVERIFY(column(QStringLiteral("instanceID")) >= 0);
         QVERIFY(column(QStringLiteral("satisfaction")) >= 0);
-        QVERIFY(column(QStringLiteral("improvements")) >= 0);
+        QVERIFY(column(QStringLiteral("comments")) >= 0);
+        QVERIFY(column(QStringLiteral("satisfaction__state")) >= 0);
         QVERIFY(column(QStringLiteral("sex__state")) >= 0);
         for (int i = 0; i < respondents.size(); ++i) {
             const QString id = instanceIds.at(i);
@@ -181,7 +196,8 @@ private Q_SLOTS:
             QVERIFY2(row != rows.cend(), qPrintable(id));
             const Respondent &expected = respondents.at(i);
             QCOMPARE(row->value(column(QStringLiteral("satisfaction"))), expected.satisfaction);
-            QCOMPARE(row->value(column(QStringLiteral("improvements"))), expected.improvements);
+            QCOMPARE(row->value(column(QStringLiteral("satisfaction__state"))), expected.satisfactionState);
+            QCOMPARE(row->value(column(QStringLiteral("comments"))), expected.comments);
             QCOMPARE(row->value(column(QStringLiteral("sex__state"))), expected.sexState);
         }
 

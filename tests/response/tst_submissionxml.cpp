@@ -108,6 +108,8 @@ private Q_SLOTS:
         QVERIFY(!SubmissionXml::parse("<x id=\"x\"><meta></meta></x>").ok());
         QVERIFY(!SubmissionXml::parse("<x id=\"x\"><unclosed>").ok());
         QVERIFY(!SubmissionXml::parse(QByteArray(100, ' '), 10).ok());
+        QVERIFY(!SubmissionXml::parse("<x xmlns:chorus=\"urn:x-chorus:submission:1\" id=\"x\"><r chorus:instance=\"2000000000\"/>"
+                                      "<meta><instanceID>uuid:5b9cf8d1-106f-4004-844f-c072d76762ed</instanceID></meta></x>").ok());
     }
 };
 

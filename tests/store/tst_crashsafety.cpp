@@ -57,8 +57,17 @@ class TestCrashSafety : public QObject
         auto list = (*store)->responses().list();
         QVERIFY(list.ok());
         QSet<QString> present;
+        // Earlier runs were checked byte for byte after their own kill; this kill can only have
+        // touched the current run's responses (and the earlier ones it marked accepted).
+        const QString thisRun = QStringLiteral("uuid:run%1-").arg(run);
         for (const ResponseSummary &summary : *list) {
             present.insert(summary.instanceId);
+            if (m_accepted.contains(summary.instanceId)) {
+                QCOMPARE(summary.state, ResponseState::Accepted);
+            }
+            if (!summary.instanceId.startsWith(thisRun) && !m_accepted.contains(summary.instanceId)) {
+                continue;
+            }
             auto loaded = (*store)->responses().load(summary.instanceId);
             QVERIFY(loaded.ok());
             const FinalizedResponse expected = crashResponse(summary.instanceId);
@@ -66,9 +75,6 @@ class TestCrashSafety : public QObject
             QCOMPARE(loaded->envelope.encryptedFiles, expected.encryptedFiles);
             QCOMPARE((*store)->consent().forResponse(summary.instanceId)->size(), 1);
             QCOMPARE((*store)->drafts().load(summary.instanceId).error().kind, ErrorKind::NotFound);
-            if (m_accepted.contains(summary.instanceId)) {
-                QCOMPARE(loaded->state, ResponseState::Accepted);
-            }
         }
         for (const QString &id : std::as_const(m_finalized)) {
             QVERIFY2(present.contains(id), qPrintable(QStringLiteral("kill %1 lost committed response %2").arg(run).arg(id)));

@@ -1,8 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// A full disk (a VFS shim that fails writes once a budget is spent): finalization fails with a
-// clear error, nothing already finalized is lost, the failed response is wholly absent, and
-// the store works again once space is freed.
+// A full disk: finalization fails with a clear error, nothing already finalized is lost, the
+// failed response is wholly absent, and the store works again once space is freed. Simulated
+// with a VFS shim that fails writes once a budget is spent (runs everywhere) and, when the test
+// may mount (root), for real on a 512 KiB tmpfs.
 #include "FullDiskVfs.h"
+
+#include <QDir>
+
+#include <sys/mount.h>
+#include <unistd.h>
 #include "StoreBackends.h"
 #include "store/Migrations.h"
 
@@ -21,6 +27,13 @@ class TestFullDisk : public QObject
     {
         FinalizedResponse r = sampleResponse(id, QDateTime::currentDateTimeUtc());
         r.encryptedFiles.append(FilePart{QStringLiteral("photo2.jpg.enc"), QByteArray(256 * 1024, 'p')});
+        return r;
+    }
+
+    static FinalizedResponse medium(const QString &id)
+    {
+        FinalizedResponse r = sampleResponse(id, QDateTime(QDate(2026, 11, 24), QTime(12, 0), Qt::UTC));
+        r.encryptedFiles.append(FilePart{QStringLiteral("photo2.jpg.enc"), QByteArray(40 * 1024, 'm')});
         return r;
     }
 
@@ -104,6 +117,60 @@ private Q_SLOTS:
         QVERIFY(version >= 0 && version <= kSchemaVersion);
         auto upgraded = SqliteStore::open(path);
         QVERIFY(upgraded.ok()); // a later open completes the schema
+    }
+
+    void finalize_onARealFullTmpfs_failsClearly_andLosesNothing()
+    {
+        const QString mountPoint = m_dir.filePath(QStringLiteral("small-disk"));
+        QVERIFY(QDir().mkpath(mountPoint));
+        if (::geteuid() != 0
+            || ::mount("tmpfs", QFile::encodeName(mountPoint).constData(), "tmpfs", MS_NOSUID | MS_NODEV,
+                       "size=512k,mode=0700") != 0) {
+            QSKIP("cannot mount a tmpfs here (needs root); the VFS shim cases above cover a full disk");
+        }
+        struct Unmount {
+            QByteArray path;
+            ~Unmount() { ::umount2(path.constData(), MNT_DETACH); }
+        } unmount{QFile::encodeName(mountPoint)};
+
+        const QString path = QDir(mountPoint).filePath(QStringLiteral("device.db"));
+        const QString filler = QDir(mountPoint).filePath(QStringLiteral("filler.bin"));
+        {
+            QFile file(filler);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(QByteArray(160 * 1024, 'f'));
+        }
+        QStringList stored;
+        Status failure;
+        {
+            auto opened = SqliteStore::open(path);
+            QVERIFY2(opened.ok(), qPrintable(opened.ok() ? QString() : opened.error().message));
+            for (int i = 0; i < 100 && failure.ok(); ++i) {
+                const QString id = QStringLiteral("uuid:tmpfs-%1").arg(i);
+                failure = (*opened)->responses().finalize(medium(id));
+                if (failure.ok()) {
+                    stored.append(id);
+                }
+            }
+            QVERIFY2(!failure.ok(), "the small disk never filled up");
+            QCOMPARE(failure.error().kind, ErrorKind::Io);
+            QVERIFY2(failure.error().message.contains(QLatin1String("disk is full")), qPrintable(failure.error().message));
+            QVERIFY(!stored.isEmpty());
+            qInfo("%d responses stored before the tmpfs filled; then: %s", int(stored.size()),
+                  qPrintable(failure.error().message));
+            QCOMPARE((*opened)->responses().list()->size(), stored.size());
+
+            QVERIFY(QFile::remove(filler)); // space freed: the same connection carries on
+            QVERIFY((*opened)->responses().finalize(medium(QStringLiteral("uuid:tmpfs-after"))).ok());
+            stored.append(QStringLiteral("uuid:tmpfs-after"));
+        }
+        auto reopened = SqliteStore::open(path);
+        QVERIFY(reopened.ok());
+        QVERIFY((*reopened)->database().integrityCheck().ok());
+        QCOMPARE((*reopened)->responses().list()->size(), stored.size());
+        for (const QString &id : std::as_const(stored)) {
+            QCOMPARE((*reopened)->responses().load(id)->envelope.encryptedFiles, medium(id).encryptedFiles);
+        }
     }
 };
 

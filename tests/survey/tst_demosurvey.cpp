@@ -109,6 +109,10 @@ private Q_SLOTS:
         QVERIFY(pages.indexOf(QStringLiteral("ethnicity")) == pages.indexOf(QStringLiteral("ethnic_group")) + 1);
         QVERIFY(pages.contains(QStringLiteral("sexual_orientation")));
         QCOMPARE(e.choices(QStringLiteral("ethnicity")).size(), qsizetype(5));
+        QCOMPARE(e.sectionIndex(QStringLiteral("uses_library")), 0);
+        QCOMPARE(e.sectionIndex(QStringLiteral("comments")), 1);
+        QCOMPARE(e.sectionIndex(QStringLiteral("ethnicity")), 2);
+        QCOMPARE(e.sectionIndex(QStringLiteral("nope")), -1);
     }
 
     void postcodeConstraint_explainsItself()

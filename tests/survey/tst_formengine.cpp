@@ -183,6 +183,35 @@ private Q_SLOTS:
         QCOMPARE(resumed.answer(QStringLiteral("satisfaction")).value, QStringLiteral("2"));
     }
 
+    void languages_fallBackToTheDefault_knowTheirDirection_andGiveMessagesInTheirLanguage()
+    {
+        QJsonObject o = packageWithQuestions(parseArray(R"json([
+            {"name": "postcode", "type": "text",
+             "label": {"en": "What is your postcode?", "cy": "Beth yw eich cod post?"},
+             "hint": {"en": "For example, EX1 1AA"},
+             "constraint": "string-length(.) <= 8",
+             "constraintMessage": {"en": "Enter a real postcode", "cy": "Rhowch god post go iawn", "ur": "درست پوسٹ کوڈ درج کریں"}},
+            {"bank": "gss/2025.1", "items": ["sex"]}
+        ])json"));
+        o.insert(QStringLiteral("languages"), parseArray(R"json([{"code": "en", "name": "English"}, {"code": "cy", "name": "Cymraeg"},
+                                                                 {"code": "ur", "name": "اردو", "rtl": true}])json"));
+        o.insert(QStringLiteral("title"), parseJson(R"json({"en": "Survey", "cy": "Arolwg", "ur": "سروے"})json"));
+        FormEngine e(load(o), QStringLiteral("cy"));
+        QCOMPARE(e.language(), QStringLiteral("cy"));
+        QVERIFY(!e.isRightToLeft());
+        const Question *q = e.question(QStringLiteral("postcode"));
+        QCOMPARE(e.text(q->label), QStringLiteral("Beth yw eich cod post?"));
+        QCOMPARE(e.text(q->hint), QStringLiteral("For example, EX1 1AA")); // not translated: default language
+        QCOMPARE(e.text(e.question(QStringLiteral("sex"))->label), QStringLiteral("What is your sex?"));
+        QVERIFY(e.setAnswer(QStringLiteral("postcode"), Answer::answered(QStringLiteral("far too long"))).ok());
+        QCOMPARE(e.problems(QStringLiteral("postcode")), QStringList{QStringLiteral("Rhowch god post go iawn")});
+        e.setLanguage(QStringLiteral("ur"));
+        QVERIFY(e.isRightToLeft());
+        QCOMPARE(e.text(q->label), QStringLiteral("What is your postcode?"));
+        QCOMPARE(e.problems(QStringLiteral("postcode")), QStringList{QString::fromUtf8("درست پوسٹ کوڈ درج کریں")});
+        QCOMPARE(e.draft().language, QStringLiteral("ur"));
+    }
+
     void unknownLanguage_fallsBackToTheDefault()
     {
         FormEngine engine(demo(), QStringLiteral("xx"));

@@ -179,6 +179,17 @@ private Q_SLOTS:
         QCOMPARE(e.current(), QStringLiteral("broad"));
     }
 
+    void next_fromAPageThatWasHidden_continuesInFormOrder()
+    {
+        FormEngine e(routed());
+        QVERIFY(set(e, "uses_library", "yes").ok());
+        QVERIFY(e.goTo(QStringLiteral("visits")));
+        QVERIFY(set(e, "uses_library", "no").ok()); // e.g. changed from another view
+        QVERIFY(!e.isVisible(QStringLiteral("visits")));
+        QVERIFY(e.next().ok());
+        QCOMPARE(e.current(), QStringLiteral("why_not"));
+    }
+
     void loader_reportsExpressionErrorsWithPositions_andCycles()
     {
         const ValidationReport r = [] {

@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "LedgerRow.h"
+
+namespace chorus::consent {
+
+QByteArray ledgerReceiptHash(const QString &receiptCodeHash)
+{
+    return QByteArray::fromHex(receiptCodeHash.toLatin1());
+}
+
+store::ConsentEntry ledgerRowFor(const ConsentRecord &record)
+{
+    const ConsentLedgerEntry entry = ledgerEntry(record);
+    store::ConsentEntry row;
+    row.consentId = entry.consentId.toString(QUuid::WithoutBraces);
+    row.responseId = entry.responseId;
+    row.receiptHash = ledgerReceiptHash(entry.receiptCodeHash);
+    row.surveyId = entry.surveyId;
+    row.surveyVersion = entry.surveyVersion;
+    row.capturedAt = entry.capturedAtUtc;
+    row.withdrawnAt = entry.withdrawnAtUtc;
+    return row;
+}
+
+} // namespace chorus::consent

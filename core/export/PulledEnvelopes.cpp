@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "export/PulledEnvelopes.h"
+
+#include <QFile>
+
+namespace chorus::exports
+{
+
+namespace
+{
+constexpr qint64 kMaxPartBytes = 64 * 1024 * 1024;
+
+Result<QByteArray> readPart(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return makeError(ErrorKind::Io, QStringLiteral("%1: cannot read (%2)").arg(path, f.errorString()));
+    if (f.size() > kMaxPartBytes)
+        return makeError(ErrorKind::InvalidInput, QStringLiteral("%1: larger than 64 MB").arg(path));
+    return f.readAll();
+}
+} // namespace
+
+PulledEnvelopes::PulledEnvelopes(const QString &adminDir)
+    : m_submissions(QDir(adminDir).filePath(QStringLiteral("submissions")))
+{
+}
+
+Status PulledEnvelopes::open()
+{
+    if (!m_submissions.exists())
+        return makeError(ErrorKind::NotFound,
+            QStringLiteral("%1: no submissions directory; run `chorusctl pull` first").arg(m_submissions.path()));
+    m_entries = m_submissions.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
+    m_next = 0;
+    return {};
+}
+
+std::optional<Result<Envelope>> PulledEnvelopes::next()
+{
+    if (m_next >= m_entries.size())
+        return std::nullopt;
+    const QDir dir(m_submissions.filePath(m_entries.at(m_next++)));
+    Envelope envelope;
+    envelope.id = dir.dirName();
+    auto manifest = readPart(dir.filePath(QStringLiteral("submission.xml")));
+    if (!manifest)
+        return Result<Envelope>(manifest.error());
+    envelope.manifest = *manifest;
+    for (const QString &name : dir.entryList({ QStringLiteral("*.enc") }, QDir::Files, QDir::Name)) {
+        auto bytes = readPart(dir.filePath(name));
+        if (!bytes)
+            return Result<Envelope>(bytes.error());
+        envelope.files.append(FilePart { name, *bytes });
+    }
+    return Result<Envelope>(std::move(envelope));
+}
+
+} // namespace chorus::exports

@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "export/Report.h"
+#include "export/ReportFormat.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace chorus::exports
+{
+
+namespace
+{
+
+QString csvField(const QString &text)
+{
+    if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"')) && !text.contains(QLatin1Char('\n')))
+        return text;
+    QString quoted = text;
+    quoted.replace(QLatin1Char('"'), QLatin1String("\"\""));
+    return QLatin1Char('"') + quoted + QLatin1Char('"');
+}
+
+QString hiddenOr(const QString &value, bool hidden)
+{
+    return hidden ? QStringLiteral("[c]") : value;
+}
+
+} // namespace
+
+QByteArray renderReportCsv(const Report &report)
+{
+    // Long format, one published figure per line. "[c]" marks a count hidden by disclosure
+    // control (the ONS convention); an empty cell means not applicable.
+    QString out = QStringLiteral("characteristic,census_table,area_code,area_name,category_code,category,respondents,"
+                                 "share_pct,population_share_pct,ratio,ratio_low,ratio_high\r\n");
+    auto line = [&out](const QStringList &fields) {
+        QStringList quoted;
+        for (const QString &f : fields)
+            quoted.append(csvField(f));
+        out += quoted.join(QLatin1Char(',')) + QLatin1String("\r\n");
+    };
+    for (const CharacteristicResult &c : report.characteristics) {
+        for (const AreaResult &a : c.areas) {
+            const QStringList prefix { c.question, c.censusTableId, a.code, a.name };
+            for (const CategoryResult &cat : a.categories) {
+                line(prefix
+                    + QStringList { cat.code, cat.label, hiddenOr(format::count(cat.count), !cat.count),
+                        format::percent(cat.share), a.hasCensus ? format::percent(cat.populationShare, 2) : QString(),
+                        format::number(cat.ratio, 2), format::number(cat.ratioLow, 2),
+                        format::number(cat.ratioHigh, 2) });
+            }
+            const std::pair<const char *, std::optional<qint64>> states[] = { { "not_comparable", a.notComparable },
+                { "prefer_not_to_say", a.preferNotToSay }, { "not_answered", a.notAnswered },
+                { "not_asked", a.notAsked }, { "all_respondents", a.respondents } };
+            for (const auto &[name, value] : states)
+                line(prefix
+                    + QStringList { QString::fromLatin1(name), QString(), hiddenOr(format::count(value), !value), {},
+                        {}, {}, {}, {} });
+        }
+    }
+    return out.toUtf8();
+}
+
+QByteArray reportState(const Report &report)
+{
+    QJsonObject cells;
+    for (const CharacteristicResult &c : report.characteristics) {
+        const ProtectedTable &t = c.table;
+        for (int r = 0; r <= t.rows(); ++r) {
+            for (int col = 0; col <= t.columns(); ++col) {
+                if (const auto v = t.released(r, col)) {
+                    const QString row = r < t.rows() ? t.rowLabels().at(r) : QStringLiteral("*");
+                    const QString column = col < t.columns() ? t.columnLabels().at(col) : QStringLiteral("*");
+                    cells.insert(c.question + QLatin1Char('|') + row + QLatin1Char('|') + column, double(*v));
+                }
+            }
+        }
+    }
+    QJsonObject root { { QStringLiteral("format"), QStringLiteral("chorus-report-state/1") },
+        { QStringLiteral("k"), report.options.sdc.k }, { QStringLiteral("cells"), cells } };
+    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+}
+
+Result<QStringList> differencingWarnings(const Report &report, const QByteArray &previousState)
+{
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(previousState, &error);
+    if (!doc.isObject()
+        || doc.object().value(QLatin1String("format")).toString() != QLatin1String("chorus-report-state/1"))
+        return makeError(ErrorKind::InvalidInput,
+            QStringLiteral("The previous report's state file is not readable (%1): delete it to start afresh.")
+                .arg(error.errorString()));
+    const QJsonObject previous = doc.object().value(QLatin1String("cells")).toObject();
+    const QJsonObject current
+        = QJsonDocument::fromJson(reportState(report)).object().value(QLatin1String("cells")).toObject();
+    const int k = report.options.sdc.k;
+    QStringList warnings;
+    for (auto it = current.begin(); it != current.end(); ++it) {
+        const auto before = previous.constFind(it.key());
+        if (before == previous.constEnd())
+            continue;
+        const qint64 difference = qAbs(it.value().toInteger() - before.value().toInteger());
+        if (difference > 0 && difference < k) {
+            const QStringList parts = it.key().split(QLatin1Char('|'));
+            warnings.append(
+                QStringLiteral("%1, row %2, column %3 differs from the previous report by %4 (fewer than %5): "
+                               "comparing the two reports could single out those respondents. Wait for more responses "
+                               "or publish only one.")
+                    .arg(parts.value(0), parts.value(1), parts.value(2))
+                    .arg(difference)
+                    .arg(k));
+        }
+    }
+    return warnings;
+}
+
+} // namespace chorus::exports
