@@ -3,6 +3,7 @@
 
 #include "AdminRoutes.h"
 #include "HttpSupport.h"
+#include "PackageRoutes.h"
 #include "ServerLogging.h"
 #include "SubmissionRoutes.h"
 
@@ -52,6 +53,9 @@ Receiver::Receiver(Storage &storage, ReceiverConfig config)
 
     installSubmissionRoutes(server, m_impl->storage, m_impl->config.maxBody);
     installAdminRoutes(server, m_impl->storage, m_impl->config.adminToken);
+    if (!m_impl->config.packagesDir.isEmpty()) {
+        installPackageRoutes(server, m_impl->storage, m_impl->config.packagesDir);
+    }
 
     server.set_error_handler([](const httplib::Request &, httplib::Response &res) {
         if (res.body.empty()) {

@@ -15,6 +15,7 @@ struct ReceiverConfig {
     int port = 0;                      // 0: any free port (tests)
     qint64 maxBody = 100'000'000;      // advertised in X-OpenRosa-Accept-Content-Length; larger → 413
     QByteArray adminToken;             // Bearer token for /v1/admin/...; empty disables the admin API
+    QString packagesDir;               // survey packages served to devices; empty: none
     int threads = 8;
 };
 

@@ -182,6 +182,8 @@ int serveCommand(const QStringList &arguments, QTextStream &out, QTextStream &er
         return failWith(err, token.error().message);
     }
     config.adminToken = *token;
+    config.packagesDir = QDir(dataDir).filePath(QStringLiteral("packages"));
+    QDir().mkpath(config.packagesDir);
 
     // SIGINT/SIGTERM go to one waiting thread, which stops the server; in-flight requests finish.
     sigset_t signals;

@@ -163,6 +163,12 @@ void handle(const httplib::Request &request, httplib::Response &response, Storag
 
 } // namespace
 
+void handleSubmissionRequest(const httplib::Request &request, httplib::Response &response, Storage &storage,
+                             qint64 maxBody, const QByteArray &pathToken, const QString &projectId)
+{
+    handle(request, response, storage, maxBody, Route{pathToken, projectId});
+}
+
 void installSubmissionRoutes(httplib::Server &server, Storage &storage, qint64 maxBody)
 {
     // httplib routes HEAD to the GET handlers.

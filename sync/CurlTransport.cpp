@@ -165,6 +165,10 @@ Result<HttpResponse> CurlTransport::send(const HttpRequest &request)
 
     const CURLcode code = curl_easy_perform(curl);
     curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, nullptr);
+    long opened = 0;
+    if (curl_easy_getinfo(curl, CURLINFO_NUM_CONNECTS, &opened) == CURLE_OK) {
+        m_connections += opened;
+    }
     if (code != CURLE_OK) {
         return curlError(code, detail, request.url);
     }

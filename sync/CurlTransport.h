@@ -33,10 +33,14 @@ public:
 
     Result<HttpResponse> send(const HttpRequest &request) override;
 
+    // New connections this transport has opened so far (reuse keeps it at one per server).
+    long connectionsOpened() const { return m_connections; }
+
 private:
     struct Handle;
     CurlOptions m_options;
     std::unique_ptr<Handle> m_handle;
+    long m_connections = 0;
 };
 
 } // namespace chorus::sync

@@ -28,6 +28,9 @@ struct OutboxItem {
 
 // Where each record is, as the engine reports it. The store persists these states; the engine
 // writes `sending` before every POST so a crash mid-upload is visible and resends the same bytes.
+// Threading: the engine calls pending() on the thread that runs it and the mark*() calls from
+// its upload workers, one call at a time (never concurrently), so an implementation over one
+// SQLite connection needs no locking of its own but must allow use from several threads.
 class Outbox
 {
 public:

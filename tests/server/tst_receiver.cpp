@@ -356,6 +356,30 @@ private Q_SLOTS:
         QVERIFY2(reply.startsWith("HTTP/1.1 201"), reply.left(40).constData());
         QCOMPARE(live.storage->changesAfter(0, 10)->size(), 1);
     }
+    void surveyPackages_areServedToEnrolledDevicesOnly()
+    {
+        testing::LiveReceiver live;
+        QTemporaryDir packages;
+        QFile package(packages.filePath(QStringLiteral("libraries-2026.chorus")));
+        QVERIFY(package.open(QIODevice::WriteOnly));
+        package.write("signed package bytes");
+        package.close();
+        live.packagesDir = packages.path();
+        CHORUS_START_RECEIVER(live);
+        httplib::Client client("127.0.0.1", live.port);
+        const httplib::Headers device{{"Authorization", "Bearer " + str(live.deviceToken)}};
+        QCOMPARE(client.Get("/v1/packages")->status, 401);
+        auto res = client.Get("/v1/packages", device);
+        QCOMPARE(res->status, 200);
+        const QJsonArray list = QJsonDocument::fromJson(bytes(res->body)).object().value(QStringLiteral("packages")).toArray();
+        QCOMPARE(list.size(), 1);
+        QCOMPARE(list.at(0).toObject().value(QStringLiteral("name")).toString(), QStringLiteral("libraries-2026.chorus"));
+        res = client.Get("/v1/packages/libraries-2026.chorus", device);
+        QCOMPARE(res->status, 200);
+        QCOMPARE(res->body, std::string("signed package bytes"));
+        QCOMPARE(client.Get("/v1/packages/..%2Freceiver.sqlite", device)->status, 404);
+        QCOMPARE(client.Get("/v1/packages/missing.chorus", device)->status, 404);
+    }
     void healthz_isOk()
     {
         auto res = m_client->Get("/healthz");

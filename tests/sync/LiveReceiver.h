@@ -56,6 +56,7 @@ struct LiveReceiver {
     QByteArray deviceToken;
     QByteArray adminToken = QByteArrayLiteral("admin-token-for-tests-0123456789");
     QString skipReason;
+    QString packagesDir;
     int port = 0;
 
     bool start(qint64 maxBody = 100'000'000)
@@ -71,6 +72,7 @@ struct LiveReceiver {
         server::ReceiverConfig config;
         config.maxBody = maxBody;
         config.adminToken = adminToken;
+        config.packagesDir = packagesDir;
         receiver = std::make_unique<server::Receiver>(*storage, config);
         auto bound = receiver->start();
         port = bound ? *bound : 0;

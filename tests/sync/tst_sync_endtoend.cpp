@@ -6,6 +6,7 @@
 #include "LiveReceiver.h"
 #include "MemoryOutbox.h"
 #include "PullClient.h"
+#include "OpenRosaClient.h"
 #include "SyncEngine.h"
 #include "SyncLog.h"
 #include "TestEnvelope.h"
@@ -133,6 +134,39 @@ private Q_SLOTS:
         QVERIFY(again);
         QCOMPARE(again->written, 0);
         QCOMPARE(again->cursor, summary->cursor);
+    }
+
+    void oneTransport_reusesOneConnection()
+    {
+        testing::LiveReceiver live;
+        CHORUS_START_RECEIVER(live);
+        CurlOptions curl;
+        curl.allowHttpLoopback = true;
+        CurlTransport transport(curl);
+        OpenRosaClient client(transport, QUrl(live.base() + QStringLiteral("/submission")), live.deviceToken);
+        auto info = client.head();
+        QVERIFY(info);
+        for (int i = 0; i < 20; ++i) {
+            QCOMPARE(client.submit(testing::makeEnvelope(i), *info).outcome, SubmitOutcome::Accepted);
+        }
+        QCOMPARE(transport.connectionsOpened(), 1L);
+    }
+
+    void recordLargerThanTheServerAccepts_isSplit_andArrivesComplete()
+    {
+        testing::LiveReceiver live;
+        CHORUS_START_RECEIVER(live, 20'000);
+        MemoryOutbox outbox;
+        const OutboxItem big = testing::makeEnvelope(1, 4, 6000); // ~30 kB in 5 parts
+        outbox.add(big);
+        QVERIFY(engineFor(live).run(outbox).allAccepted());
+        auto stored = live.storage->changesAfter(0, 10);
+        QVERIFY(stored);
+        QCOMPARE(stored->size(), 1);
+        QVERIFY(stored->constFirst().complete);
+        for (const FilePart &part : big.parts) {
+            QCOMPARE(*live.storage->file(stored->constFirst().id, part.name), part.bytes);
+        }
     }
 
     void resend_afterCrashMidUpload_sendsIdenticalBytes_storedOnce()
