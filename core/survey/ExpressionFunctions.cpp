@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "survey/ExpressionNode.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -155,6 +156,12 @@ double roundHalfAwayFromZero(double x, int digits)
         return x;
     }
     const double factor = std::pow(10.0, digits);
+    if (factor == 0.0) {
+        return 0.0; // rounding to far more tens than any double holds
+    }
+    if (!std::isfinite(x * factor)) {
+        return x; // more decimal places than a double has: nothing to round
+    }
     return std::round(x * factor) / factor;
 }
 } // namespace
@@ -241,7 +248,10 @@ Value callFunction(const Node &node, const EvalContext &context)
     case Fn::Boolean: return Value::boolean(arg(node, 0, context).toBool());
     case Fn::Round: {
         const double digits = n > 1 ? arg(node, 1, context).toNumber() : 0;
-        return Value::number(roundHalfAwayFromZero(arg(node, 0, context).toNumber(), std::isnan(digits) ? 0 : int(digits)));
+        // A double's decimal exponent stays within about ±330, so clamp before converting: a huge
+        // or infinite digit count (found by the fuzzer) must not overflow int.
+        const int places = std::isnan(digits) ? 0 : int(std::clamp(std::trunc(digits), -400.0, 400.0));
+        return Value::number(roundHalfAwayFromZero(arg(node, 0, context).toNumber(), places));
     }
     case Fn::Floor: return Value::number(std::floor(arg(node, 0, context).toNumber()));
     case Fn::Ceiling: return Value::number(std::ceil(arg(node, 0, context).toNumber()));

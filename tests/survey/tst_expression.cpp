@@ -115,7 +115,7 @@ const Case kCases[] = {
     {"int(3.7)", "3"}, {"int(-3.7)", "-3"}, {"int('42')", "42"}, {"int('')", "NaN"}, {"number('12.5')", "12.5"},
     {"number('1e3')", "NaN"}, {"number('+1')", "NaN"}, {"number(' 7 ')", "7"}, {"number(true())", "1"},
     {"number('abc')", "NaN"}, {"round(2.5)", "3"}, {"round(-2.5)", "-3"}, {"round(2.4)", "2"}, {"round(3.14159, 2)", "3.14"},
-    {"round(1234.5, -2)", "1200"}, {"round('')", "NaN"}, {"floor(2.7)", "2"}, {"floor(-2.1)", "-3"}, {"ceiling(2.1)", "3"},
+    {"round(1234.5, -2)", "1200"}, {"round(2.5, 1000)", "2.5"}, {"round(2.5, -1000)", "0"}, {"round(2.5, 999999999999 * 999999999999)", "2.5"}, {"round('')", "NaN"}, {"floor(2.7)", "2"}, {"floor(-2.1)", "-3"}, {"ceiling(2.1)", "3"},
     {"abs(-4)", "4"}, {"boolean(0.1)", "true"}, {"boolean(number('x'))", "false"},
     // Repeats
     {"count(${people})", "3"}, {"count(${none})", "0"}, {"sum(${people})", "116"}, {"sum(${none})", "0"},
