@@ -14,7 +14,7 @@ fi
 
 packages=(
     # toolchain
-    build-essential cmake ninja-build pkg-config git ca-certificates
+    build-essential cmake ninja-build pkg-config git ca-certificates curl
     clang libclang-rt-14-dev
     # Qt 6.4
     qt6-base-dev qt6-base-dev-tools qt6-declarative-dev qt6-declarative-dev-tools
