@@ -74,6 +74,10 @@ bool ExportRunModel::start(const QString &passphrase)
         failNow(tr("Choose CSV, Excel (XLSX) or JSON lines."));
         return false;
     }
+    if (!QDir(m_workspace.pulledDir()).exists(QStringLiteral("submissions"))) {
+        failNow(tr("Nothing has been downloaded into this workspace yet. Download the responses first."));
+        return false;
+    }
     if (passphrase.isEmpty()) {
         failNow(tr("Enter the key passphrase: the responses can only be read with the council key."));
         return false;

@@ -4,6 +4,8 @@
 #include "AdminWorkspace.h"
 #include "crypto/SecretBytes.h"
 
+#include <QDir>
+
 namespace chorus::admin
 {
 
@@ -75,6 +77,10 @@ bool ReportModel::start(const QString &passphrase)
     }
     if (m_k < 1) {
         failNow(tr("The threshold k must be a whole number of at least 1."));
+        return false;
+    }
+    if (!QDir(m_workspace.pulledDir()).exists(QStringLiteral("submissions"))) {
+        failNow(tr("Nothing has been downloaded into this workspace yet. Download the responses first."));
         return false;
     }
     if (passphrase.isEmpty()) {
