@@ -68,7 +68,7 @@ int main(int argc, char *argv[])
     const QCommandLineOption workspaceOption(QStringLiteral("workspace"),
         QStringLiteral("Open the workspace folder <dir> (created if missing)."), QStringLiteral("dir"));
     const QCommandLineOption pageOption(QStringLiteral("page"),
-        QStringLiteral("Open <page> first (keys, pull, export, report)."), QStringLiteral("page"),
+        QStringLiteral("Open <page> first (keys, surveys, pull, export, report)."), QStringLiteral("page"),
         QStringLiteral("keys"));
     const QCommandLineOption scaleOption(QStringLiteral("text-scale"), QStringLiteral("Text size in percent (100-200)."),
         QStringLiteral("percent"), QStringLiteral("100"));
@@ -95,6 +95,7 @@ int main(int argc, char *argv[])
     PullModel pull(workspace);
     ExportRunModel exporter(workspace);
     ReportModel reporter(workspace);
+    SurveysModel surveys(workspace);
 
     ThemeSingleton::inject(&theme);
     LanguageSingleton::inject(&language);
@@ -103,6 +104,7 @@ int main(int argc, char *argv[])
     PullSingleton::inject(&pull);
     ExportSingleton::inject(&exporter);
     ReportSingleton::inject(&reporter);
+    SurveysSingleton::inject(&surveys);
 
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
@@ -132,7 +134,7 @@ int main(int argc, char *argv[])
     }
     const int code = app.exec();
     // Let a running export or report stop cleanly before the models go away.
-    for (AdminJob *job : std::initializer_list<AdminJob *> { &keys, &pull, &exporter, &reporter }) {
+    for (AdminJob *job : std::initializer_list<AdminJob *> { &keys, &surveys, &pull, &exporter, &reporter }) {
         job->cancel();
         job->wait();
     }

@@ -16,6 +16,9 @@ ApplicationWindow {
             "name": "keys",
             "text": qsTr("Keys")
         }, {
+            "name": "surveys",
+            "text": qsTr("Surveys")
+        }, {
             "name": "pull",
             "text": qsTr("Download")
         }, {
@@ -119,7 +122,7 @@ ApplicationWindow {
         anchors.fill: parent
         focus: true
         objectName: "pageLoader"
-        sourceComponent: !Workspace.isOpen ? workspacePage : window.currentPage === "pull" ? pullPage : window.currentPage === "export" ? exportPage : window.currentPage === "report" ? reportPage : keysPage
+        sourceComponent: !Workspace.isOpen ? workspacePage : window.currentPage === "surveys" ? surveysPage : window.currentPage === "pull" ? pullPage : window.currentPage === "export" ? exportPage : window.currentPage === "report" ? reportPage : keysPage
     }
     Component {
         id: workspacePage
@@ -131,6 +134,12 @@ ApplicationWindow {
         id: keysPage
 
         KeysPage {
+        }
+    }
+    Component {
+        id: surveysPage
+
+        SurveysPage {
         }
     }
     Component {

@@ -10,6 +10,7 @@
 #include "PullModel.h"
 #include "QmlServices.h"
 #include "ReportModel.h"
+#include "SurveysModel.h"
 
 #include <QtQml/qqmlregistration.h>
 
@@ -48,6 +49,13 @@ struct ReportSingleton : ui::InjectedSingleton<ReportModel> {
     Q_GADGET
     QML_FOREIGN(chorus::admin::ReportModel)
     QML_NAMED_ELEMENT(AdminReport)
+    QML_SINGLETON
+};
+
+struct SurveysSingleton : ui::InjectedSingleton<SurveysModel> {
+    Q_GADGET
+    QML_FOREIGN(chorus::admin::SurveysModel)
+    QML_NAMED_ELEMENT(AdminSurveys)
     QML_SINGLETON
 };
 

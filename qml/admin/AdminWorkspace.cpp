@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "AdminWorkspace.h"
 
+#include "CliSupport.h"
+#include "Endpoint.h"
+
 #include <QDesktopServices>
 #include <QDir>
 #include <QFileInfo>
@@ -17,7 +20,58 @@ const QString kRecentKey = u"workspace/recent"_s;
 const char *const kSubfolders[] = { "keys", "pulled", "exports", "reports", "surveys", "census" };
 } // namespace
 
-AdminWorkspace::AdminWorkspace(QObject *parent) : QObject(parent) {}
+AdminWorkspace::AdminWorkspace(QObject *parent) : QObject(parent)
+{
+    const QSettings settings;
+    m_endpoint = settings.value(u"receiver/endpoint"_s).toString();
+    m_adminTokenFile = settings.value(u"receiver/adminTokenFile"_s).toString();
+    m_caFile = settings.value(u"receiver/caFile"_s).toString();
+}
+
+void AdminWorkspace::setEndpoint(const QString &endpoint)
+{
+    if (m_endpoint == endpoint)
+        return;
+    m_endpoint = endpoint;
+    QSettings().setValue(u"receiver/endpoint"_s, m_endpoint);
+    Q_EMIT receiverChanged();
+}
+
+void AdminWorkspace::setAdminTokenFile(const QString &file)
+{
+    const QString path = localPath(file);
+    if (m_adminTokenFile == path)
+        return;
+    m_adminTokenFile = path;
+    QSettings().setValue(u"receiver/adminTokenFile"_s, m_adminTokenFile);
+    Q_EMIT receiverChanged();
+}
+
+void AdminWorkspace::setCaFile(const QString &file)
+{
+    const QString path = localPath(file);
+    if (m_caFile == path)
+        return;
+    m_caFile = path;
+    QSettings().setValue(u"receiver/caFile"_s, m_caFile);
+    Q_EMIT receiverChanged();
+}
+
+bool AdminWorkspace::endpointIsLoopbackHttp() const
+{
+    const QUrl url(m_endpoint.trimmed());
+    return url.scheme() == QLatin1String("http") && sync::isLoopbackHost(url.host());
+}
+
+Result<QByteArray> AdminWorkspace::adminToken() const
+{
+    if (m_endpoint.trimmed().isEmpty())
+        return makeError(
+            ErrorKind::InvalidInput, tr("Enter the receiver's address, for example https://survey.example.gov.uk"));
+    if (m_adminTokenFile.isEmpty())
+        return makeError(ErrorKind::InvalidInput, tr("Choose the file that holds the receiver's admin token."));
+    return cli::readPassphraseFile(m_adminTokenFile);
+}
 
 QString AdminWorkspace::recentPath() const
 {

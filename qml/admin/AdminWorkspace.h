@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "common/Result.h"
+
 #include <QObject>
 #include <QString>
 #include <QUrl>
@@ -25,6 +27,10 @@ class AdminWorkspace : public QObject
     Q_PROPERTY(QString censusDir READ censusDir NOTIFY pathChanged)
     Q_PROPERTY(QString recentPath READ recentPath CONSTANT)
     Q_PROPERTY(QString lastError READ lastError NOTIFY lastErrorChanged)
+    // The receiver the Download, Surveys and Devices pages talk to, remembered between runs.
+    Q_PROPERTY(QString endpoint READ endpoint WRITE setEndpoint NOTIFY receiverChanged)
+    Q_PROPERTY(QString adminTokenFile READ adminTokenFile WRITE setAdminTokenFile NOTIFY receiverChanged)
+    Q_PROPERTY(QString caFile READ caFile WRITE setCaFile NOTIFY receiverChanged)
 
 public:
     explicit AdminWorkspace(QObject *parent = nullptr);
@@ -39,6 +45,16 @@ public:
     QString censusDir() const { return sub(QStringLiteral("census")); }
     QString recentPath() const;
     QString lastError() const { return m_lastError; }
+    QString endpoint() const { return m_endpoint; }
+    void setEndpoint(const QString &endpoint);
+    QString adminTokenFile() const { return m_adminTokenFile; }
+    void setAdminTokenFile(const QString &file);
+    QString caFile() const { return m_caFile; }
+    void setCaFile(const QString &file);
+    // Plain http is allowed to a receiver on this machine only (testing), as chorusctl does.
+    bool endpointIsLoopbackHttp() const;
+    // Checks the address and reads the token file; the token is the caller's to wipe.
+    Result<QByteArray> adminToken() const;
 
     // Opens (creating it and its sub-folders if needed) a folder given as a path or file: URL.
     Q_INVOKABLE bool openFolder(const QString &pathOrUrl);
@@ -53,6 +69,7 @@ public:
 Q_SIGNALS:
     void pathChanged();
     void lastErrorChanged();
+    void receiverChanged();
 
 private:
     QString sub(const QString &name) const;
@@ -60,6 +77,9 @@ private:
 
     QString m_path;
     QString m_lastError;
+    QString m_endpoint;
+    QString m_adminTokenFile;
+    QString m_caFile;
 };
 
 } // namespace chorus::admin

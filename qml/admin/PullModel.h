@@ -13,9 +13,6 @@ class AdminWorkspace;
 class PullModel : public AdminJob
 {
     Q_OBJECT
-    Q_PROPERTY(QString endpoint READ endpoint WRITE setEndpoint NOTIFY settingsChanged)
-    Q_PROPERTY(QString tokenFile READ tokenFile WRITE setTokenFile NOTIFY settingsChanged)
-    Q_PROPERTY(QString caFile READ caFile WRITE setCaFile NOTIFY settingsChanged)
     Q_PROPERTY(int written READ written NOTIFY finished)
     Q_PROPERTY(int incomplete READ incomplete NOTIFY finished)
     Q_PROPERTY(int erased READ erased NOTIFY finished)
@@ -24,12 +21,6 @@ class PullModel : public AdminJob
 public:
     explicit PullModel(AdminWorkspace &workspace, QObject *parent = nullptr);
 
-    QString endpoint() const { return m_endpoint; }
-    void setEndpoint(const QString &endpoint);
-    QString tokenFile() const { return m_tokenFile; }
-    void setTokenFile(const QString &file);
-    QString caFile() const { return m_caFile; }
-    void setCaFile(const QString &file);
     int written() const { return m_summary.written; }
     int incomplete() const { return m_summary.incomplete; }
     int erased() const { return m_summary.deleted; }
@@ -37,14 +28,8 @@ public:
 
     Q_INVOKABLE bool start();
 
-Q_SIGNALS:
-    void settingsChanged();
-
 private:
     AdminWorkspace &m_workspace;
-    QString m_endpoint;
-    QString m_tokenFile;
-    QString m_caFile;
     sync::PullSummary m_summary;
 };
 

@@ -6,6 +6,7 @@
 #include "ExportRunModel.h"
 #include "KeysModel.h"
 #include "ReportModel.h"
+#include "SurveysModel.h"
 
 #include <QDir>
 #include <QFile>
@@ -163,6 +164,44 @@ private Q_SLOTS:
             if (!before.contains(run))
                 QCOMPARE(QDir(m_workspace.exportsDir() + QLatin1Char('/') + run).entryList(QDir::Files).size(), 0);
         }
+    }
+
+    void surveys_newFromTemplate_isValid_problemsListedWithPaths_signedWithTheCouncilKey()
+    {
+        SurveysModel surveys(m_workspace);
+        QVERIFY(!surveys.templates().isEmpty());
+        const QString templateId = surveys.templates().constFirst().toMap().value(QStringLiteral("id")).toString();
+        QVERIFY(!surveys.createFromTemplate(templateId, QStringLiteral("../escape"), {}));
+        QVERIFY(surveys.createFromTemplate(templateId, QStringLiteral("library-2026"), QString()));
+        const QString file = QDir(m_workspace.surveysDir()).filePath(QStringLiteral("library-2026.chorus.json"));
+        QCOMPARE(surveys.selected(), file);
+        QVERIFY(surveys.files().contains(file));
+        QVERIFY(surveys.checked());
+        QVERIFY2(surveys.problems().isEmpty(), qPrintable(surveys.description()));
+        QVERIFY(!surveys.signedByCouncil());
+        QVERIFY(!surveys.createFromTemplate(templateId, QStringLiteral("library-2026"), QString())); // exists
+
+        QSignalSpy done(&surveys, &AdminJob::finished);
+        QVERIFY(surveys.sign(kPassphrase));
+        QVERIFY(finishes(surveys, done));
+        QVERIFY2(surveys.error().isEmpty(), qPrintable(surveys.error()));
+        QVERIFY(surveys.signedByCouncil());
+        QVERIFY(QFile::exists(file + QLatin1String(".sig")));
+
+        // A change after signing voids the signature; a broken field is named by its JSON path.
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QByteArray bytes = f.readAll();
+        f.close();
+        bytes.replace("\"version\"", "\"version_typo\"");
+        fx::writeFile(file, bytes);
+        QVERIFY(!surveys.check());
+        QVERIFY(!surveys.signedByCouncil());
+        QVERIFY(!surveys.problems().isEmpty());
+        bool named = false;
+        for (const QVariant &problem : surveys.problems())
+            named = named || !problem.toMap().value(QStringLiteral("path")).toString().isEmpty();
+        QVERIFY(named);
     }
 
     void report_withoutCensusFile_isRefusedBeforeStarting()

@@ -54,7 +54,8 @@ public:
           m_keys(m_workspace),
           m_pull(m_workspace),
           m_export(m_workspace),
-          m_report(m_workspace)
+          m_report(m_workspace),
+          m_surveys(m_workspace)
     {
         QStandardPaths::setTestModeEnabled(true);
         m_keys.setFastKdf(true);
@@ -65,6 +66,7 @@ public:
         PullSingleton::inject(&m_pull);
         ExportSingleton::inject(&m_export);
         ReportSingleton::inject(&m_report);
+        SurveysSingleton::inject(&m_surveys);
     }
 
 public Q_SLOTS:
@@ -86,6 +88,7 @@ private:
     PullModel m_pull;
     ExportRunModel m_export;
     ReportModel m_report;
+    SurveysModel m_surveys;
 };
 
 QUICK_TEST_MAIN_WITH_SETUP(chorus_admin_pages, Setup)

@@ -10,23 +10,7 @@ AdminPage {
     intro: qsTr("Download the responses the receiver holds. They stay encrypted until you export them. Only new and changed ones are downloaded, and you can stop and carry on later.")
     title: qsTr("Download responses")
 
-    TextAnswer {
-        id: endpoint
-
-        hint: qsTr("For example https://survey.example.gov.uk")
-        label: qsTr("Receiver address")
-        objectName: "pullEndpoint"
-        text: AdminPull.endpoint
-
-        field.onTextEdited: AdminPull.endpoint = text
-    }
-    FileField {
-        hint: qsTr("The file your IT team gave you with the receiver's admin token.")
-        label: qsTr("Admin token file")
-        objectName: "pullTokenFile"
-        text: AdminPull.tokenFile
-
-        onTextChanged: AdminPull.tokenFile = text
+    ReceiverFields {
     }
     PrimaryButton {
         enabled: !AdminPull.running
