@@ -3,6 +3,7 @@
 
 #include "AdminWorkspace.h"
 #include "CliSupport.h"
+#include "Endpoint.h"
 #include "SurveyOperations.h"
 #include "crypto/SecretBytes.h"
 
@@ -96,7 +97,17 @@ bool SurveysModel::createFromTemplate(const QString &templateId, const QString &
     cli::NewSurveyRequest request;
     request.templateBytes = file.readAll();
     request.keysDir = m_workspace.keysDir();
-    request.endpoint = endpoint;
+    if (!endpoint.trimmed().isEmpty()) {
+        // The receiver's base address or its OpenRosa submission URL: the package holds the latter.
+        const QUrl base(endpoint.trimmed());
+        const bool loopbackHttp = base.scheme() == QLatin1String("http") && sync::isLoopbackHost(base.host());
+        auto url = sync::submissionUrl(endpoint.trimmed(), loopbackHttp);
+        if (!url) {
+            failNow(url.error().message);
+            return false;
+        }
+        request.endpoint = url->toString();
+    }
     survey::ValidationReport report;
     auto bytes = cli::surveyFromTemplate(request, &report);
     if (!bytes) {

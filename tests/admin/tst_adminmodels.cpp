@@ -172,13 +172,18 @@ private Q_SLOTS:
         QVERIFY(!surveys.templates().isEmpty());
         const QString templateId = surveys.templates().constFirst().toMap().value(QStringLiteral("id")).toString();
         QVERIFY(!surveys.createFromTemplate(templateId, QStringLiteral("../escape"), {}));
-        QVERIFY(surveys.createFromTemplate(templateId, QStringLiteral("library-2026"), QString()));
+        QVERIFY(surveys.createFromTemplate(templateId, QStringLiteral("library-2026"), QStringLiteral("https://survey.example.gov.uk")));
         const QString file = QDir(m_workspace.surveysDir()).filePath(QStringLiteral("library-2026.chorus.json"));
         QCOMPARE(surveys.selected(), file);
         QVERIFY(surveys.files().contains(file));
         QVERIFY(surveys.checked());
         QVERIFY2(surveys.problems().isEmpty(), qPrintable(surveys.description()));
         QVERIFY(!surveys.signedByCouncil());
+        {
+            QFile created(file);
+            QVERIFY(created.open(QIODevice::ReadOnly));
+            QVERIFY(created.readAll().contains("https://survey.example.gov.uk/submission"));
+        }
         QVERIFY(!surveys.createFromTemplate(templateId, QStringLiteral("library-2026"), QString())); // exists
 
         QSignalSpy done(&surveys, &AdminJob::finished);

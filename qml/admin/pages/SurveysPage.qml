@@ -112,7 +112,7 @@ AdminPage {
         TextAnswer {
             id: submissionUrl
 
-            hint: qsTr("Where devices send responses. Leave empty to keep the template's.")
+            hint: qsTr("Where devices send responses, for example https://survey.example.gov.uk. Leave empty to keep the template's.")
             label: qsTr("Receiver address for responses (optional)")
             objectName: "surveyEndpoint"
             text: Workspace.endpoint
