@@ -15,6 +15,7 @@ int pullCommand(const QStringList &args, Io &io);
 int withdrawCommand(const QStringList &args, Io &io);
 int withdrawalsCommand(const QStringList &args, Io &io);
 int reportCommand(const QStringList &args, Io &io);
+int enrollCommand(const QStringList &args, Io &io);
 
 namespace {
 const Command kCommands[] = {
@@ -30,6 +31,7 @@ const Command kCommands[] = {
     {"withdraw", "Withdraw a response by its receipt code on the device that holds it.", withdrawCommand},
     {"withdrawals", "Record withdrawals received by the council and list withdrawn responses.", withdrawalsCommand},
     {"report", "Build the equality report (HTML + CSV) with disclosure control.", reportCommand},
+    {"enroll", "Enroll a device (signed bundle file + QR), list or revoke devices.", enrollCommand},
 };
 }
 

@@ -2,6 +2,7 @@
 #include "Receiver.h"
 
 #include "AdminRoutes.h"
+#include "DeviceRoutes.h"
 #include "HttpSupport.h"
 #include "PackageRoutes.h"
 #include "ServerLogging.h"
@@ -53,9 +54,8 @@ Receiver::Receiver(Storage &storage, ReceiverConfig config)
 
     installSubmissionRoutes(server, m_impl->storage, m_impl->config.maxBody);
     installAdminRoutes(server, m_impl->storage, m_impl->config.adminToken);
-    if (!m_impl->config.packagesDir.isEmpty()) {
-        installPackageRoutes(server, m_impl->storage, m_impl->config.packagesDir);
-    }
+    installDeviceRoutes(server, m_impl->storage, m_impl->config.adminToken);
+    installPackageRoutes(server, m_impl->storage, m_impl->config.adminToken, m_impl->config.packagesDir);
 
     server.set_error_handler([](const httplib::Request &, httplib::Response &res) {
         if (res.body.empty()) {

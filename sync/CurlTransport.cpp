@@ -111,6 +111,10 @@ Result<HttpResponse> CurlTransport::send(const HttpRequest &request)
     if (!caFile.isEmpty()) {
         curl_easy_setopt(curl, CURLOPT_CAINFO, caFile.constData());
     }
+    if (!m_options.caPem.isEmpty()) {
+        curl_blob blob{const_cast<char *>(m_options.caPem.constData()), size_t(m_options.caPem.size()), CURL_BLOB_COPY};
+        curl_easy_setopt(curl, CURLOPT_CAINFO_BLOB, &blob);
+    }
     const QByteArray pins = m_options.pins.join(QLatin1Char(';')).toLatin1();
     if (!pins.isEmpty()) {
         curl_easy_setopt(curl, CURLOPT_PINNEDPUBLICKEY, pins.constData());
@@ -152,6 +156,12 @@ Result<HttpResponse> CurlTransport::send(const HttpRequest &request)
         curl_easy_setopt(curl, CURLOPT_POST, 1L);
         curl_easy_setopt(curl, CURLOPT_POSTFIELDS, request.body.constData());
         curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(request.body.size()));
+        break;
+    case HttpRequest::Method::Put: // a body from memory, like POST, under another verb
+        curl_easy_setopt(curl, CURLOPT_POST, 1L);
+        curl_easy_setopt(curl, CURLOPT_POSTFIELDS, request.body.constData());
+        curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(request.body.size()));
+        curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, "PUT");
         break;
     }
 

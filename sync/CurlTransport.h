@@ -13,6 +13,7 @@ namespace chorus::sync {
 
 struct CurlOptions {
     QString caFile;             // extra CA bundle (a council's private CA); empty: system store
+    QByteArray caPem;           // the same as PEM text (an enrollment bundle carries it); empty: none
     QStringList pins;           // "sha256//BASE64" public-key pins, primary then backup; empty: none
     bool allowHttpLoopback = false;
     std::chrono::milliseconds connectTimeout{15000};
