@@ -112,8 +112,15 @@ void logEvent(QtMsgType level, const QString &event, const QJsonObject &fields)
         writeLine(fields, level, event);
         return;
     }
+    // A request reads "POST /route 201 ..." first; the other fields follow by name.
     QString text = event;
-    for (auto it = fields.constBegin(); it != fields.constEnd(); ++it) {
+    QJsonObject rest = fields;
+    for (const QLatin1String key : {QLatin1String("method"), QLatin1String("route"), QLatin1String("status")}) {
+        if (rest.contains(key)) {
+            text += QLatin1Char(' ') + textValue(rest.take(key));
+        }
+    }
+    for (auto it = rest.constBegin(); it != rest.constEnd(); ++it) {
         text += QLatin1Char(' ') + it.key() + QLatin1Char('=') + textValue(it.value());
     }
     if (level == QtInfoMsg || level == QtDebugMsg) {
