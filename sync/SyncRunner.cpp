@@ -54,7 +54,11 @@ void SyncRunner::setInterval(std::chrono::milliseconds interval)
 
 bool SyncRunner::watchNetwork()
 {
-    if (!QNetworkInformation::loadDefaultBackend() || !QNetworkInformation::instance()) {
+    // The platform's default (NetworkManager on Linux), else any backend that reports
+    // reachability (glib's monitor works without NetworkManager).
+    const bool loaded = QNetworkInformation::loadDefaultBackend()
+                        || QNetworkInformation::loadBackendByFeatures(QNetworkInformation::Feature::Reachability);
+    if (!loaded || !QNetworkInformation::instance()) {
         qCInfo(lcSync) << "no network information backend: sync on the timer and on demand only";
         return false;
     }

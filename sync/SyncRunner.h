@@ -33,7 +33,8 @@ public:
 
     // 0 turns the timer off.
     void setInterval(std::chrono::milliseconds interval);
-    // Syncs when the network becomes reachable. False when no QNetworkInformation backend exists.
+    // Syncs when the network becomes reachable. False when no QNetworkInformation backend can be
+    // loaded: then only the timer and syncNow() trigger runs.
     bool watchNetwork();
 
     // After a run that left records queued for a transient reason (network down, server busy),
