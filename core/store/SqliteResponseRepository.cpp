@@ -206,6 +206,12 @@ Status SqliteResponseRepository::move(const QString &instanceId, ResponseState t
             return status;
         }
     }
+    if (to == ResponseState::Accepted) {
+        // The moment the receiver's 201 reached this device: the consent record's server_received_at.
+        if (auto status = SqliteConsentLedger::noteServerReceived(m_db, instanceId, fromStoredTime(now)); !status) {
+            return status;
+        }
+    }
     // Sending is written before every attempt; the audit keeps outcomes, not attempts.
     if (to != ResponseState::Sending) {
         const QString kind = QStringLiteral("response.") + stateName(to);
