@@ -106,7 +106,7 @@ struct Chain {
 // The chain's key, length and last link; created (with a fresh key) on first use.
 Result<Chain> loadChain(Database &db, bool create)
 {
-    auto stmt = db.prepare("SELECT mac_key, length, last_link, head_mac FROM ledger_chain WHERE id = 1");
+    auto stmt = db.cached("SELECT mac_key, length, last_link, head_mac FROM ledger_chain WHERE id = 1");
     if (!stmt) {
         return stmt.error();
     }
@@ -138,7 +138,7 @@ Result<Chain> loadChain(Database &db, bool create)
 
 Status writeRow(Database &db, const ConsentEntry &e, std::optional<qint64> seq, const QByteArray &link, const QByteArray &state)
 {
-    auto stmt = db.prepare("INSERT OR REPLACE INTO consent_ledger(consent_id, response_id, receipt_hash, survey_id, "
+    auto stmt = db.cached("INSERT OR REPLACE INTO consent_ledger(consent_id, response_id, receipt_hash, survey_id, "
                            "survey_version, captured_at, withdrawn_at, notice_id, notice_version, notice_locale, "
                            "notice_sha256, purposes, mode, withdrawal_channel, withdrawal_scope, server_received_at, "
                            "seq, link_mac, state_mac) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -182,7 +182,7 @@ Status append(Database &db, ConsentEntry e)
     if (auto status = writeRow(db, e, seq, link, ledger::stateMac(chain->key, link, e)); !status) {
         return status;
     }
-    auto head = db.prepare("UPDATE ledger_chain SET length = ?, last_link = ?, head_mac = ? WHERE id = 1");
+    auto head = db.cached("UPDATE ledger_chain SET length = ?, last_link = ?, head_mac = ? WHERE id = 1");
     if (!head) {
         return head.error();
     }
@@ -223,7 +223,7 @@ Status SqliteConsentLedger::insert(Database &db, const ConsentEntry &entry)
     if (auto status = rules::validate(entry); !status) {
         return status;
     }
-    auto exists = db.prepare("SELECT 1 FROM consent_ledger WHERE consent_id = ?");
+    auto exists = db.cached("SELECT 1 FROM consent_ledger WHERE consent_id = ?");
     if (!exists) {
         return exists.error();
     }
