@@ -68,7 +68,7 @@ int main(int argc, char *argv[])
     const QCommandLineOption workspaceOption(QStringLiteral("workspace"),
         QStringLiteral("Open the workspace folder <dir> (created if missing)."), QStringLiteral("dir"));
     const QCommandLineOption pageOption(QStringLiteral("page"),
-        QStringLiteral("Open <page> first (keys, surveys, pull, export, report)."), QStringLiteral("page"),
+        QStringLiteral("Open <page> first (keys, surveys, devices, pull, export, report)."), QStringLiteral("page"),
         QStringLiteral("keys"));
     const QCommandLineOption scaleOption(QStringLiteral("text-scale"), QStringLiteral("Text size in percent (100-200)."),
         QStringLiteral("percent"), QStringLiteral("100"));
@@ -96,6 +96,7 @@ int main(int argc, char *argv[])
     ExportRunModel exporter(workspace);
     ReportModel reporter(workspace);
     SurveysModel surveys(workspace);
+    DevicesModel devices(workspace);
 
     ThemeSingleton::inject(&theme);
     LanguageSingleton::inject(&language);
@@ -105,6 +106,7 @@ int main(int argc, char *argv[])
     ExportSingleton::inject(&exporter);
     ReportSingleton::inject(&reporter);
     SurveysSingleton::inject(&surveys);
+    DevicesSingleton::inject(&devices);
 
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
@@ -134,7 +136,7 @@ int main(int argc, char *argv[])
     }
     const int code = app.exec();
     // Let a running export or report stop cleanly before the models go away.
-    for (AdminJob *job : std::initializer_list<AdminJob *> { &keys, &surveys, &pull, &exporter, &reporter }) {
+    for (AdminJob *job : std::initializer_list<AdminJob *> { &keys, &surveys, &devices, &pull, &exporter, &reporter }) {
         job->cancel();
         job->wait();
     }

@@ -19,6 +19,9 @@ ApplicationWindow {
             "name": "surveys",
             "text": qsTr("Surveys")
         }, {
+            "name": "devices",
+            "text": qsTr("Devices")
+        }, {
             "name": "pull",
             "text": qsTr("Download")
         }, {
@@ -122,7 +125,7 @@ ApplicationWindow {
         anchors.fill: parent
         focus: true
         objectName: "pageLoader"
-        sourceComponent: !Workspace.isOpen ? workspacePage : window.currentPage === "surveys" ? surveysPage : window.currentPage === "pull" ? pullPage : window.currentPage === "export" ? exportPage : window.currentPage === "report" ? reportPage : keysPage
+        sourceComponent: !Workspace.isOpen ? workspacePage : window.currentPage === "surveys" ? surveysPage : window.currentPage === "devices" ? devicesPage : window.currentPage === "pull" ? pullPage : window.currentPage === "export" ? exportPage : window.currentPage === "report" ? reportPage : keysPage
     }
     Component {
         id: workspacePage
@@ -140,6 +143,12 @@ ApplicationWindow {
         id: surveysPage
 
         SurveysPage {
+        }
+    }
+    Component {
+        id: devicesPage
+
+        DevicesPage {
         }
     }
     Component {

@@ -5,6 +5,7 @@
 // main() (or a test) built and injected, as in Chorus.Ui.
 
 #include "AdminWorkspace.h"
+#include "DevicesModel.h"
 #include "ExportRunModel.h"
 #include "KeysModel.h"
 #include "PullModel.h"
@@ -56,6 +57,13 @@ struct SurveysSingleton : ui::InjectedSingleton<SurveysModel> {
     Q_GADGET
     QML_FOREIGN(chorus::admin::SurveysModel)
     QML_NAMED_ELEMENT(AdminSurveys)
+    QML_SINGLETON
+};
+
+struct DevicesSingleton : ui::InjectedSingleton<DevicesModel> {
+    Q_GADGET
+    QML_FOREIGN(chorus::admin::DevicesModel)
+    QML_NAMED_ELEMENT(AdminDevices)
     QML_SINGLETON
 };
 

@@ -17,7 +17,7 @@ namespace chorus::admin
 namespace
 {
 const QString kRecentKey = u"workspace/recent"_s;
-const char *const kSubfolders[] = { "keys", "pulled", "exports", "reports", "surveys", "census" };
+const char *const kSubfolders[] = { "keys", "pulled", "exports", "reports", "surveys", "census", "devices" };
 } // namespace
 
 AdminWorkspace::AdminWorkspace(QObject *parent) : QObject(parent)
@@ -71,6 +71,27 @@ Result<QByteArray> AdminWorkspace::adminToken() const
     if (m_adminTokenFile.isEmpty())
         return makeError(ErrorKind::InvalidInput, tr("Choose the file that holds the receiver's admin token."));
     return cli::readPassphraseFile(m_adminTokenFile);
+}
+
+Result<cli::AdminConnection> AdminWorkspace::receiverConnection() const
+{
+    auto token = adminToken();
+    if (!token)
+        return token.error();
+    cli::AdminConnection c;
+    c.adminToken = *token;
+    c.endpoint = QUrl(m_endpoint.trimmed(), QUrl::StrictMode);
+    c.curl.allowHttpLoopback = endpointIsLoopbackHttp();
+    if (Status allowed = sync::checkUrlAllowed(c.endpoint, c.curl.allowHttpLoopback); !allowed)
+        return allowed.error();
+    if (!m_caFile.isEmpty()) {
+        auto pem = cli::readFileCapped(m_caFile, 16 * 1024);
+        if (!pem)
+            return pem.error();
+        c.caPem = *pem;
+        c.curl.caPem = c.caPem;
+    }
+    return c;
 }
 
 QString AdminWorkspace::recentPath() const

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "EnrollSupport.h"
 #include "common/Result.h"
 
 #include <QObject>
@@ -13,7 +14,7 @@ namespace chorus::admin
 // The admin's working folder, chosen when the app starts, so an officer never types a path
 // twice: keys/ (council and signing keys), pulled/ (what the receiver sent, still encrypted),
 // exports/ (one folder per export), reports/ (the report and its differencing state), surveys/
-// and census/ (inputs the pages offer by default). The last folder used is remembered.
+// and census/ (inputs the pages offer by default), devices/ (enrollment bundles and their QR codes). The last folder used is remembered.
 class AdminWorkspace : public QObject
 {
     Q_OBJECT
@@ -55,6 +56,9 @@ public:
     bool endpointIsLoopbackHttp() const;
     // Checks the address and reads the token file; the token is the caller's to wipe.
     Result<QByteArray> adminToken() const;
+    // Everything needed to call the receiver's admin API (as chorusctl's --endpoint,
+    // --admin-token-file, --ca-file options give it); the token is the caller's to wipe.
+    Result<cli::AdminConnection> receiverConnection() const;
 
     // Opens (creating it and its sub-folders if needed) a folder given as a path or file: URL.
     Q_INVOKABLE bool openFolder(const QString &pathOrUrl);

@@ -5,7 +5,10 @@
 #include "CliSupport.h"
 #include "Endpoint.h"
 #include "SurveyOperations.h"
+#include "PackageAdmin.h"
 #include "crypto/SecretBytes.h"
+#include "survey/PackageSignature.h"
+#include "survey/SurveyLoader.h"
 
 #include <QDir>
 #include <QFile>
@@ -176,6 +179,53 @@ bool SurveysModel::sign(const QString &passphrase)
                 Q_EMIT selectedChanged();
             }
         };
+        return done;
+    });
+}
+
+bool SurveysModel::publish()
+{
+    if (m_selected.isEmpty()) {
+        failNow(tr("Choose a survey package first."));
+        return false;
+    }
+    if (!cli::surveySignatureValid(m_selected, m_workspace.keysDir())) {
+        failNow(tr("Sign the survey first: devices refuse a package without the council's signature."));
+        return false;
+    }
+    auto connection = m_workspace.receiverConnection();
+    if (!connection) {
+        failNow(connection.error().message);
+        return false;
+    }
+    auto admin = std::make_shared<cli::AdminConnection>(std::move(*connection));
+    const QString file = m_selected;
+    return launch([admin, file](const cli::OperationControl &) {
+        Completion done;
+        auto bytes = cli::readFileCapped(file, 4 * 1024 * 1024);
+        auto sigText = cli::readFileCapped(file + u".sig"_s, 4096);
+        if (!bytes || !sigText) {
+            done.error = (!bytes ? bytes.error() : sigText.error()).message;
+            crypto::wipe(admin->adminToken);
+            return done;
+        }
+        auto signature = survey::decodeBase64Key(*sigText, 64, tr("the signature file"));
+        auto package = survey::SurveyLoader::load(*bytes);
+        if (!signature || !package) {
+            done.error = !signature ? signature.error().message : package.error().message;
+            crypto::wipe(admin->adminToken);
+            return done;
+        }
+        sync::CurlTransport transport(admin->curl);
+        sync::ReceiverAdmin receiver(transport, admin->endpoint, admin->adminToken);
+        crypto::wipe(admin->adminToken);
+        auto published = receiver.publishPackage(package->id, *bytes, *signature);
+        if (!published) {
+            done.error = published.error().message;
+            return done;
+        }
+        done.summary = tr("Published %1 version %2 (%3). Enrolled devices fetch it when they next update.")
+                           .arg(published->surveyId, published->version, published->outcome);
         return done;
     });
 }

@@ -43,6 +43,8 @@ public:
     // Checks the selected package and lists every problem.
     Q_INVOKABLE bool check();
     Q_INVOKABLE bool sign(const QString &passphrase);
+    // Sends the selected package and its signature to the receiver.
+    Q_INVOKABLE bool publish();
 
 Q_SIGNALS:
     void filesChanged();

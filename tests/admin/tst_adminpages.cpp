@@ -55,7 +55,8 @@ public:
           m_pull(m_workspace),
           m_export(m_workspace),
           m_report(m_workspace),
-          m_surveys(m_workspace)
+          m_surveys(m_workspace),
+          m_devices(m_workspace)
     {
         QStandardPaths::setTestModeEnabled(true);
         m_keys.setFastKdf(true);
@@ -67,6 +68,7 @@ public:
         ExportSingleton::inject(&m_export);
         ReportSingleton::inject(&m_report);
         SurveysSingleton::inject(&m_surveys);
+        DevicesSingleton::inject(&m_devices);
     }
 
 public Q_SLOTS:
@@ -89,6 +91,7 @@ private:
     ExportRunModel m_export;
     ReportModel m_report;
     SurveysModel m_surveys;
+    DevicesModel m_devices;
 };
 
 QUICK_TEST_MAIN_WITH_SETUP(chorus_admin_pages, Setup)

@@ -88,6 +88,21 @@ AdminPage {
         }
     }
     SettingGroup {
+        objectName: "surveyPublish"
+        title: qsTr("Publish to the receiver")
+        visible: AdminSurveys.selected.length > 0
+
+        ReceiverFields {
+        }
+        PrimaryButton {
+            enabled: !AdminSurveys.running && AdminSurveys.signedByCouncil
+            objectName: "surveyPublishButton"
+            text: qsTr("Publish")
+
+            onClicked: AdminSurveys.publish()
+        }
+    }
+    SettingGroup {
         objectName: "surveyNew"
         title: qsTr("New survey from a template")
 
