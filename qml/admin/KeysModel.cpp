@@ -4,8 +4,7 @@
 #include "AdminWorkspace.h"
 #include "crypto/KeyDirectory.h"
 #include "crypto/SecretBytes.h"
-
-#include <QCryptographicHash>
+#include "enrollment/EnrollmentBundle.h"
 
 namespace chorus::admin
 {
@@ -13,19 +12,6 @@ namespace chorus::admin
 namespace
 {
 constexpr int kMinPassphraseLength = 12;
-
-// Short and comparable by eye on two screens: the first 16 bytes of SHA-256 of the public key,
-// in groups of four hex digits.
-QString fingerprintOf(const QByteArray &publicKeyBase64)
-{
-    const QByteArray digest
-        = QCryptographicHash::hash(QByteArray::fromBase64(publicKeyBase64), QCryptographicHash::Sha256).left(16);
-    const QString hex = QString::fromLatin1(digest.toHex().toUpper());
-    QStringList groups;
-    for (qsizetype i = 0; i < hex.size(); i += 4)
-        groups.append(hex.mid(i, 4));
-    return groups.join(QLatin1Char(' '));
-}
 
 // Copies the passphrase out of the QString into bytes that are wiped after use.
 struct PassphraseBytes {
@@ -73,7 +59,9 @@ void KeysModel::refresh()
                 m_councilKeyId = info->councilKeyId;
                 m_councilCreated = info->councilCreatedAt.toString(Qt::ISODate);
                 m_signingKeyId = info->signingKeyId;
-                m_signingFingerprint = fingerprintOf(info->signingPublicKeyBase64);
+                // The same fingerprint devices show when they enrol, so the two can be compared.
+                m_signingFingerprint
+                    = enrollment::keyFingerprint(QByteArray::fromBase64(info->signingPublicKeyBase64));
                 for (const crypto::RetiredKeyInfo &retired : info->retired)
                     m_retired.append(retired.keyId);
             }

@@ -100,6 +100,7 @@ private Q_SLOTS:
         auto bundle = enrollment::readBundle(readFile(devices.bundlePath()));
         QVERIFY2(bundle, qPrintable(bundle ? QString() : bundle.error().message));
         QCOMPARE(devices.fingerprint(), bundle->fingerprint());
+        QCOMPARE(keys.signingFingerprint(), bundle->fingerprint()); // what the Keys page shows
         RUN_JOB(devices, devices.refresh());
         QCOMPARE(devices.devices().size(), 1);
         QVERIFY(devices.devices().constFirst().toMap().value(QStringLiteral("active")).toBool());
