@@ -65,8 +65,28 @@ void SurveysModel::setSelected(const QString &file)
     m_problems.clear();
     m_checked = false;
     m_description.clear();
-    m_signed = !m_selected.isEmpty() && cli::surveySignatureValid(m_selected, m_workspace.keysDir());
+    m_signed = false;
+    // Checking is cheap: the page shows the result as soon as a survey is chosen.
+    if (!m_selected.isEmpty() && inspect())
+        return;
     Q_EMIT selectedChanged();
+}
+
+bool SurveysModel::inspect()
+{
+    auto lint = cli::lintSurvey(m_selected);
+    if (!lint)
+        return false;
+    m_problems.clear();
+    for (const survey::ValidationProblem &p : lint->report.problems())
+        m_problems.append(QVariantMap { { u"path"_s, p.path }, { u"message"_s, p.message } });
+    m_checked = true;
+    m_description = lint->report.isEmpty()
+        ? tr("%1 version %2: %3 question(s), no problems found.").arg(lint->surveyId, lint->version).arg(lint->questions)
+        : tr("%n problem(s) found. Fix them in the file, then check again.", "", int(lint->report.size()));
+    m_signed = cli::surveySignatureValid(m_selected, m_workspace.keysDir());
+    Q_EMIT selectedChanged();
+    return true;
 }
 
 bool SurveysModel::createFromTemplate(const QString &templateId, const QString &fileName, const QString &endpoint)
@@ -135,21 +155,12 @@ bool SurveysModel::check()
         failNow(tr("Choose a survey package first."));
         return false;
     }
-    auto lint = cli::lintSurvey(m_selected);
-    if (!lint) {
-        failNow(lint.error().message);
+    if (!inspect()) {
+        auto lint = cli::lintSurvey(m_selected);
+        failNow(lint ? tr("Cannot check %1.").arg(m_selected) : lint.error().message);
         return false;
     }
-    m_problems.clear();
-    for (const survey::ValidationProblem &p : lint->report.problems())
-        m_problems.append(QVariantMap { { u"path"_s, p.path }, { u"message"_s, p.message } });
-    m_checked = true;
-    m_description = lint->report.isEmpty()
-        ? tr("%1 version %2: %3 question(s), no problems found.").arg(lint->surveyId, lint->version).arg(lint->questions)
-        : tr("%n problem(s) found. Fix them in the file, then check again.", "", int(lint->report.size()));
-    m_signed = cli::surveySignatureValid(m_selected, m_workspace.keysDir());
-    Q_EMIT selectedChanged();
-    return lint->report.isEmpty();
+    return m_problems.isEmpty();
 }
 
 bool SurveysModel::sign(const QString &passphrase)

@@ -51,6 +51,9 @@ Q_SIGNALS:
     void selectedChanged();
 
 private:
+    // Lints the selected file into the properties; false when it cannot be read.
+    bool inspect();
+
     AdminWorkspace &m_workspace;
     QStringList m_files;
     QString m_selected;
