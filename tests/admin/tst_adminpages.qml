@@ -104,6 +104,31 @@ TestCase {
         verify(item(window, "jobOutcome").Accessible.name === "There is a problem");
     }
 
+    function test_3_surveys_newFromTemplate_isCheckedAndListed() {
+        const window = createTemporaryObject(mainComponent, test);
+        window.openPage("surveys");
+        type(window, "surveyFileName", "from-the-page");
+        press(window, "surveyCreate");
+        tryVerify(() => AdminSurveys.selected.indexOf("from-the-page.chorus.json") >= 0);
+        verify(item(window, "surveyDescription").text.indexOf("no problems found") >= 0);
+        verify(item(window, "survey_from-the-page.chorus.json").checked);
+        compare(item(window, "surveySigned").text, "Not signed yet (or changed since it was signed).");
+        verify(!item(window, "surveyPublishButton").enabled, "publishing waits for the signature");
+    }
+
+    function test_4_devices_withoutReceiver_saysWhatIsMissing() {
+        const window = createTemporaryObject(mainComponent, test);
+        window.openPage("devices");
+        Workspace.endpoint = "";
+        type(window, "deviceName", "tablet-07");
+        type(window, "devicePassphrase", testData.passphrase);
+        press(window, "deviceEnrollButton");
+        verify(outcomeText(window).indexOf("receiver's address") >= 0);
+        type(window, "deviceName", "bad name!");
+        press(window, "deviceEnrollButton");
+        verify(outcomeText(window).indexOf("device name") >= 0);
+    }
+
     Component {
         id: mainComponent
 
