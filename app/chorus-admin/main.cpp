@@ -53,6 +53,28 @@ int selfTest(QQmlEngine &engine)
     return failures == 0 ? 0 : 1;
 }
 
+// Opens every page in the window: a page that compiles but cannot be instantiated in place
+// (a binding or component error) leaves the page loader empty.
+int selfTestPages(QQuickWindow *window, bool workspaceOpen)
+{
+    auto *loader = window->findChild<QObject *>(QStringLiteral("pageLoader"));
+    if (!loader)
+        return 1;
+    int failures = 0;
+    const QStringList pages = workspaceOpen
+        ? QStringList { QStringLiteral("keys"), QStringLiteral("surveys"), QStringLiteral("devices"),
+              QStringLiteral("pull"), QStringLiteral("export"), QStringLiteral("report") }
+        : QStringList { QStringLiteral("workspace") };
+    for (const QString &page : pages) {
+        QMetaObject::invokeMethod(window, "openPage", Q_ARG(QVariant, page));
+        if (!loader->property("item").value<QObject *>()) {
+            std::fprintf(stderr, "chorus-admin: self-test: page %s did not load\n", qPrintable(page));
+            ++failures;
+        }
+    }
+    return failures == 0 ? 0 : 1;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -114,11 +136,11 @@ int main(int argc, char *argv[])
     engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Chorus/Admin/AdminMain.qml")));
     if (engine.rootObjects().isEmpty())
         return 1;
-    if (parser.isSet(selfTestOption))
-        return selfTest(engine);
     auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
     if (!window)
         return fail(QStringLiteral("AdminMain.qml did not create a window"));
+    if (parser.isSet(selfTestOption))
+        return selfTest(engine) + selfTestPages(window, workspace.isOpen());
     QMetaObject::invokeMethod(window, "openPage", Q_ARG(QVariant, parser.value(pageOption)));
 
     if (parser.isSet(screenshotOption)) {

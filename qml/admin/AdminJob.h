@@ -5,6 +5,7 @@
 
 #include <QObject>
 #include <QString>
+#include <QtQml/qqmlregistration.h>
 
 #include <atomic>
 #include <chrono>
@@ -22,6 +23,7 @@ namespace chorus::admin
 class AdminJob : public QObject
 {
     Q_OBJECT
+    QML_ANONYMOUS
     Q_PROPERTY(bool running READ running NOTIFY runningChanged)
     Q_PROPERTY(double progress READ progress NOTIFY progressChanged) // 0..1; -1 while unknown
     Q_PROPERTY(QString progressText READ progressText NOTIFY progressChanged)

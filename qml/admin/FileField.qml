@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import QtQuick
-import QtQuick.Controls
 import QtQuick.Dialogs
 import Chorus.Ui
 import Chorus.Admin
@@ -45,13 +44,13 @@ Column {
         nameFilters: root.nameFilters
         title: root.label
 
-        onAccepted: answer.text = Workspace.localPath(selectedFile.toString())
+        onAccepted: answer.text = Workspace.localPath(String(selectedFile))
     }
     FolderDialog {
         id: folderDialog
 
         title: root.label
 
-        onAccepted: answer.text = Workspace.localPath(selectedFolder.toString())
+        onAccepted: answer.text = Workspace.localPath(String(selectedFolder))
     }
 }

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import Chorus.Ui
@@ -108,26 +109,28 @@ AdminPage {
             model: AdminDevices.devices
 
             delegate: Column {
+                id: row
+
                 required property var modelData
 
                 spacing: Theme.spacingS
-                width: parent.width
+                width: parent ? parent.width : implicitWidth
 
                 BodyText {
                     font.bold: true
-                    text: modelData.name
+                    text: row.modelData.name
                 }
                 BodyText {
-                    text: qsTr("%1. Surveys: %2").arg(modelData.status).arg(modelData.surveys)
+                    text: qsTr("%1. Surveys: %2").arg(row.modelData.status).arg(row.modelData.surveys)
                 }
                 SecondaryButton {
-                    description: qsTr("Stops %1 sending responses and fetching surveys.").arg(modelData.name)
+                    description: qsTr("Stops %1 sending responses and fetching surveys.").arg(row.modelData.name)
                     enabled: !AdminDevices.running
-                    objectName: "deviceRevoke_" + modelData.name
-                    text: qsTr("Revoke %1").arg(modelData.name)
-                    visible: modelData.active
+                    objectName: "deviceRevoke_" + row.modelData.name
+                    text: qsTr("Revoke %1").arg(row.modelData.name)
+                    visible: row.modelData.active
 
-                    onClicked: AdminDevices.revoke(modelData.name)
+                    onClicked: AdminDevices.revoke(row.modelData.name)
                 }
             }
         }
