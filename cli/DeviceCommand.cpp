@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// chorusctl device backup|check: looking after the device database.
+// chorusctl device backup|check|enroll|update: looking after the device database.
 #include "CliSupport.h"
 
 #include "store/SqliteStore.h"
@@ -7,6 +7,9 @@
 #include <QCommandLineParser>
 
 namespace chorus::cli {
+
+int deviceEnroll(const QStringList &args, Io &io); // DeviceEnrollCommand.cpp
+int deviceUpdate(const QStringList &args, Io &io);
 
 namespace {
 
@@ -95,6 +98,8 @@ int checkCommand(const QStringList &args, Io &io)
 const Command kDeviceCommands[] = {
     {"backup", "Copy the device database safely (online backup).", backupCommand},
     {"check", "Check the device database's integrity.", checkCommand},
+    {"enroll", "Enroll this device from a bundle file (headless devices).", deviceEnroll},
+    {"update", "Fetch the survey packages assigned to this device.", deviceUpdate},
 };
 
 } // namespace
