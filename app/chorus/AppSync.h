@@ -34,6 +34,8 @@ public:
     ~AppSync() override;
 
     void start();
+    // The enrolled endpoint, token and TLS settings, once the device is unlocked.
+    void setSettings(Settings settings) { m_settings = std::move(settings); }
 
 private:
     void finish(const QString &summary);

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // chorus: the app people hold. Builds the services, hands them to QML, shows Main.qml.
 #include "AppSync.h"
+#include "DeviceSetup.h"
 #include "IdleMonitor.h"
+#include "InstalledSurveys.h"
 #include "LanguageController.h"
 #include "QmlServices.h"
 #include "RecordsModel.h"
@@ -9,6 +11,7 @@
 #include "ResponseSink.h"
 #include "StaffLock.h"
 #include "Theme.h"
+#include "VaultKeeper.h"
 #include "store/SqliteStore.h"
 #include "survey/SurveyLoader.h"
 
@@ -28,6 +31,7 @@
 #include <QUrl>
 
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <cstdio>
@@ -76,6 +80,27 @@ int setStaffPin(StaffLock &lock, const QString &file)
     std::fprintf(stdout, "chorus: staff PIN saved\n");
     return 0;
 }
+
+// Consent records name the device as it was enrolled; before enrollment (or on the developer
+// path) as --device-id or chorus@hostname.
+class DeviceSink : public ResponseSink
+{
+public:
+    DeviceSink(chorus::store::Store &store, std::function<QString()> deviceId)
+        : m_store(store), m_deviceId(std::move(deviceId))
+    {
+    }
+    chorus::Result<SubmitReceipt> submit(const chorus::survey::SurveyPackage &package,
+                                         const chorus::response::Response &response,
+                                         const ConsentChoices &consent) override
+    {
+        return FinalizerSink(m_store, m_deviceId()).submit(package, response, consent);
+    }
+
+private:
+    chorus::store::Store &m_store;
+    std::function<QString()> m_deviceId;
+};
 
 } // namespace
 
@@ -161,17 +186,17 @@ int main(int argc, char *argv[])
         return setStaffPin(staffLock, parser.value(pinOption));
     }
 
-    // Survey and store: opened only when collecting, so --self-test and screenshots touch no data.
+    // The developer path (--survey FILE, with --endpoint/--token-file for Sync now) skips
+    // enrollment. Otherwise the device database drives the app: setup on first run, then the
+    // operator passphrase. --self-test and screenshots without --db touch no data.
+    const bool developerPath = parser.isSet(surveyOption);
+    const bool preview = parser.isSet(selfTestOption) || (parser.isSet(screenshotOption) && !parser.isSet(dbOption));
     std::unique_ptr<chorus::store::SqliteStore> store;
-    std::unique_ptr<FinalizerSink> sink;
+    std::unique_ptr<DeviceSink> sink;
     std::optional<chorus::survey::SurveyPackage> package;
     QString dbPathInUse;
-    if (parser.isSet(surveyOption)) {
-        auto loaded = chorus::survey::SurveyLoader::loadFile(parser.value(surveyOption));
-        if (!loaded) {
-            return fail(loaded.error().message);
-        }
-        package = std::move(*loaded);
+    DeviceSetup *device = nullptr;
+    if (developerPath || !preview) {
         QString dbPath = parser.value(dbOption);
         if (dbPath.isEmpty()) {
             const QString dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
@@ -184,9 +209,19 @@ int main(int argc, char *argv[])
             return fail(opened.error().message);
         }
         store = std::move(*opened);
-        sink = std::make_unique<FinalizerSink>(*store, parser.isSet(deviceOption)
-                                                           ? parser.value(deviceOption)
-                                                           : QStringLiteral("chorus@") + QSysInfo::machineHostName());
+        const QString fallbackId = parser.isSet(deviceOption) ? parser.value(deviceOption)
+                                                             : QStringLiteral("chorus@") + QSysInfo::machineHostName();
+        sink = std::make_unique<DeviceSink>(*store, [&device, fallbackId] {
+            const QString enrolled = device ? device->deviceName() : QString();
+            return enrolled.isEmpty() ? fallbackId : enrolled;
+        });
+    }
+    if (developerPath) {
+        auto loaded = chorus::survey::SurveyLoader::loadFile(parser.value(surveyOption));
+        if (!loaded) {
+            return fail(loaded.error().message);
+        }
+        package = std::move(*loaded);
         idle.setTimeouts(std::chrono::seconds(parser.isSet(idleOption) ? parser.value(idleOption).toInt()
                                                                         : package->kiosk.idleSeconds),
                          std::chrono::seconds(parser.isSet(warningOption) ? parser.value(warningOption).toInt()
@@ -218,12 +253,41 @@ int main(int argc, char *argv[])
                                                                              : QStringLiteral("handheld"));
     session.setOperatorId(parser.value(operatorOption));
 
+    // The enrolled device: vault, enrollment, mode, installed surveys.
+    const bool enrolledPath = store && !developerPath;
+    VaultKeeper vault(enrolledPath ? &store->settings() : nullptr, chorus::crypto::DeviceVault::Options());
+    // TODO(setup): the core/enrollment adapter once it is merged; until then the developer path.
+    EnrollmentPort *port = nullptr;
+    DeviceSetup deviceSetup(&vault, port, enrolledPath ? &store->settings() : nullptr, &staffLock, &session);
+    device = &deviceSetup;
+    InstalledSurveys surveys(enrolledPath ? &store->surveys() : nullptr, store ? &store->responses() : nullptr,
+                             store ? &store->drafts() : nullptr, &session);
+    QObject::connect(&deviceSetup, &DeviceSetup::ready, &app, [&] {
+        if (const auto enrolled = deviceSetup.enrolled()) {
+            surveys.setSigningKey(enrolled->signingPublicKey);
+        }
+        if (const auto target = deviceSetup.syncTarget()) {
+            AppSync::Settings settings;
+            settings.dbPath = dbPathInUse;
+            settings.endpoint = target->endpoint;
+            settings.token = target->token;
+            settings.allowHttpLoopback = target->allowHttpLoopback;
+            settings.caFile = target->caFile;
+            settings.pins = target->pins;
+            appSync.setSettings(std::move(settings));
+        }
+    });
+    QObject::connect(&deviceSetup, &DeviceSetup::fetchFinished, &surveys, &InstalledSurveys::refresh);
+
     ThemeSingleton::inject(&theme);
     LanguageSingleton::inject(&language);
     IdleMonitorSingleton::inject(&idle);
     StaffLockSingleton::inject(&staffLock);
     SessionSingleton::inject(&session);
     RecordsSingleton::inject(&records);
+    VaultSingleton::inject(&vault);
+    DeviceSingleton::inject(&deviceSetup);
+    SurveysSingleton::inject(&surveys);
 
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
