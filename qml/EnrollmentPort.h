@@ -33,7 +33,8 @@ struct SyncTarget {
     QString endpoint;
     QByteArray token;
     QStringList pins;
-    QString caFile;
+    QString caFile;   // developer path (--ca-file)
+    QByteArray caPem; // from the enrollment
     bool allowHttpLoopback = false;
     QString deviceName;
 };

@@ -4,10 +4,8 @@
 #include "IdleMonitor.h"
 #include "LanguageController.h"
 #include "QmlServices.h"
-#include "SetupHarness.h"
+#include "DeviceFixture.h"
 #include "Theme.h"
-#include "consent/QrMatrix.h"
-#include "consent/QrPng.h"
 
 #include <QQmlContext>
 #include <QQmlEngine>
@@ -17,131 +15,9 @@
 
 Q_IMPORT_QML_PLUGIN(Chorus_UiPlugin)
 
-using namespace chorus;
 using namespace chorus::ui;
 using namespace setup_test;
 using namespace std::chrono;
-
-class TestDevice : public QObject
-{
-    Q_OBJECT
-
-public:
-    static constexpr const char *kPassphrase = "correct horse battery staple";
-
-    TestDevice()
-    {
-        m_keys = survey::generateSigningKeyPair();
-        QFile bundle(m_dir.filePath(QStringLiteral("enrol.json")));
-        bundle.open(QIODevice::WriteOnly);
-        bundle.write(kGoodBundle + '\n');
-        QFile forged(m_dir.filePath(QStringLiteral("forged.json")));
-        forged.open(QIODevice::WriteOnly);
-        forged.write(QByteArrayLiteral("CHORUS-TEST-BUNDLE: Not Your Council\n"));
-        QFile qr(m_dir.filePath(QStringLiteral("enrol.png")));
-        qr.open(QIODevice::WriteOnly);
-        qr.write(consent::qrPng(*consent::encodeQr(QString::fromLatin1(kGoodBundle)), 6));
-    }
-    ~TestDevice() override { survey::wipeSecret(m_keys.secretKey); }
-
-    Q_INVOKABLE QString bundlePath() const { return m_dir.filePath(QStringLiteral("enrol.json")); }
-    Q_INVOKABLE QString forgedBundlePath() const { return m_dir.filePath(QStringLiteral("forged.json")); }
-    Q_INVOKABLE QString qrPath() const { return m_dir.filePath(QStringLiteral("enrol.png")); }
-    Q_INVOKABLE QString passphrase() const { return QString::fromLatin1(kPassphrase); }
-    Q_INVOKABLE void advanceClock(int milliseconds) { m_now += std::chrono::milliseconds(milliseconds); }
-    Q_INVOKABLE QString settingValue(const QString &key)
-    {
-        auto v = m_store->settings().value(key);
-        return v && v->has_value() ? **v : QString();
-    }
-    Q_INVOKABLE bool staffPinWorks(const QString &pin) { return m_lock->unlock(pin); }
-
-    // firstRun: empty device. enrolled / enrolledKiosk: vault (kPassphrase), enrollment, mode and
-    // a signed survey installed. tampered: as enrolled, but the stored package was changed.
-    Q_INVOKABLE void prepare(const QString &scenario)
-    {
-        m_surveys.reset();
-        m_device.reset();
-        m_vault.reset();
-        m_port.reset();
-        m_records.reset();
-        m_session.reset();
-        m_lock.reset();
-        m_store = std::make_unique<store::InMemoryStore>();
-        m_now = {};
-        auto &settings = m_store->settings();
-        if (scenario != QStringLiteral("firstRun")) {
-            auto vault = crypto::DeviceVault::create(QByteArray(kPassphrase), vaultOptions());
-            (void)settings.setValue(QStringLiteral("vault.wrappedKey"), QString::fromLatin1(vault->wrappedKey().toBase64()));
-            (void)settings.setValue(QStringLiteral("test.enrolled"), QStringLiteral("1"));
-            (void)settings.setValue(QStringLiteral("device.mode"), scenario == QStringLiteral("enrolledKiosk")
-                                                                      ? QStringLiteral("kiosk")
-                                                                      : QStringLiteral("outreach"));
-            (void)settings.setValue(QStringLiteral("device.operator"), QStringLiteral("Sam Jones"));
-            installSurvey(scenario == QStringLiteral("tampered"));
-        }
-        m_lock = std::make_unique<StaffLock>(m_dir.filePath(scenario + QStringLiteral("-kiosk.ini")));
-        if (scenario == QStringLiteral("enrolledKiosk")) {
-            m_lock->setPin(QStringLiteral("2468"));
-        }
-        m_session = std::make_unique<RespondentSession>(&m_sink);
-        m_records = std::make_unique<RecordsModel>(&m_store->responses());
-        m_port = std::make_unique<StubEnrollment>(settings, m_keys.publicKey);
-        m_port->onFetch = [this] { installSurvey(false); };
-        m_vault = std::make_unique<VaultKeeper>(&settings, vaultOptions());
-        m_device = std::make_unique<DeviceSetup>(m_vault.get(), m_port.get(), &settings, m_lock.get(), m_session.get());
-        m_surveys = std::make_unique<InstalledSurveys>(&m_store->surveys(), &m_store->responses(), &m_store->drafts(),
-                                                       m_session.get());
-        // As main() does: once ready, trust the enrolled key.
-        connect(m_device.get(), &DeviceSetup::ready, m_surveys.get(), [this] {
-            m_surveys->setSigningKey(m_device->enrolled()->signingPublicKey);
-        });
-        StaffLockSingleton::inject(m_lock.get());
-        SessionSingleton::inject(m_session.get());
-        RecordsSingleton::inject(m_records.get());
-        VaultSingleton::inject(m_vault.get());
-        DeviceSingleton::inject(m_device.get());
-        SurveysSingleton::inject(m_surveys.get());
-    }
-
-private:
-    crypto::DeviceVault::Options vaultOptions()
-    {
-        crypto::DeviceVault::Options options;
-        options.kdf = crypto::KdfParams::minimum();
-        options.clock = [this] { return m_now; };
-        options.baseDelay = seconds(2);
-        return options;
-    }
-    void installSurvey(bool tamper)
-    {
-        QFile file(QStringLiteral(CHORUS_SOURCE_DIR "/tests/qml/data/kiosk-flow.chorus.json"));
-        file.open(QIODevice::ReadOnly);
-        store::StoredSurvey s;
-        s.package = file.readAll();
-        s.signature = *survey::signPackage(s.package, m_keys.secretKey);
-        s.surveyId = QStringLiteral("kiosk-flow-test");
-        s.version = QStringLiteral("2026112401");
-        s.storedAt = QDateTime::currentDateTimeUtc();
-        if (tamper) {
-            s.package.replace("Library test survey", "Library test surveY");
-        }
-        (void)m_store->surveys().store(s);
-    }
-
-    QTemporaryDir m_dir;
-    survey::SigningKeyPair m_keys;
-    steady_clock::time_point m_now{};
-    StubSink m_sink;
-    std::unique_ptr<store::InMemoryStore> m_store;
-    std::unique_ptr<StaffLock> m_lock;
-    std::unique_ptr<RespondentSession> m_session;
-    std::unique_ptr<RecordsModel> m_records;
-    std::unique_ptr<StubEnrollment> m_port;
-    std::unique_ptr<VaultKeeper> m_vault;
-    std::unique_ptr<DeviceSetup> m_device;
-    std::unique_ptr<InstalledSurveys> m_surveys;
-};
 
 class Setup : public QObject
 {
