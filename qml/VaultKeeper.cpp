@@ -224,8 +224,9 @@ void VaultKeeper::finishUnlock(const Status &status)
         setError(tr("The vault cannot be opened: %1").arg(status.error().message));
         return;
     }
-    const int wait = retrySeconds();
-    setError(tr("That passphrase is not right. Wait %n second(s), then try again.", "", wait));
+    // The wait itself is counted down on the Unlock button; the message stays true meanwhile.
+    setError(tr("That passphrase is not right. Check it and try again: each wrong passphrase makes the next "
+                "wait longer."));
     m_countdown.start();
     Q_EMIT retrySecondsChanged();
 }

@@ -33,6 +33,11 @@ QuestionPage {
                 "name": "confirmCouncil"
             },
             {
+                "label": qsTr("Council key fingerprint"),
+                "value": Device.bundle.fingerprint || "",
+                "name": "confirmFingerprint"
+            },
+            {
                 "label": qsTr("Sends responses to"),
                 "value": Device.bundle.endpoint || "",
                 "name": "confirmEndpoint"
@@ -41,11 +46,6 @@ QuestionPage {
                 "label": qsTr("This device's name"),
                 "value": Device.bundle.deviceName || "",
                 "name": "confirmDevice"
-            },
-            {
-                "label": qsTr("Council key fingerprint"),
-                "value": Device.bundle.fingerprint || "",
-                "name": "confirmFingerprint"
             },
             {
                 "label": qsTr("Enrollment valid until"),

@@ -8,6 +8,7 @@
 #include "SetupHarness.h"
 #include "consent/QrMatrix.h"
 #include "consent/QrPng.h"
+#include "store/ResponseRepository.h"
 
 #include <QObject>
 
@@ -76,6 +77,9 @@ public:
             (void)settings.setValue(QStringLiteral("device.operator"), QStringLiteral("Sam Jones"));
             installSurvey(scenario == QStringLiteral("tampered"));
         }
+        if (scenario == QStringLiteral("syncFailed")) {
+            seedFailedRecord();
+        }
         m_lock = std::make_unique<StaffLock>(m_dir.filePath(scenario + QStringLiteral("-kiosk.ini")));
         if (scenario == QStringLiteral("enrolledKiosk")) {
             m_lock->setPin(QStringLiteral("2468"));
@@ -108,6 +112,21 @@ private:
         options.clock = [this] { return m_now; };
         options.baseDelay = seconds(2);
         return options;
+    }
+    // One response the receiver refused, as a sync run leaves it.
+    void seedFailedRecord()
+    {
+        chorus::store::FinalizedResponse r;
+        r.instanceId = QStringLiteral("uuid:00000000-0000-4000-8000-0000000000c3");
+        r.surveyId = QStringLiteral("kiosk-flow-test");
+        r.surveyVersion = QStringLiteral("2026112401");
+        r.manifest = QByteArrayLiteral("<data/>");
+        r.encryptedFiles = {chorus::FilePart{QStringLiteral("submission.xml.enc"), QByteArrayLiteral("x")}};
+        r.finalizedAt = QDateTime::currentDateTimeUtc();
+        (void)m_store->responses().finalize(r);
+        (void)m_store->responses().markSending(r.instanceId);
+        (void)m_store->responses().markFailed(r.instanceId,
+                                              QStringLiteral("HTTP 401: the receiver does not know this device token"));
     }
     void installSurvey(bool tamper)
     {
