@@ -112,6 +112,14 @@ QVariantMap DeviceSetup::enrollment() const
     return toMap(m_enrolled);
 }
 
+QString DeviceSetup::councilName() const
+{
+    if (m_enrolled) {
+        return m_enrolled->councilName;
+    }
+    return m_port ? m_port->councilBeforeUnlock() : QString();
+}
+
 void DeviceSetup::afterUnlock()
 {
     crypto::DeviceVault *vault = m_vault->vault();

@@ -35,6 +35,7 @@ class DeviceSetup : public QObject
     Q_PROPERTY(QString operatorName READ operatorName NOTIFY modeChanged)
     Q_PROPERTY(QVariantMap bundle READ bundle NOTIFY bundleChanged)
     Q_PROPERTY(QVariantMap enrollment READ enrollment NOTIFY enrollmentChanged)
+    Q_PROPERTY(QString councilName READ councilName NOTIFY enrollmentChanged)
     Q_PROPERTY(QString error READ error NOTIFY errorChanged)
     Q_PROPERTY(bool busy READ isBusy NOTIFY busyChanged)
     Q_PROPERTY(QString fetchResult READ fetchResult NOTIFY fetchFinished)
@@ -54,6 +55,7 @@ public:
     QString operatorName() const { return m_operator; }
     QVariantMap bundle() const;
     QVariantMap enrollment() const;
+    QString councilName() const;
     QString error() const { return m_error; }
     bool isBusy() const { return m_busy; }
     QString fetchResult() const { return m_fetchResult; }

@@ -63,6 +63,9 @@ public:
     // The stored enrollment, or nullopt when this device was never enrolled.
     virtual Result<std::optional<EnrollmentSummary>> current(const crypto::DeviceVault &vault) = 0;
     virtual Result<SyncTarget> syncTarget(const crypto::DeviceVault &vault) = 0;
+    // The council's name for the unlock screen, readable before unlocking (unverified: shown,
+    // never trusted). Empty when not enrolled.
+    virtual QString councilBeforeUnlock() { return {}; }
     // Fetches, verifies against `signingKey` and stores the assigned packages. Called on a worker
     // thread: implementations open their own database connection.
     virtual Result<QList<PackageOutcome>> fetchPackages(const SyncTarget &target, const QByteArray &signingKey) = 0;

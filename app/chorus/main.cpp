@@ -111,7 +111,11 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationName(QStringLiteral("Chorus"));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Chorus: accessible, offline survey collection"));
+    parser.setApplicationDescription(QStringLiteral(
+        "Chorus: accessible, offline survey collection.\n"
+        "On first start it asks for an operator passphrase and the enrollment your administrator made\n"
+        "(chorusctl enroll), then fetches the device's surveys; later starts ask for the passphrase.\n"
+        "The options marked 'Developer path' skip enrollment and are for development and demos."));
     parser.addHelpOption();
     const QCommandLineOption selfTestOption(QStringLiteral("self-test"),
                                             QStringLiteral("Load every QML file and exit (0 when all load)."));
@@ -138,22 +142,23 @@ int main(int argc, char *argv[])
                                        QStringLiteral("Store the staff PIN read from <file> (4-12 digits) and exit."),
                                        QStringLiteral("file"));
     const QCommandLineOption surveyOption(QStringLiteral("survey"),
-                                          QStringLiteral("Collect with the survey package <file> (.chorus.json)."),
+                                          QStringLiteral("Developer path: collect with the survey package <file> (.chorus.json), "
+                                                         "skipping enrollment and the operator passphrase."),
                                           QStringLiteral("file"));
     const QCommandLineOption dbOption(QStringLiteral("db"),
                                       QStringLiteral("Device database (default: chorus.db in the app's data folder)."),
                                       QStringLiteral("file"));
     const QCommandLineOption endpointOption(QStringLiteral("endpoint"),
-                                            QStringLiteral("Receiver for Sync now (https://host or .../submission)."),
+                                            QStringLiteral("Developer path: receiver for Sync now (https://host or .../submission)."),
                                             QStringLiteral("url"));
-    const QCommandLineOption tokenOption(QStringLiteral("token-file"), QStringLiteral("File holding the device token."),
+    const QCommandLineOption tokenOption(QStringLiteral("token-file"), QStringLiteral("Developer path: file holding the device token."),
                                          QStringLiteral("file"));
     const QCommandLineOption httpOption(QStringLiteral("allow-http-loopback"),
-                                        QStringLiteral("Allow plain http to 127.0.0.1 (testing only)."));
-    const QCommandLineOption caOption(QStringLiteral("ca-file"), QStringLiteral("Extra CA certificates (PEM)."),
+                                        QStringLiteral("Developer path: allow plain http to 127.0.0.1 (testing only)."));
+    const QCommandLineOption caOption(QStringLiteral("ca-file"), QStringLiteral("Developer path: extra CA certificates (PEM)."),
                                       QStringLiteral("file"));
     const QCommandLineOption pinKeyOption(QStringLiteral("pin"),
-                                          QStringLiteral("Server public-key pin sha256//BASE64 (repeatable)."),
+                                          QStringLiteral("Developer path: server public-key pin sha256//BASE64 (repeatable)."),
                                           QStringLiteral("pin"));
     const QCommandLineOption deviceOption(QStringLiteral("device-id"),
                                           QStringLiteral("Device id recorded with consent (default chorus@hostname)."),

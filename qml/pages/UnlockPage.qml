@@ -12,7 +12,7 @@ QuestionPage {
     canGoBack: false
     continueText: Vault.busy ? qsTr("Checking…") : Vault.retrySeconds > 0 ? qsTr("Try again in %n second(s)", "", Vault.retrySeconds) : qsTr("Unlock")
     heading: qsTr("Unlock Chorus")
-    hint: qsTr("Type the operator passphrase set up on this device.")
+    hint: Device.councilName.length > 0 ? qsTr("This device collects for %1. Type the operator passphrase set up on it.").arg(Device.councilName) : qsTr("Type the operator passphrase set up on this device.")
     objectName: "unlockPage"
 
     onContinueRequested: {

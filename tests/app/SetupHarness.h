@@ -89,6 +89,11 @@ public:
         t.deviceName = QStringLiteral("library-tablet-1");
         return t;
     }
+    QString councilBeforeUnlock() override
+    {
+        auto flag = m_settings.value(QStringLiteral("test.enrolled"));
+        return flag && flag->has_value() ? QStringLiteral("Test Borough Council") : QString();
+    }
     // Runs on the UI thread when a fetch happens (the in-memory store is not thread-safe).
     std::function<void()> onFetch;
 

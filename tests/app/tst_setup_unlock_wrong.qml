@@ -12,6 +12,8 @@ SetupTestCase {
         openMain("enrolled");
         item("unlockPage");
         compare(Device.stage, "unlock");
+        verify(item("questionHeading").parent !== null);
+        compare(Device.councilName, "Test Borough Council", "named before unlocking");
         item("unlockField").text = "not the passphrase at all";
         press("continueButton");
         tryVerify(() => Vault.error.indexOf("That passphrase is not right") >= 0);
