@@ -14,10 +14,19 @@ constexpr int kBusyRetries = 5;
 
 void Statement::Finalizer::operator()(sqlite3_stmt *stmt) const
 {
+    if (inUse) {
+        sqlite3_reset(stmt);
+        sqlite3_clear_bindings(stmt);
+        *inUse = false;
+        return;
+    }
     sqlite3_finalize(stmt);
 }
 
-Statement::Statement(sqlite3_stmt *stmt, Database *db) : m_stmt(stmt), m_db(db) {}
+Statement::Statement(sqlite3_stmt *stmt, Database *db, bool *cachedInUse)
+    : m_stmt(stmt, Finalizer{cachedInUse}), m_db(db)
+{
+}
 
 namespace {
 // A bind only fails on a programming error (bad index) or an oversized value: remember it and
