@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "VaultKeeper.h"
 
+#include "enrollment/VaultSettings.h"
 #include "store/SettingsRepository.h"
 
 #include <QMetaObject>
@@ -11,9 +12,6 @@
 namespace chorus::ui {
 
 namespace {
-
-const QString kWrappedKey = QStringLiteral("vault.wrappedKey");
-const QString kFailures = QStringLiteral("vault.failedAttempts");
 
 // Best effort: the QString copies QML holds cannot be wiped, the bytes we derive from them can.
 struct Utf8Secret {
@@ -39,18 +37,15 @@ VaultKeeper::VaultKeeper(store::SettingsRepository *settings, crypto::DeviceVaul
     if (!m_settings) {
         return;
     }
-    const auto wrapped = m_settings->value(kWrappedKey);
-    if (!wrapped) {
-        m_error = tr("The device database cannot be read: %1").arg(wrapped.error().message);
+    auto loaded = enrollment::loadVault(*m_settings, m_options);
+    if (!loaded) {
+        m_error = tr("The device database cannot be read: %1").arg(loaded.error().message);
         return;
     }
-    if (!wrapped->has_value()) {
+    if (!loaded->has_value()) {
         return;
     }
-    if (const auto failures = m_settings->value(kFailures); failures && failures->has_value()) {
-        m_options.failedAttempts = (*failures)->toInt();
-    }
-    m_vault = std::make_shared<crypto::DeviceVault>(QByteArray::fromBase64((*wrapped)->toLatin1()), m_options);
+    m_vault = std::make_shared<crypto::DeviceVault>(std::move(**loaded));
     if (retrySeconds() > 0) {
         m_countdown.start();
     }
@@ -172,13 +167,11 @@ void VaultKeeper::finishCreate(std::shared_ptr<crypto::DeviceVault> vault, const
         setError(tr("The vault could not be created: %1").arg(failure));
         return;
     }
-    const auto stored = m_settings->setValue(kWrappedKey, QString::fromLatin1(vault->wrappedKey().toBase64()));
-    if (!stored) {
+    if (const Status stored = enrollment::saveVault(*m_settings, *vault); !stored) {
         setBusy(false);
         setError(tr("The vault could not be saved: %1").arg(stored.error().message));
         return;
     }
-    (void)m_settings->setValue(kFailures, QStringLiteral("0"));
     m_vault = std::move(vault);
     setBusy(false);
     Q_EMIT created();
@@ -215,7 +208,7 @@ void VaultKeeper::finishUnlock(const Status &status)
 {
     joinWorker();
     setBusy(false);
-    (void)m_settings->setValue(kFailures, QString::number(m_vault->failedAttempts()));
+    (void)enrollment::saveVault(*m_settings, *m_vault); // the failure count survives a restart
     if (status) {
         Q_EMIT unlockedNow();
         return;

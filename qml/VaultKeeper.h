@@ -19,7 +19,8 @@ namespace chorus::ui {
 
 // The device vault in the app: created with the operator passphrase during setup, unlocked at
 // every later start. Its wrapped key and the count of wrong passphrases live in the device
-// database settings (the count survives a restart, so restarting does not skip the wait).
+// database settings (enrollment/VaultSettings: the count survives a restart, so restarting
+// does not skip the wait).
 // Argon2id takes about a second, so create and unlock run on a worker thread and report back
 // with signals: the screen never freezes. While one runs, the vault is not handed out.
 class VaultKeeper : public QObject

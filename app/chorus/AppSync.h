@@ -27,6 +27,7 @@ public:
         QByteArray token;
         bool allowHttpLoopback = false;
         QString caFile;
+        QByteArray caPem; // from the enrollment
         QStringList pins;
     };
 

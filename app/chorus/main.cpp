@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // chorus: the app people hold. Builds the services, hands them to QML, shows Main.qml.
 #include "AppSync.h"
+#include "CoreEnrollment.h"
 #include "DeviceSetup.h"
 #include "IdleMonitor.h"
 #include "InstalledSurveys.h"
@@ -261,9 +262,11 @@ int main(int argc, char *argv[])
     // The enrolled device: vault, enrollment, mode, installed surveys.
     const bool enrolledPath = store && !developerPath;
     VaultKeeper vault(enrolledPath ? &store->settings() : nullptr, chorus::crypto::DeviceVault::Options());
-    // TODO(setup): the core/enrollment adapter once it is merged; until then the developer path.
-    EnrollmentPort *port = nullptr;
-    DeviceSetup deviceSetup(&vault, port, enrolledPath ? &store->settings() : nullptr, &staffLock, &session);
+    std::unique_ptr<CoreEnrollment> port;
+    if (enrolledPath) {
+        port = std::make_unique<CoreEnrollment>(store->settings(), dbPathInUse);
+    }
+    DeviceSetup deviceSetup(&vault, port.get(), enrolledPath ? &store->settings() : nullptr, &staffLock, &session);
     device = &deviceSetup;
     InstalledSurveys surveys(enrolledPath ? &store->surveys() : nullptr, store ? &store->responses() : nullptr,
                              store ? &store->drafts() : nullptr, &session);
@@ -278,6 +281,7 @@ int main(int argc, char *argv[])
             settings.token = target->token;
             settings.allowHttpLoopback = target->allowHttpLoopback;
             settings.caFile = target->caFile;
+            settings.caPem = target->caPem;
             settings.pins = target->pins;
             appSync.setSettings(std::move(settings));
         }
