@@ -4,8 +4,15 @@
 // The device the setup tests drive: prepare(scenario) builds it fresh and injects it into the
 // QML singletons (Device, Vault, Surveys, Session, Records, StaffLock).
 
+#include "CoreEnrollment.h"
+#include "CurlTransport.h"
+#include "LiveReceiver.h"
+#include "PackageAdmin.h"
 #include "QmlServices.h"
 #include "SetupHarness.h"
+#include "crypto/Signing.h"
+#include "enrollment/EnrollmentBundle.h"
+#include "store/SqliteStore.h"
 #include "consent/QrMatrix.h"
 #include "consent/QrPng.h"
 #include "store/ResponseRepository.h"
@@ -49,6 +56,8 @@ public:
         auto v = m_store->settings().value(key);
         return v && v->has_value() ? **v : QString();
     }
+    Q_INVOKABLE QString liveBundlePath() const { return m_dir.filePath(QStringLiteral("live-enrol.json")); }
+    Q_INVOKABLE QString liveFingerprint() const { return m_liveFingerprint; }
     DeviceSetup *device() const { return m_device.get(); }
     VaultKeeper *vault() const { return m_vault.get(); }
     Q_INVOKABLE bool staffPinWorks(const QString &pin) { return m_lock->unlock(pin); }
@@ -64,10 +73,30 @@ public:
         m_records.reset();
         m_session.reset();
         m_lock.reset();
-        m_store = std::make_unique<chorus::store::InMemoryStore>();
+        m_store.reset();
+        m_live.reset();
         m_now = {};
+        const bool live = scenario.startsWith(QLatin1String("live"));
+        if (live) {
+            // A real receiver on 127.0.0.1, a real signed bundle, a device database on disk.
+            m_store.reset();
+            m_live = std::make_unique<chorus::testing::LiveReceiver>();
+            if (!m_live->start()) {
+                qFatal("the receiver did not start: %s", qPrintable(m_live->skipReason));
+            }
+            const QString dbPath = m_dir.filePath(scenario + QStringLiteral(".db"));
+            auto opened = chorus::store::SqliteStore::open(dbPath);
+            m_store = std::move(opened.value());
+            publishAndEnroll(scenario == QStringLiteral("liveTampered"));
+            m_port = std::make_unique<CoreEnrollment>(m_store->settings(), dbPath);
+        } else {
+            m_store = std::make_unique<chorus::store::InMemoryStore>();
+            auto stub = std::make_unique<StubEnrollment>(m_store->settings(), m_keys.publicKey);
+            stub->onFetch = [this] { installSurvey(false); };
+            m_port = std::move(stub);
+        }
         auto &settings = m_store->settings();
-        if (scenario != QStringLiteral("firstRun")) {
+        if (scenario != QStringLiteral("firstRun") && !live) {
             auto vault = chorus::crypto::DeviceVault::create(QByteArray(kPassphrase), vaultOptions());
             (void)settings.setValue(QStringLiteral("vault.wrappedKey"), QString::fromLatin1(vault->wrappedKey().toBase64()));
             (void)settings.setValue(QStringLiteral("test.enrolled"), QStringLiteral("1"));
@@ -86,8 +115,6 @@ public:
         }
         m_session = std::make_unique<RespondentSession>(&m_sink);
         m_records = std::make_unique<RecordsModel>(&m_store->responses());
-        m_port = std::make_unique<StubEnrollment>(settings, m_keys.publicKey);
-        m_port->onFetch = [this] { installSurvey(false); };
         m_vault = std::make_unique<VaultKeeper>(&settings, vaultOptions());
         m_device = std::make_unique<DeviceSetup>(m_vault.get(), m_port.get(), &settings, m_lock.get(), m_session.get());
         m_surveys = std::make_unique<InstalledSurveys>(&m_store->surveys(), &m_store->responses(), &m_store->drafts(),
@@ -113,6 +140,46 @@ private:
         options.baseDelay = seconds(2);
         return options;
     }
+    // Publishes the demo survey (signed, or swapped on the receiver after signing) and writes
+    // the bundle `chorusctl enroll` would, for a device assigned every survey.
+    void publishAndEnroll(bool tamper)
+    {
+        auto key = chorus::crypto::SigningKey::generate();
+        QFile demo(QStringLiteral(CHORUS_SOURCE_DIR "/examples/demo.chorus.json"));
+        demo.open(QIODevice::ReadOnly);
+        const QByteArray package = demo.readAll();
+        chorus::sync::CurlOptions options;
+        options.allowHttpLoopback = true;
+        chorus::sync::CurlTransport transport(options);
+        chorus::sync::ReceiverAdmin admin(transport, QUrl(m_live->base()), m_live->adminToken);
+        if (tamper) {
+            QByteArray swapped = package;
+            swapped.replace("Libraries and community hubs", "Libraries and community hubz");
+            const chorus::server::PublishedPackage published{
+                {QStringLiteral("libraries_consultation_2026"), QStringLiteral("2026112401"), swapped.size(), {}, {}},
+                swapped, key->sign(package)};
+            if (!m_live->storage->publishPackage(published)) {
+                qFatal("could not plant the tampered package");
+            }
+        } else if (auto published = admin.publishPackage(QStringLiteral("libraries_consultation_2026"), package,
+                                                         key->sign(package));
+                   !published) {
+            qFatal("publish failed: %s", qPrintable(published.error().message));
+        }
+        chorus::sync::EnrollRequest request;
+        request.device = QStringLiteral("library-tablet-1");
+        request.council = QStringLiteral("Test Borough Council");
+        request.allowHttpLoopback = true;
+        auto enrolled = chorus::sync::enrollDevice(admin, QUrl(m_live->base()), *key, request);
+        if (!enrolled) {
+            qFatal("enroll failed: %s", qPrintable(enrolled.error().message));
+        }
+        m_liveFingerprint = enrolled->fingerprint;
+        QFile bundle(liveBundlePath());
+        bundle.open(QIODevice::WriteOnly);
+        bundle.write(enrolled->bundleFile);
+    }
+
     // One response the receiver refused, as a sync run leaves it.
     void seedFailedRecord()
     {
@@ -148,11 +215,13 @@ private:
     chorus::survey::SigningKeyPair m_keys;
     steady_clock::time_point m_now{};
     StubSink m_sink;
-    std::unique_ptr<chorus::store::InMemoryStore> m_store;
+    std::unique_ptr<chorus::testing::LiveReceiver> m_live;
+    QString m_liveFingerprint;
+    std::unique_ptr<chorus::store::Store> m_store;
     std::unique_ptr<StaffLock> m_lock;
     std::unique_ptr<RespondentSession> m_session;
     std::unique_ptr<RecordsModel> m_records;
-    std::unique_ptr<StubEnrollment> m_port;
+    std::unique_ptr<EnrollmentPort> m_port;
     std::unique_ptr<VaultKeeper> m_vault;
     std::unique_ptr<DeviceSetup> m_device;
     std::unique_ptr<InstalledSurveys> m_surveys;
