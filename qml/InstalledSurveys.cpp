@@ -123,6 +123,16 @@ void InstalledSurveys::refresh()
     Q_EMIT changed();
 }
 
+std::optional<survey::SurveyPackage> InstalledSurveys::chosenPackage() const
+{
+    for (const Row &row : m_rows) {
+        if (row.surveyId == m_chosen && row.package) {
+            return row.package;
+        }
+    }
+    return std::nullopt;
+}
+
 bool InstalledSurveys::choose(const QString &surveyId)
 {
     for (const Row &row : std::as_const(m_rows)) {

@@ -59,6 +59,8 @@ public:
     int usableCount() const;
     QString loadError() const { return m_loadError; }
     QString chosen() const { return m_chosen; }
+    // The package handed to the session last (for its kiosk timeouts).
+    std::optional<survey::SurveyPackage> chosenPackage() const;
 
     Q_INVOKABLE void refresh();
     // Hands the survey to the respondent session; false when it is not (or no longer) usable.

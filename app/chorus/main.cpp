@@ -287,6 +287,15 @@ int main(int argc, char *argv[])
         }
     });
     QObject::connect(&deviceSetup, &DeviceSetup::fetchFinished, &surveys, &InstalledSurveys::refresh);
+    // The survey's own kiosk timeouts, unless the command line set them.
+    QObject::connect(&surveys, &InstalledSurveys::chosenChanged, &app, [&] {
+        if (const auto chosen = surveys.chosenPackage()) {
+            idle.setTimeouts(std::chrono::seconds(parser.isSet(idleOption) ? parser.value(idleOption).toInt()
+                                                                            : chosen->kiosk.idleSeconds),
+                             std::chrono::seconds(parser.isSet(warningOption) ? parser.value(warningOption).toInt()
+                                                                              : chosen->kiosk.warningSeconds));
+        }
+    });
 
     ThemeSingleton::inject(&theme);
     LanguageSingleton::inject(&language);

@@ -10,6 +10,11 @@ SetupTestCase {
 
     function test_firstRun_enrollFromQrPicture_readsTheBundle() {
         openMain("firstRun");
+        // The setup screens speak Welsh too, switched at runtime.
+        Language.setLanguage("cy");
+        tryCompare(item("questionHeading"), "text", "Gosod cyfrinymadrodd y gweithredwr");
+        Language.setLanguage("en");
+        tryCompare(item("questionHeading"), "text", "Set the operator passphrase");
         item("passphraseField").text = testDevice.passphrase();
         item("passphraseAgainField").text = testDevice.passphrase();
         press("continueButton");
