@@ -57,6 +57,7 @@ public:
         return v && v->has_value() ? **v : QString();
     }
     Q_INVOKABLE QString liveBundlePath() const { return m_dir.filePath(QStringLiteral("live-enrol.json")); }
+    Q_INVOKABLE QString liveQrPath() const { return m_dir.filePath(QStringLiteral("live-enrol.png")); }
     Q_INVOKABLE QString liveFingerprint() const { return m_liveFingerprint; }
     DeviceSetup *device() const { return m_device.get(); }
     VaultKeeper *vault() const { return m_vault.get(); }
@@ -178,6 +179,10 @@ private:
         QFile bundle(liveBundlePath());
         bundle.open(QIODevice::WriteOnly);
         bundle.write(enrolled->bundleFile);
+        // And as the QR picture `chorusctl enroll --qr` writes.
+        QFile qr(liveQrPath());
+        qr.open(QIODevice::WriteOnly);
+        qr.write(chorus::consent::qrPng(*chorus::enrollment::bundleQr(enrolled->bundleFile), 4));
     }
 
     // One response the receiver refused, as a sync run leaves it.
