@@ -39,6 +39,7 @@ class DeviceSetup : public QObject
     Q_PROPERTY(QString error READ error NOTIFY errorChanged)
     Q_PROPERTY(bool busy READ isBusy NOTIFY busyChanged)
     Q_PROPERTY(QString fetchResult READ fetchResult NOTIFY fetchFinished)
+    Q_PROPERTY(QString suggestedBundlePath READ suggestedBundlePath CONSTANT)
 
 public:
     static constexpr qsizetype kMaxBundleBytes = 64 * 1024;
@@ -59,6 +60,10 @@ public:
     QString error() const { return m_error; }
     bool isBusy() const { return m_busy; }
     QString fetchResult() const { return m_fetchResult; }
+    // An enrollment file named on the command line (chorus --enrollment FILE), offered on the
+    // bundle screen so the operator only checks and confirms. A path, never a secret.
+    QString suggestedBundlePath() const { return m_suggestedBundlePath; }
+    void setSuggestedBundlePath(const QString &path) { m_suggestedBundlePath = path; }
     // The enrolled device name (for consent records), empty before enrollment.
     QString deviceName() const { return m_enrolled ? m_enrolled->deviceName : QString(); }
     std::optional<EnrollmentSummary> enrolled() const { return m_enrolled; }
@@ -113,6 +118,7 @@ private:
     QString m_error;
     bool m_busy = false;
     QString m_fetchResult;
+    QString m_suggestedBundlePath;
     std::thread m_worker;
 };
 

@@ -167,7 +167,11 @@ int main(int argc, char *argv[])
     const QCommandLineOption operatorOption(QStringLiteral("operator"),
                                             QStringLiteral("Operator id for --assisted (recorded with consent)."),
                                             QStringLiteral("id"));
-    parser.addOptions({deviceOption, operatorOption});
+    const QCommandLineOption enrollmentOption(QStringLiteral("enrollment"),
+                                              QStringLiteral("Offer the enrollment file <file> on the setup screen "
+                                                             "(chorusctl enroll --out)."),
+                                              QStringLiteral("file"));
+    parser.addOptions({deviceOption, operatorOption, enrollmentOption});
     parser.addOptions({surveyOption, dbOption, endpointOption, tokenOption, httpOption, caOption, pinKeyOption});
     parser.addOptions({selfTestOption, screenshotOption, pageOption, scaleOption, contrastOption, languageOption,
                        kioskOption, assistedOption, idleOption, warningOption, pinOption});
@@ -268,6 +272,7 @@ int main(int argc, char *argv[])
     }
     DeviceSetup deviceSetup(&vault, port.get(), enrolledPath ? &store->settings() : nullptr, &staffLock, &session);
     device = &deviceSetup;
+    deviceSetup.setSuggestedBundlePath(parser.value(enrollmentOption));
     InstalledSurveys surveys(enrolledPath ? &store->surveys() : nullptr, store ? &store->responses() : nullptr,
                              store ? &store->drafts() : nullptr, &session);
     QObject::connect(&deviceSetup, &DeviceSetup::ready, &app, [&] {

@@ -43,6 +43,7 @@ QuestionPage {
     ChoiceOption {
         id: fromFile
 
+        checked: Device.suggestedBundlePath.length > 0
         objectName: "bundleFromFile"
         text: qsTr("From a file")
     }
@@ -56,6 +57,7 @@ QuestionPage {
 
             label: qsTr("Enrollment file")
             objectName: "bundleFileField"
+            text: Device.suggestedBundlePath
             width: parent.width - chooseFile.width - Theme.spacingS
         }
         SecondaryButton {
