@@ -44,6 +44,13 @@ ApplicationWindow {
         stack.clear();
         stack.push(receiptPage);
     }
+    // An interrupted interview was reopened (Session.resume): back to the page it was left on.
+    function showResumed() {
+        stack.clear();
+        stack.push(surveyQuestion);
+        if (Session.atReview)
+            stack.push(reviewPage);
+    }
     // Leaves the previous respondent's screens for good: the stack is emptied (the pages are
     // destroyed, not hidden) and the session forgets the answers, so Back cannot reach them.
     function startOver() {
@@ -173,6 +180,7 @@ ApplicationWindow {
 
             onCloseRequested: Qt.quit()
             onRecordsRequested: stack.push(recordsPage)
+            onResumed: window.showResumed()
             onStartRequested: window.startOver()
         }
     }

@@ -5,6 +5,7 @@
 // instance main() (or a test) injected, so nothing in QML constructs a service and there are
 // no context properties. The engine never owns them.
 
+#include "DraftKeeper.h"
 #include "IdleMonitor.h"
 #include "LanguageController.h"
 #include "RecordsModel.h"
@@ -76,6 +77,26 @@ struct RecordsSingleton : InjectedSingleton<RecordsModel> {
     QML_FOREIGN(chorus::ui::RecordsModel)
     QML_NAMED_ELEMENT(Records)
     QML_SINGLETON
+};
+
+// Optional service: a QML scene without drafts (a test, --self-test) gets an empty, detached list.
+struct DraftsSingleton {
+    Q_GADGET
+    QML_FOREIGN(chorus::ui::DraftKeeper)
+    QML_NAMED_ELEMENT(Drafts)
+    QML_SINGLETON
+public:
+    static void inject(DraftKeeper *instance) { s_instance = instance; }
+    static DraftKeeper *create(QQmlEngine *, QJSEngine *)
+    {
+        static DraftKeeper detached;
+        DraftKeeper *keeper = s_instance ? s_instance : &detached;
+        QJSEngine::setObjectOwnership(keeper, QJSEngine::CppOwnership);
+        return keeper;
+    }
+
+private:
+    static inline DraftKeeper *s_instance = nullptr;
 };
 
 } // namespace chorus::ui

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "RespondentSession.h"
 
+#include "DraftKeeper.h"
 #include "QuestionView.h"
+#include "common/Logging.h"
 
 #include <QCoreApplication>
 
@@ -258,6 +260,7 @@ QStringList RespondentSession::next()
         m_engine->goToReview();
         m_returnToReview = false;
     }
+    saveDraft();
     Q_EMIT pageChanged();
     return {};
 }
@@ -268,6 +271,7 @@ bool RespondentSession::previous()
         return false;
     }
     m_returnToReview = false;
+    saveDraft();
     Q_EMIT pageChanged();
     return true;
 }
@@ -278,6 +282,7 @@ bool RespondentSession::change(const QString &path)
         return false;
     }
     m_returnToReview = true;
+    saveDraft();
     Q_EMIT pageChanged();
     return true;
 }
@@ -302,7 +307,10 @@ bool RespondentSession::submit()
         m_lastError = receipt.error().message;
         return false;
     }
-    // The answers are sealed and stored: nothing of them stays in this object.
+    // The answers are sealed and stored: nothing of them stays in this object or in a draft.
+    if (m_drafts) {
+        m_drafts->discard(response->instanceId);
+    }
     m_engine.reset();
     m_receipt = *receipt;
     m_submitted = true;
@@ -315,7 +323,21 @@ bool RespondentSession::submit()
 
 void RespondentSession::wipe()
 {
+    forget(false);
+}
+
+void RespondentSession::suspend()
+{
+    saveDraft();
+    forget(true);
+}
+
+void RespondentSession::forget(bool keepDraft)
+{
     const bool wasActive = m_engine != nullptr;
+    if (wasActive && !keepDraft && m_drafts) {
+        m_drafts->discard(m_engine->instanceId());
+    }
     m_engine.reset();
     m_consent.clear();
     m_returnToReview = false;
@@ -331,6 +353,65 @@ void RespondentSession::wipe()
     Q_EMIT pageChanged();
     Q_EMIT submittedChanged();
     Q_EMIT textsChanged();
+}
+
+void RespondentSession::saveDraft()
+{
+    if (!m_engine || !m_drafts || !m_drafts->isAvailable()) {
+        return;
+    }
+    response::DraftContent draft;
+    draft.response = m_engine->draft();
+    draft.position = m_engine->current();
+    draft.atReview = m_engine->atReview();
+    draft.consent = m_consent;
+    draft.noticeLanguage = m_language;
+    draft.mode = m_mode;
+    draft.operatorId = m_operatorId;
+    if (const Status saved = m_drafts->save(draft); !saved) {
+        // The interview goes on; only its crash protection is missing, which staff should know.
+        qCWarning(lcStore, "draft %s not saved: %s", qPrintable(draft.response.instanceId),
+                  qPrintable(saved.error().message));
+    }
+}
+
+bool RespondentSession::resume(const QString &responseId)
+{
+    if (!m_package || !m_drafts) {
+        m_lastError = QCoreApplication::translate("RespondentSession", "There is no survey to resume.");
+        return false;
+    }
+    auto draft = m_drafts->load(responseId);
+    if (!draft) {
+        m_lastError = draft.error().message;
+        return false;
+    }
+    const response::Response &saved = draft->response;
+    if (saved.surveyId != m_package->id || saved.surveyVersion != m_package->version) {
+        m_lastError = QCoreApplication::translate("RespondentSession",
+                                                  "This interview belongs to survey %1 version %2, which is not the "
+                                                  "survey open now. Open that survey to resume it, or discard it.")
+                          .arg(saved.surveyId, saved.surveyVersion);
+        return false;
+    }
+    forget(true);
+    m_engine = std::make_unique<survey::FormEngine>(*m_package, saved);
+    m_language = m_engine->language();
+    m_consent = draft->consent;
+    if (!draft->mode.isEmpty()) {
+        setMode(draft->mode);
+    }
+    setOperatorId(draft->operatorId);
+    if (draft->atReview) {
+        m_engine->goToReview();
+    } else if (!draft->position.isEmpty()) {
+        m_engine->goTo(draft->position);
+    }
+    m_lastError.clear();
+    Q_EMIT activeChanged();
+    Q_EMIT textsChanged();
+    Q_EMIT pageChanged();
+    return true;
 }
 
 } // namespace chorus::ui

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "ResponseSink.h"
+#include "response/DraftContent.h"
 #include "survey/FormEngine.h"
 #include "survey/SurveyPackage.h"
 
@@ -14,13 +15,20 @@
 
 namespace chorus::ui {
 
+class DraftKeeper;
+
 // One respondent's journey through the loaded survey, for the pages to draw: consent, one
 // question per page, check your answers, submit. The rules live in FormEngine; this adds what
 // the screens need (texts in the respondent's language, review rows, "return to check your
 // answers after a change") and hands the finished response to the ResponseSink.
 //
+// Drafts: after every move between pages (so after every answered question) the whole state —
+// answers, page, consent boxes — is sealed into the draft (DraftKeeper), so a crash loses at
+// most the question on screen; resume() puts it back.
+//
 // wipe() forgets everything the respondent entered: the engine, the consent choices, the
-// receipt. The kiosk calls it on idle expiry and before the next respondent.
+// receipt, and the draft on disk. The kiosk calls it on idle expiry and before the next
+// respondent. suspend() forgets the in-memory state but keeps the draft for the operator.
 class RespondentSession : public QObject
 {
     Q_OBJECT
@@ -45,8 +53,12 @@ class RespondentSession : public QObject
 public:
     explicit RespondentSession(ResponseSink *sink, QObject *parent = nullptr);
 
+    // Where drafts go; without one (or before it is attached to the vault) none are kept.
+    void setDrafts(DraftKeeper *drafts) { m_drafts = drafts; }
+
     void setPackage(std::optional<survey::SurveyPackage> package);
     bool hasSurvey() const { return m_package.has_value(); }
+    QString surveyId() const { return m_package ? m_package->id : QString(); }
     QVariantList languages() const;
     QString title() const;
     QString controller() const;
@@ -93,6 +105,11 @@ public:
     Q_INVOKABLE bool submit();
     Q_INVOKABLE QString lastError() const { return m_lastError; }
     Q_INVOKABLE void wipe();
+    // Leaves the interview for now: the draft is saved and stays; memory is cleared.
+    Q_INVOKABLE void suspend();
+    // Reopens an interrupted interview of the loaded survey where it was left. False with
+    // lastError when it cannot (another survey, a version no longer installed, a locked vault).
+    Q_INVOKABLE bool resume(const QString &responseId);
 
 Q_SIGNALS:
     void surveyChanged();
@@ -105,8 +122,11 @@ Q_SIGNALS:
 private:
     QString current() const;
     QString store(const response::Answer &answer);
+    void saveDraft();
+    void forget(bool keepDraft);
 
     ResponseSink *m_sink;
+    DraftKeeper *m_drafts = nullptr;
     std::optional<survey::SurveyPackage> m_package;
     std::unique_ptr<survey::FormEngine> m_engine;
     QString m_language;

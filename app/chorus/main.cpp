@@ -224,6 +224,11 @@ int main(int argc, char *argv[])
     StaffLockSingleton::inject(&staffLock);
     SessionSingleton::inject(&session);
     RecordsSingleton::inject(&records);
+    // Drafts are kept once the unlocked DeviceVault exists: drafts.attach(store->drafts(), vault).
+    DraftKeeper drafts;
+    session.setDrafts(&drafts);
+    drafts.setTitleLookup([&session](const QString &id) { return id == session.surveyId() ? session.title() : QString(); });
+    DraftsSingleton::inject(&drafts);
 
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));

@@ -10,6 +10,7 @@ FocusScope {
 
     signal closeRequested
     signal recordsRequested
+    signal resumed
     signal startRequested
 
     Component.onCompleted: Records.refresh()
@@ -60,6 +61,11 @@ FocusScope {
                 visible: Session.hasSurvey
 
                 onClicked: root.startRequested()
+            }
+            DraftList {
+                width: parent.width
+
+                onResumed: root.resumed()
             }
             SecondaryButton {
                 anchors.left: parent.left
