@@ -3,7 +3,6 @@
 
 #include "DraftKeeper.h"
 #include "QuestionView.h"
-#include "common/Logging.h"
 
 #include <QCoreApplication>
 
@@ -168,6 +167,8 @@ QString RespondentSession::store(const Answer &answer)
     if (!m_engine || m_engine->atReview()) {
         return {};
     }
+    m_inputProblem.clear();
+    m_inputProblemField.clear();
     const Status stored = m_engine->setAnswer(current(), answer);
     Q_EMIT pageChanged();
     return stored ? QString() : stored.error().message;
@@ -251,6 +252,9 @@ QStringList RespondentSession::next()
     if (!m_engine || m_engine->atReview()) {
         return {};
     }
+    if (!m_inputProblem.isEmpty()) {
+        return {m_inputProblem};
+    }
     const Status moved = m_engine->next();
     if (!moved) {
         return m_engine->problems(current()).isEmpty() ? QStringList{moved.error().message}
@@ -270,6 +274,8 @@ bool RespondentSession::previous()
     if (!m_engine || !m_engine->previous()) {
         return false;
     }
+    m_inputProblem.clear();
+    m_inputProblemField.clear();
     m_returnToReview = false;
     saveDraft();
     Q_EMIT pageChanged();
@@ -341,6 +347,8 @@ void RespondentSession::forget(bool keepDraft)
     m_engine.reset();
     m_consent.clear();
     m_returnToReview = false;
+    m_inputProblem.clear();
+    m_inputProblemField.clear();
     m_receipt = {};
     m_submitted = false;
     m_lastError.clear();
@@ -353,65 +361,6 @@ void RespondentSession::forget(bool keepDraft)
     Q_EMIT pageChanged();
     Q_EMIT submittedChanged();
     Q_EMIT textsChanged();
-}
-
-void RespondentSession::saveDraft()
-{
-    if (!m_engine || !m_drafts || !m_drafts->isAvailable()) {
-        return;
-    }
-    response::DraftContent draft;
-    draft.response = m_engine->draft();
-    draft.position = m_engine->current();
-    draft.atReview = m_engine->atReview();
-    draft.consent = m_consent;
-    draft.noticeLanguage = m_language;
-    draft.mode = m_mode;
-    draft.operatorId = m_operatorId;
-    if (const Status saved = m_drafts->save(draft); !saved) {
-        // The interview goes on; only its crash protection is missing, which staff should know.
-        qCWarning(lcStore, "draft %s not saved: %s", qPrintable(draft.response.instanceId),
-                  qPrintable(saved.error().message));
-    }
-}
-
-bool RespondentSession::resume(const QString &responseId)
-{
-    if (!m_package || !m_drafts) {
-        m_lastError = QCoreApplication::translate("RespondentSession", "There is no survey to resume.");
-        return false;
-    }
-    auto draft = m_drafts->load(responseId);
-    if (!draft) {
-        m_lastError = draft.error().message;
-        return false;
-    }
-    const response::Response &saved = draft->response;
-    if (saved.surveyId != m_package->id || saved.surveyVersion != m_package->version) {
-        m_lastError = QCoreApplication::translate("RespondentSession",
-                                                  "This interview belongs to survey %1 version %2, which is not the "
-                                                  "survey open now. Open that survey to resume it, or discard it.")
-                          .arg(saved.surveyId, saved.surveyVersion);
-        return false;
-    }
-    forget(true);
-    m_engine = std::make_unique<survey::FormEngine>(*m_package, saved);
-    m_language = m_engine->language();
-    m_consent = draft->consent;
-    if (!draft->mode.isEmpty()) {
-        setMode(draft->mode);
-    }
-    setOperatorId(draft->operatorId);
-    if (draft->atReview) {
-        m_engine->goToReview();
-    } else if (!draft->position.isEmpty()) {
-        m_engine->goTo(draft->position);
-    }
-    m_lastError.clear();
-    Q_EMIT activeChanged();
-    Q_EMIT textsChanged();
-    Q_EMIT pageChanged();
-    return true;
 }
 
 } // namespace chorus::ui

@@ -94,6 +94,15 @@ public:
     Q_INVOKABLE QString setChoice(const QString &code, bool selected, const QString &writeIn = {});
     Q_INVOKABLE QString moveRank(const QString &code, int delta);
     Q_INVOKABLE void setPreferNotToSay(bool on);
+    // Date questions: the GOV.UK day / month / year boxes (year-only: pass the year alone).
+    // Returns what is wrong (also returned by next() until fixed), or "".
+    Q_INVOKABLE QString setDateParts(const QString &day, const QString &month, const QString &year);
+    // Which box the last date problem is about: "day", "month", "year", "" for none / all.
+    Q_INVOKABLE QString inputProblemField() const { return m_inputProblemField; }
+    // Repeats: adds an instance and opens its first page; removes one and returns to the page
+    // before it. Each returns the problem in the respondent's words, or "".
+    Q_INVOKABLE QString addRepeat(const QString &repeat);
+    Q_INVOKABLE QString removeRepeat(const QString &repeat, int instance);
     Q_INVOKABLE void clearAnswer();
 
     // Continue: problems of the current page (the page stays), or [] after moving on.
@@ -132,6 +141,8 @@ private:
     QString m_language;
     QMap<QString, bool> m_consent;
     bool m_returnToReview = false;
+    QString m_inputProblem; // what the boxes on screen hold that is not yet an answer
+    QString m_inputProblemField;
     bool m_submitted = false;
     SubmitReceipt m_receipt;
     QString m_lastError;

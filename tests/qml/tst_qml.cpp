@@ -6,6 +6,7 @@
 #include "QmlServices.h"
 #include "StaffLock.h"
 #include "TestSurvey.h"
+#include "crypto/DeviceVault.h"
 #include "store/InMemoryStore.h"
 #include "Theme.h"
 
@@ -17,6 +18,7 @@
 #include <QtQuickTest>
 
 #include <chrono>
+#include <optional>
 
 Q_IMPORT_QML_PLUGIN(Chorus_UiPlugin)
 
@@ -67,6 +69,18 @@ public:
         SessionSingleton::inject(&m_session);
         seedRecords();
         RecordsSingleton::inject(&m_records);
+        // Drafts sealed with a real vault (the cheapest KDF: only the wrapping key uses it).
+        chorus::crypto::DeviceVault::Options options;
+        options.kdf = chorus::crypto::KdfParams::minimum();
+        auto vault = chorus::crypto::DeviceVault::create(QByteArrayLiteral("test passphrase"), options);
+        if (!vault) {
+            qFatal("test vault: %s", qPrintable(vault.error().message));
+        }
+        m_vault.emplace(std::move(*vault));
+        m_drafts.attach(m_store.drafts(), *m_vault);
+        m_session.setDrafts(&m_drafts);
+        m_survey.setDrafts(&m_drafts);
+        DraftsSingleton::inject(&m_drafts);
     }
 
     // Two responses on the device for the records screen: one sent, one the server refused.
@@ -111,6 +125,8 @@ private:
     TestSurvey m_survey;
     chorus::store::InMemoryStore m_store;
     RecordsModel m_records{&m_store.responses()};
+    std::optional<chorus::crypto::DeviceVault> m_vault;
+    DraftKeeper m_drafts;
 };
 
 QUICK_TEST_MAIN_WITH_SETUP(chorus_qml, Setup)
