@@ -6,6 +6,7 @@
 // no context properties. The engine never owns them.
 
 #include "DraftKeeper.h"
+#include "EventSession.h"
 #include "IdleMonitor.h"
 #include "LanguageController.h"
 #include "RecordsModel.h"
@@ -77,6 +78,26 @@ struct RecordsSingleton : InjectedSingleton<RecordsModel> {
     QML_FOREIGN(chorus::ui::RecordsModel)
     QML_NAMED_ELEMENT(Records)
     QML_SINGLETON
+};
+
+// Optional service: a scene without one (a test, --self-test) gets an event screen with no wards.
+struct EventSingleton {
+    Q_GADGET
+    QML_FOREIGN(chorus::ui::EventSession)
+    QML_NAMED_ELEMENT(OutreachEvent)
+    QML_SINGLETON
+public:
+    static void inject(EventSession *instance) { s_instance = instance; }
+    static EventSession *create(QQmlEngine *, QJSEngine *)
+    {
+        static EventSession detached(nullptr);
+        EventSession *event = s_instance ? s_instance : &detached;
+        QJSEngine::setObjectOwnership(event, QJSEngine::CppOwnership);
+        return event;
+    }
+
+private:
+    static inline EventSession *s_instance = nullptr;
 };
 
 // Optional service: a QML scene without drafts (a test, --self-test) gets an empty, detached list.

@@ -103,6 +103,12 @@ void RespondentSession::setMode(const QString &mode)
     }
 }
 
+void RespondentSession::setEvent(const QString &name, const QString &wardCode)
+{
+    m_eventName = name;
+    m_eventWard = wardCode;
+}
+
 void RespondentSession::setOperatorId(const QString &id)
 {
     if (id != m_operatorId) {
@@ -127,6 +133,8 @@ void RespondentSession::begin(const QString &language)
     wipe();
     m_engine = std::make_unique<survey::FormEngine>(*m_package, language);
     m_language = m_engine->language();
+    m_responseEventName = m_eventName;
+    m_responseEventWard = m_eventWard;
     Q_EMIT activeChanged();
     Q_EMIT textsChanged();
     Q_EMIT pageChanged();
@@ -303,6 +311,8 @@ bool RespondentSession::submit()
         m_lastError = response.error().message;
         return false;
     }
+    response->eventName = m_responseEventName;
+    response->eventWard = m_responseEventWard;
     ConsentChoices consent;
     consent.noticeLanguage = m_language;
     consent.purposes = m_consent;
@@ -346,6 +356,8 @@ void RespondentSession::forget(bool keepDraft)
     }
     m_engine.reset();
     m_consent.clear();
+    m_responseEventName.clear();
+    m_responseEventWard.clear();
     m_returnToReview = false;
     m_inputProblem.clear();
     m_inputProblemField.clear();

@@ -59,6 +59,10 @@ public:
     void setPackage(std::optional<survey::SurveyPackage> package);
     bool hasSurvey() const { return m_package.has_value(); }
     QString surveyId() const { return m_package ? m_package->id : QString(); }
+    QByteArray wardsGeoJson() const { return m_package ? m_package->wardsGeoJson : QByteArray(); }
+    // The outreach event now running (EventSession): every response begun from now on carries
+    // its name and ward code. Empty strings: no event.
+    void setEvent(const QString &name, const QString &wardCode);
     QVariantList languages() const;
     QString title() const;
     QString controller() const;
@@ -148,6 +152,10 @@ private:
     QString m_lastError;
     QString m_mode = QStringLiteral("kiosk");
     QString m_operatorId;
+    QString m_eventName; // the running event
+    QString m_eventWard;
+    QString m_responseEventName; // the event the current response was begun at
+    QString m_responseEventWard;
 };
 
 } // namespace chorus::ui

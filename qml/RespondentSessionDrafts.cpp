@@ -22,6 +22,8 @@ void RespondentSession::saveDraft()
     draft.noticeLanguage = m_language;
     draft.mode = m_mode;
     draft.operatorId = m_operatorId;
+    draft.eventName = m_responseEventName;
+    draft.eventWard = m_responseEventWard;
     if (const Status saved = m_drafts->save(draft); !saved) {
         // The interview goes on; only its crash protection is missing, which staff should know.
         qCWarning(lcStore, "draft %s not saved: %s", qPrintable(draft.response.instanceId),
@@ -56,6 +58,8 @@ bool RespondentSession::resume(const QString &responseId)
         setMode(draft->mode);
     }
     setOperatorId(draft->operatorId);
+    m_responseEventName = draft->eventName;
+    m_responseEventWard = draft->eventWard;
     if (draft->atReview) {
         m_engine->goToReview();
     } else if (!draft->position.isEmpty()) {

@@ -229,6 +229,8 @@ int main(int argc, char *argv[])
     session.setDrafts(&drafts);
     drafts.setTitleLookup([&session](const QString &id) { return id == session.surveyId() ? session.title() : QString(); });
     DraftsSingleton::inject(&drafts);
+    EventSession event(&session);
+    EventSingleton::inject(&event);
 
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));

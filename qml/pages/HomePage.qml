@@ -62,6 +62,10 @@ FocusScope {
 
                 onClicked: root.startRequested()
             }
+            EventSummary {
+                stack: root.StackView.view
+                width: parent.width
+            }
             DraftList {
                 width: parent.width
 

@@ -54,6 +54,9 @@ public:
         m_session->wipe();
         m_session->setDrafts(m_drafts);
     }
+    // Which NMEA log (tests/platform/data) the event screen's "GPS" replays; "" = no positioning.
+    Q_INVOKABLE void setNmea(const QString &file) { m_nmea = file; }
+    QString nmea() const { return m_nmea; }
     Q_INVOKABLE int draftCount() const { return m_drafts ? int(m_drafts->drafts().size()) : 0; }
     Q_INVOKABLE int submittedCount() const { return static_cast<int>(m_sink->responses.size()); }
     Q_INVOKABLE QString submittedState(int index, const QString &path) const
@@ -67,6 +70,10 @@ public:
     Q_INVOKABLE QString submittedWriteIn(int index, const QString &path) const
     {
         return m_sink->responses.at(index).answer(path).writeIn;
+    }
+    Q_INVOKABLE QString submittedEvent(int index) const
+    {
+        return m_sink->responses.at(index).eventName + u' ' + m_sink->responses.at(index).eventWard;
     }
     Q_INVOKABLE bool consented(int index, const QString &purpose) const
     {
@@ -82,4 +89,5 @@ private:
     chorus::ui::RespondentSession *m_session;
     FakeSink *m_sink;
     chorus::ui::DraftKeeper *m_drafts = nullptr;
+    QString m_nmea;
 };

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Runs the tst_*.qml files beside it with the real services, a hand-moved clock for the idle
 // timeout, and a throwaway settings file for the staff PIN.
+#include "EventSession.h"
 #include "IdleMonitor.h"
+#include "NmeaReplay.h"
 #include "LanguageController.h"
 #include "QmlServices.h"
 #include "StaffLock.h"
@@ -81,6 +83,22 @@ public:
         m_session.setDrafts(&m_drafts);
         m_survey.setDrafts(&m_drafts);
         DraftsSingleton::inject(&m_drafts);
+        m_event.setSourceFactory([this]() -> std::unique_ptr<QGeoPositionInfoSource> {
+            if (m_survey.nmea().isEmpty()) {
+                return nullptr;
+            }
+            return chorus::platform::nmeaReplaySource(QStringLiteral(CHORUS_SOURCE_DIR "/tests/platform/data/")
+                                                      + m_survey.nmea());
+        });
+        EventSingleton::inject(&m_event);
+    }
+
+    static chorus::platform::EventLocator::Settings eventSettings()
+    {
+        chorus::platform::EventLocator::Settings settings;
+        settings.accuracyMetres = 50;
+        settings.timeout = seconds(4); // the good replay reaches 40 m after about 2 s
+        return settings;
     }
 
     // Two responses on the device for the records screen: one sent, one the server refused.
@@ -127,6 +145,7 @@ private:
     RecordsModel m_records{&m_store.responses()};
     std::optional<chorus::crypto::DeviceVault> m_vault;
     DraftKeeper m_drafts;
+    EventSession m_event{&m_session, eventSettings()};
 };
 
 QUICK_TEST_MAIN_WITH_SETUP(chorus_qml, Setup)
