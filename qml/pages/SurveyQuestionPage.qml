@@ -126,6 +126,7 @@ QuestionPage {
                 field.objectName: "answerField"
                 inputMethodHints: root.type === "text" ? Qt.ImhNone : Qt.ImhDigitsOnly
                 label: root.snapshot.label || ""
+                labelVisible: false
                 text: root.snapshot.state === "answered" ? root.snapshot.value : ""
 
                 // Only what the respondent types: setting the initial text must not overwrite

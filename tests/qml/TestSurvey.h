@@ -57,6 +57,8 @@ public:
     // Which NMEA log (tests/platform/data) the event screen's "GPS" replays; "" = no positioning.
     Q_INVOKABLE void setNmea(const QString &file) { m_nmea = file; }
     QString nmea() const { return m_nmea; }
+    // Where tst_screenshots.qml writes its pictures; "" (the default) skips it.
+    Q_INVOKABLE QString screenshotDir() const { return qEnvironmentVariable("CHORUS_SCREENSHOT_DIR"); }
     Q_INVOKABLE int draftCount() const { return m_drafts ? int(m_drafts->drafts().size()) : 0; }
     Q_INVOKABLE int submittedCount() const { return static_cast<int>(m_sink->responses.size()); }
     Q_INVOKABLE QString submittedState(int index, const QString &path) const
