@@ -40,6 +40,7 @@ class RespondentSession : public QObject
     Q_PROPERTY(QVariantList purposes READ purposes NOTIFY textsChanged)
     Q_PROPERTY(bool active READ isActive NOTIFY activeChanged)
     Q_PROPERTY(QVariantMap page READ page NOTIFY pageChanged)
+    Q_PROPERTY(QString pagePath READ current NOTIFY pageChanged)
     Q_PROPERTY(bool atReview READ atReview NOTIFY pageChanged)
     Q_PROPERTY(int pageNumber READ pageNumber NOTIFY pageChanged)
     Q_PROPERTY(int pageCount READ pageCount NOTIFY pageChanged)

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+pragma ComponentBehavior: Bound
 import QtQuick
-import QtQuick.Controls
 import Chorus.Ui
 
 // On the operator's Home: the outreach event now running (name and ward), and the way to
@@ -9,7 +9,7 @@ Column {
     id: root
 
     // The stack Home is on; the event screen goes on top of it.
-    property StackView stack: null
+    property var stack: null
 
     spacing: Theme.spacingS
 

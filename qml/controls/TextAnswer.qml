@@ -60,7 +60,7 @@ Column {
     TextField {
         id: input
 
-        Accessible.description: [root.errorText, root.hint].filter(s => s.length > 0).join(". ")
+        Accessible.description: root.errorText.length > 0 && root.hint.length > 0 ? root.errorText + ". " + root.hint : root.errorText + root.hint
         Accessible.name: root.label
         Accessible.role: Accessible.EditableText
         color: Theme.text

@@ -14,9 +14,8 @@ QuestionPage {
     signal leftFirstPage
 
     function refresh() {
-        const page = Session.page;
-        if (page.path !== snapshot.path) {
-            snapshot = page;
+        if (Session.pagePath !== snapshot.path) {
+            snapshot = Session.page;
             errors = [];
         }
     }
