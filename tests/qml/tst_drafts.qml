@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import QtQuick
 import QtTest
+import Chorus.Test
 import Chorus.Ui
 
 // Drafts, dates and repeats on screen: an interview interrupted by a crash is resumed from the
@@ -71,8 +72,8 @@ TestCase {
         return page.heading;
     }
     function openMain(file) {
-        verify(testSurvey.load(file || "kiosk-flow.chorus.json"));
-        testSurvey.clear();
+        verify(TestSurvey.load(file || "kiosk-flow.chorus.json"));
+        TestSurvey.clear();
         const window = createTemporaryObject(mainComponent, test);
         window.requestActivate();
         tryVerify(() => window.active);
@@ -82,7 +83,7 @@ TestCase {
     function cleanup() {
         Session.wipe();
         Session.mode = "kiosk";
-        testSurvey.unload();
+        TestSurvey.unload();
         Language.setLanguage("en");
         Theme.resetToDefaults();
     }
@@ -110,12 +111,12 @@ TestCase {
         tap(item(window, "choice_books"));
         tap(item(window, "continueButton"));
         tryCompare(Session, "pageNumber", 3);
-        compare(testSurvey.draftCount(), 1);
+        compare(TestSurvey.draftCount(), 1);
 
-        testSurvey.simulateCrash();
+        TestSurvey.simulateCrash();
         window.destroy();
         verify(!Session.active);
-        compare(testSurvey.draftCount(), 1, "the crash left the last autosave");
+        compare(TestSurvey.draftCount(), 1, "the crash left the last autosave");
 
         // The operator's screen after the restart lists it without any answer in it.
         Session.mode = "handheld";
@@ -138,9 +139,9 @@ TestCase {
         tryVerify(() => item(window, "reviewPage") !== null);
         tap(item(window, "continueButton")); // Send my answers
         tryCompare(item(window, "receiptCode"), "text", "K7Q2-M9XD");
-        compare(testSurvey.submittedValue(0, "frequency"), "monthly");
-        verify(testSurvey.consented(0, "consultation"), "consent came back with the draft");
-        compare(testSurvey.draftCount(), 0, "a finished interview leaves no draft");
+        compare(TestSurvey.submittedValue(0, "frequency"), "monthly");
+        verify(TestSurvey.consented(0, "consultation"), "consent came back with the draft");
+        compare(TestSurvey.draftCount(), 0, "a finished interview leaves no draft");
     }
 
     function test_discardDraft_asksFirstThenDeletes() {
@@ -149,15 +150,15 @@ TestCase {
         tap(item(window, "choice_weekly"));
         tap(item(window, "continueButton"));
         tryCompare(Session, "pageNumber", 2);
-        testSurvey.simulateCrash();
+        TestSurvey.simulateCrash();
         window.destroy();
         Session.mode = "handheld";
         window = createTemporaryObject(mainComponent, test);
         window.requestActivate();
         tap(item(window, "discardDraft0"));
-        compare(testSurvey.draftCount(), 1, "nothing is deleted before the confirmation");
+        compare(TestSurvey.draftCount(), 1, "nothing is deleted before the confirmation");
         tap(item(window, "confirmDiscard0"));
-        compare(testSurvey.draftCount(), 0);
+        compare(TestSurvey.draftCount(), 0);
         tryVerify(() => !lookup(window, "draftList").visible);
     }
 
@@ -167,11 +168,11 @@ TestCase {
         tap(item(window, "choice_rarely"));
         tap(item(window, "continueButton"));
         tryCompare(Session, "pageNumber", 2);
-        compare(testSurvey.draftCount(), 1);
-        testClock.advance(Idle.idleTimeoutSeconds * 1000);
-        testClock.advance(Idle.warningSeconds * 1000);
+        compare(TestSurvey.draftCount(), 1);
+        TestClock.advance(Idle.idleTimeoutSeconds * 1000);
+        TestClock.advance(Idle.warningSeconds * 1000);
         item(window, "welcomePage");
-        compare(testSurvey.draftCount(), 0, "the next person cannot resume the last one's answers");
+        compare(TestSurvey.draftCount(), 0, "the next person cannot resume the last one's answers");
     }
 
     function test_dateBoxes_namePartThatIsWrong_andRepeatsAddAndRemove() {
@@ -217,10 +218,10 @@ TestCase {
         tryVerify(() => Session.atReview);
         tap(item(window, "continueButton"));
         tryCompare(item(window, "receiptCode"), "text", "K7Q2-M9XD");
-        compare(testSurvey.submittedValue(0, "visit_date"), "2023-02-28");
-        compare(testSurvey.submittedValue(0, "birth_year"), "1984");
-        compare(testSurvey.submittedValue(0, "household[1]/first_name"), "Ann");
-        compare(testSurvey.submittedState(0, "household[2]/first_name"), "not_asked");
+        compare(TestSurvey.submittedValue(0, "visit_date"), "2023-02-28");
+        compare(TestSurvey.submittedValue(0, "birth_year"), "1984");
+        compare(TestSurvey.submittedValue(0, "household[1]/first_name"), "Ann");
+        compare(TestSurvey.submittedState(0, "household[2]/first_name"), "not_asked");
     }
 
     Component {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import QtQuick
 import QtTest
+import Chorus.Test
 import Chorus.Ui
 
 // The event screen with an NMEA replay for the GPS: a good fix names the ward; no fix in time
@@ -71,8 +72,8 @@ TestCase {
         return page.heading;
     }
     function openMain(file) {
-        verify(testSurvey.load(file || "kiosk-flow.chorus.json"));
-        testSurvey.clear();
+        verify(TestSurvey.load(file || "kiosk-flow.chorus.json"));
+        TestSurvey.clear();
         const window = createTemporaryObject(mainComponent, test);
         window.requestActivate();
         tryVerify(() => window.active);
@@ -81,10 +82,10 @@ TestCase {
     }
     function cleanup() {
         OutreachEvent.end();
-        testSurvey.setNmea("");
+        TestSurvey.setNmea("");
         Session.wipe();
         Session.mode = "kiosk";
-        testSurvey.unload();
+        TestSurvey.unload();
         Language.setLanguage("en");
         Theme.resetToDefaults();
     }
@@ -106,7 +107,7 @@ TestCase {
     }
 
     function test_locationFix_findsTheWard_thenTheEventRuns() {
-        testSurvey.setNmea("riverside-fix.nmea");
+        TestSurvey.setNmea("riverside-fix.nmea");
         const window = openEventPage();
         type(item(window, "eventNameField"), "Market day");
         tap(item(window, "locateButton"));
@@ -120,7 +121,7 @@ TestCase {
     }
 
     function test_noFixInTime_explainsAndOffersTheWardList() {
-        testSurvey.setNmea("no-fix.nmea");
+        TestSurvey.setNmea("no-fix.nmea");
         const window = openEventPage();
         type(item(window, "eventNameField"), "Open day");
         tap(item(window, "locateButton"));
@@ -165,7 +166,7 @@ TestCase {
         }
         tap(item(window, "continueButton"));
         tryCompare(item(window, "receiptCode"), "text", "K7Q2-M9XD");
-        compare(testSurvey.submittedEvent(0), "Fair TEST0001");
+        compare(TestSurvey.submittedEvent(0), "Fair TEST0001");
     }
 
     Component {

@@ -7,12 +7,11 @@
 #include "LanguageController.h"
 #include "QmlServices.h"
 #include "StaffLock.h"
-#include "TestSurvey.h"
+#include "TestServices.h"
 #include "crypto/DeviceVault.h"
 #include "store/InMemoryStore.h"
 #include "Theme.h"
 
-#include <QQmlContext>
 #include <QQmlEngine>
 #include <QQmlEngineExtensionPlugin>
 #include <QStandardPaths>
@@ -26,26 +25,6 @@ Q_IMPORT_QML_PLUGIN(Chorus_UiPlugin)
 
 using namespace std::chrono;
 using namespace chorus::ui;
-
-// The test's hand on the idle clock: advance(ms) moves time and lets the monitor look.
-class TestClock : public QObject
-{
-    Q_OBJECT
-
-public:
-    explicit TestClock(IdleMonitor *idle) : m_idle(idle) {}
-    steady_clock::time_point now() const { return m_now; }
-    Q_INVOKABLE void advance(int milliseconds)
-    {
-        m_now += std::chrono::milliseconds(milliseconds);
-        m_idle->tick();
-    }
-    void setMonitor(IdleMonitor *idle) { m_idle = idle; }
-
-private:
-    IdleMonitor *m_idle;
-    steady_clock::time_point m_now{};
-};
 
 class Setup : public QObject
 {
@@ -64,6 +43,9 @@ public:
         m_clock.setMonitor(&m_idle);
         m_idle.setTimeouts(seconds(30), seconds(20));
         m_lock.setPin(QStringLiteral("2468"));
+        // The tests' handles, as singletons of the module Chorus.Test (no context properties).
+        TestClockSingleton::inject(&m_clock);
+        TestSurveySingleton::inject(&m_survey);
         ThemeSingleton::inject(&m_theme);
         LanguageSingleton::inject(&m_language);
         IdleMonitorSingleton::inject(&m_idle);
@@ -126,9 +108,6 @@ public Q_SLOTS:
         engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
         m_language.setEngine(engine);
         m_language.setLanguage(QStringLiteral("en"));
-        // Test-only handle; the app itself has no context properties.
-        engine->rootContext()->setContextProperty(QStringLiteral("testClock"), &m_clock);
-        engine->rootContext()->setContextProperty(QStringLiteral("testSurvey"), &m_survey);
     }
 
 private:

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import QtQuick
 import QtTest
+import Chorus.Test
 import Chorus.Ui
 
 // Pictures for docs/screenshots: the date question with an error, a repeat instance, and the
@@ -73,8 +74,8 @@ TestCase {
         return page.heading;
     }
     function openMain(file) {
-        verify(testSurvey.load(file || "kiosk-flow.chorus.json"));
-        testSurvey.clear();
+        verify(TestSurvey.load(file || "kiosk-flow.chorus.json"));
+        TestSurvey.clear();
         const window = createTemporaryObject(mainComponent, test);
         window.requestActivate();
         tryVerify(() => window.active);
@@ -83,10 +84,10 @@ TestCase {
     }
     function cleanup() {
         OutreachEvent.end();
-        testSurvey.setNmea("");
+        TestSurvey.setNmea("");
         Session.wipe();
         Session.mode = "kiosk";
-        testSurvey.unload();
+        TestSurvey.unload();
         Language.setLanguage("en");
         Theme.resetToDefaults();
     }
@@ -123,10 +124,10 @@ TestCase {
         wait(50);
         settle(window.contentItem);
         const image = grabImage(window.contentItem.parent);
-        image.save(testSurvey.screenshotDir() + "/" + file);
+        image.save(TestSurvey.screenshotDir() + "/" + file);
     }
     function init() {
-        if (testSurvey.screenshotDir().length === 0)
+        if (TestSurvey.screenshotDir().length === 0)
             skip("CHORUS_SCREENSHOT_DIR is not set");
     }
 
