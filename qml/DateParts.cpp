@@ -8,11 +8,6 @@
 namespace chorus::ui {
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("DateParts", text);
-}
-
 bool digits(const QString &s, int maxLength)
 {
     static const QRegularExpression onlyDigits(QStringLiteral("^[0-9]+$"));
@@ -27,7 +22,7 @@ DateCheck problem(const QString &message, const char *field)
 std::optional<DateCheck> checkYear(const QString &year)
 {
     if (year.size() != 4 || !digits(year, 4)) {
-        return problem(tr("The year must include 4 numbers, for example 1984"), "year");
+        return problem(QCoreApplication::translate("DateParts", "The year must include 4 numbers, for example 1984"), "year");
     }
     return std::nullopt;
 }
@@ -52,35 +47,35 @@ DateCheck checkDateParts(const QString &dayIn, const QString &monthIn, const QSt
     }
     // GOV.UK: name what is missing, and mark the first missing box.
     if (day.isEmpty() && month.isEmpty()) {
-        return problem(tr("The date must include a day and month"), "day");
+        return problem(QCoreApplication::translate("DateParts", "The date must include a day and month"), "day");
     }
     if (day.isEmpty() && year.isEmpty()) {
-        return problem(tr("The date must include a day and year"), "day");
+        return problem(QCoreApplication::translate("DateParts", "The date must include a day and year"), "day");
     }
     if (month.isEmpty() && year.isEmpty()) {
-        return problem(tr("The date must include a month and year"), "month");
+        return problem(QCoreApplication::translate("DateParts", "The date must include a month and year"), "month");
     }
     if (day.isEmpty()) {
-        return problem(tr("The date must include a day"), "day");
+        return problem(QCoreApplication::translate("DateParts", "The date must include a day"), "day");
     }
     if (month.isEmpty()) {
-        return problem(tr("The date must include a month"), "month");
+        return problem(QCoreApplication::translate("DateParts", "The date must include a month"), "month");
     }
     if (year.isEmpty()) {
-        return problem(tr("The date must include a year"), "year");
+        return problem(QCoreApplication::translate("DateParts", "The date must include a year"), "year");
     }
     if (!digits(day, 2) || day.toInt() < 1 || day.toInt() > 31) {
-        return problem(tr("The day must be a number from 1 to 31"), "day");
+        return problem(QCoreApplication::translate("DateParts", "The day must be a number from 1 to 31"), "day");
     }
     if (!digits(month, 2) || month.toInt() < 1 || month.toInt() > 12) {
-        return problem(tr("The month must be a number from 1 to 12"), "month");
+        return problem(QCoreApplication::translate("DateParts", "The month must be a number from 1 to 12"), "month");
     }
     if (auto wrong = checkYear(year)) {
         return *wrong;
     }
     const QDate date(year.toInt(), month.toInt(), day.toInt());
     if (!date.isValid()) {
-        return problem(tr("The date must be a real date: that month does not have %1 days").arg(day.toInt()), "day");
+        return problem(QCoreApplication::translate("DateParts", "The date must be a real date: that month does not have %1 days").arg(day.toInt()), "day");
     }
     return DateCheck{date.toString(Qt::ISODate), {}, {}};
 }

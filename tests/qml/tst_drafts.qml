@@ -224,6 +224,14 @@ TestCase {
         compare(TestSurvey.submittedState(0, "household[2]/first_name"), "not_asked");
     }
 
+    function test_dateProblems_inWelsh() {
+        const window = openMain("dates-repeats.chorus.json");
+        tap(item(window, "language_cy"));
+        startSurvey(window);
+        compare(Session.setDateParts("", "3", "2007"), "Rhaid i'r dyddiad gynnwys diwrnod");
+        compare(Session.inputProblemField(), "day");
+    }
+
     Component {
         id: mainComponent
 
