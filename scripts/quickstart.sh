@@ -29,9 +29,10 @@ if [ ! -f "$state/keys/council-rsa.pub" ]; then
     "$bin/chorusctl/chorusctl" keys init --dir "$state/keys" --passphrase-file "$state/passphrase"
 fi
 
-echo "== demo survey sealed to those keys =="
+echo "== demo survey: sealed to those keys and signed =="
 "$bin/chorusctl/chorusctl" survey new --from examples/demo.chorus.json \
     --public-key-file "$state/keys/council-rsa.pub" --endpoint "$endpoint" --out "$state/demo.chorus.json"
+"$bin/chorusctl/chorusctl" survey sign "$state/demo.chorus.json" --keys "$state/keys" --passphrase-file "$state/passphrase"
 
 echo "== local receiver on $endpoint =="
 mkdir -p "$state/receiver"
@@ -44,9 +45,18 @@ for _ in $(seq 1 50); do
     sleep 0.1
 done
 curl -fsS "$endpoint/healthz" >/dev/null || { echo "quickstart: the receiver did not start; see $state/receiver.log" >&2; exit 1; }
-if [ ! -f "$state/device-token" ]; then
-    "$bin/chorus-receiver/chorus-receiver" token issue --data "$state/receiver" --device quickstart > "$state/device-token"
-    chmod 600 "$state/device-token"
+
+admin=(--endpoint "$endpoint" --admin-token-file "$state/admin-token" --allow-http-loopback)
+echo "== publishing the survey to the receiver =="
+"$bin/chorusctl/chorusctl" survey publish "$state/demo.chorus.json" "${admin[@]}"
+
+# A device database that is already enrolled keeps its token; a new one gets a fresh bundle.
+if [ ! -f "$state/device.db" ] || [ ! -f "$state/enrollment.json" ]; then
+    echo "== enrollment bundle for the demo tablet =="
+    rm -f "$state/device.db" "$state/device.db-wal" "$state/device.db-shm"
+    "$bin/chorusctl/chorusctl" enroll --device quickstart-tablet --council "Quick start demo council" \
+        "${admin[@]}" --keys "$state/keys" --passphrase-file "$state/passphrase" --replace \
+        --out "$state/enrollment.json" --qr "$state/enrollment.png"
 fi
 
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLATFORM:-}" ]; then
@@ -56,10 +66,12 @@ fi
 
 cat <<TXT
 == opening Chorus ==
+First start: choose an operator passphrase, then enrol with $state/enrollment.json (already
+filled in; the QR picture $state/enrollment.png works too). Check that the council key
+fingerprint on screen is the one printed above, choose outreach or kiosk, and collect.
 Device database: $state/device.db     Receiver data: $state/receiver
-When you have collected some responses and synced, the admin side is:
-  build/app/chorusctl/chorusctl pull --endpoint $endpoint --admin-token "\$(cat $state/admin-token)" --out $state/admin
-  build/app/chorusctl/chorusctl export --in $state/admin --keys $state/keys --passphrase-file $state/passphrase --format csv --out $state/export
+The admin side: build/app/chorus-admin/chorus-admin (workspace: $state), or on the command line
+  build/app/chorusctl/chorusctl pull --endpoint $endpoint --admin-token-file $state/admin-token --allow-http-loopback --out $state/admin
+  build/app/chorusctl/chorusctl export --in $state/admin --keys $state/keys --passphrase-file $state/passphrase --format xlsx --out $state/export
 TXT
-"$bin/chorus/chorus" --survey "$state/demo.chorus.json" --db "$state/device.db" \
-    --endpoint "$endpoint" --token-file "$state/device-token" --allow-http-loopback
+"$bin/chorus/chorus" --db "$state/device.db" --enrollment "$state/enrollment.json"

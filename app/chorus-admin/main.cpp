@@ -127,7 +127,7 @@ int main(int argc, char *argv[])
     PullSingleton::inject(&pull);
     ExportSingleton::inject(&exporter);
     ReportSingleton::inject(&reporter);
-    SurveysSingleton::inject(&surveys);
+    chorus::admin::SurveysSingleton::inject(&surveys);
     DevicesSingleton::inject(&devices);
 
     QQmlApplicationEngine engine;

@@ -13,10 +13,12 @@
 #include "StaffLock.h"
 #include "Theme.h"
 #include "VaultKeeper.h"
+#include "store/Retention.h"
 #include "store/SqliteStore.h"
 #include "survey/SurveyLoader.h"
 
 #include <QCommandLineParser>
+#include <QDateTime>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -219,6 +221,10 @@ int main(int argc, char *argv[])
             return fail(opened.error().message);
         }
         store = std::move(*opened);
+        // Envelopes the receiver has accepted and the retention setting says to drop go at start-up too.
+        if (auto retained = chorus::store::applyRetention(*store, QDateTime::currentDateTimeUtc()); !retained) {
+            std::fprintf(stderr, "chorus: %s\n", qPrintable(retained.error().message));
+        }
         const QString fallbackId = parser.isSet(deviceOption) ? parser.value(deviceOption)
                                                              : QStringLiteral("chorus@") + QSysInfo::machineHostName();
         sink = std::make_unique<DeviceSink>(*store, [&device, fallbackId] {

@@ -97,7 +97,7 @@ private Q_SLOTS:
         LanguageSingleton::inject(&m_language);
         WorkspaceSingleton::inject(&m_workspace);
         KeysSingleton::inject(&m_keys);
-        SurveysSingleton::inject(&m_surveys);
+        chorus::admin::SurveysSingleton::inject(&m_surveys);
         DevicesSingleton::inject(&m_devices);
         PullSingleton::inject(&m_pull);
         ExportSingleton::inject(&m_export);

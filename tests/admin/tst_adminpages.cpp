@@ -67,7 +67,7 @@ public:
         PullSingleton::inject(&m_pull);
         ExportSingleton::inject(&m_export);
         ReportSingleton::inject(&m_report);
-        SurveysSingleton::inject(&m_surveys);
+        chorus::admin::SurveysSingleton::inject(&m_surveys);
         DevicesSingleton::inject(&m_devices);
     }
 
