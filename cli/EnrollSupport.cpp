@@ -3,6 +3,14 @@
 
 #include "CliSupport.h"
 #include "Endpoint.h"
+#include "PackageClient.h"
+
+#include "crypto/SecretBytes.h"
+#include "enrollment/DeviceEnrollment.h"
+#include "enrollment/VaultSettings.h"
+#include "store/SqliteStore.h"
+
+#include <QFileInfo>
 
 namespace chorus::cli {
 
@@ -50,6 +58,39 @@ Result<AdminConnection> adminConnection(const QCommandLineParser &parser, Io &io
     c.curl.caPem = c.caPem;
     c.curl.pins = parser.values(QStringLiteral("pin"));
     return c;
+}
+
+Result<EnrolledTarget> enrolledTarget(const QString &dbPath, const QString &passphraseFile)
+{
+    if (!QFileInfo::exists(dbPath)) {
+        return makeError(ErrorKind::NotFound, QStringLiteral("%1: no such device database (check --db)").arg(dbPath));
+    }
+    auto passphrase = readPassphraseFile(passphraseFile);
+    if (!passphrase) {
+        return passphrase.error();
+    }
+    auto store = store::SqliteStore::open(dbPath);
+    if (!store) {
+        crypto::wipe(*passphrase);
+        return store.error();
+    }
+    auto vault = enrollment::unlockOrCreateVault((*store)->settings(), *passphrase, false);
+    crypto::wipe(*passphrase);
+    if (!vault) {
+        return vault.error();
+    }
+    auto enrolled = enrollment::current((*store)->settings(), *vault);
+    if (!enrolled) {
+        return enrolled.error();
+    }
+    if (!*enrolled) {
+        return makeError(ErrorKind::NotFound,
+                         QStringLiteral("this device is not enrolled: run chorusctl device enroll, or give --endpoint"));
+    }
+    enrollment::EnrollmentBundle &bundle = (**enrolled).bundle;
+    EnrolledTarget target{bundle.endpoint.toString(), bundle.deviceToken, sync::curlOptionsFor(bundle)};
+    bundle.wipe();
+    return target;
 }
 
 } // namespace chorus::cli

@@ -25,4 +25,13 @@ QStringList adminConnectionRequired();
 // Reads the options added above; the token is the caller's to wipe.
 Result<AdminConnection> adminConnection(const QCommandLineParser &parser, Io &io);
 
+// Where an enrolled device sends (`chorusctl sync --db D --passphrase-file P`): the endpoint,
+// token and TLS settings of its enrollment, unsealed with the operator passphrase.
+struct EnrolledTarget {
+    QString endpoint;
+    QByteArray deviceToken; // the caller's to wipe
+    sync::CurlOptions curl;
+};
+Result<EnrolledTarget> enrolledTarget(const QString &dbPath, const QString &passphraseFile);
+
 } // namespace chorus::cli

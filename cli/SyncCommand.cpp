@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // chorusctl sync: sends the device database's finalized records to a receiver.
 #include "CliSupport.h"
+#include "EnrollSupport.h"
 #include "CurlTransport.h"
 #include "DeviceOutbox.h"
 #include "Endpoint.h"
@@ -84,17 +85,30 @@ int syncCommand(const QStringList &args, Io &io)
                                          QStringLiteral("N"), QStringLiteral("8"));
     const QCommandLineOption status(QStringLiteral("status"),
                                     QStringLiteral("Show the sync log (last run, and where each record is); send nothing."));
-    parser.addOptions({db, endpoint, token, tokenFile, allowHttp, caFile, pin, proxy, concurrency, status});
+    const QCommandLineOption passphraseFile(QStringLiteral("passphrase-file"),
+                                            QStringLiteral("Use this device's enrollment (endpoint, token, TLS), unsealed with "
+                                                           "the operator passphrase in FILE, instead of --endpoint/--token."),
+                                            QStringLiteral("FILE"));
+    parser.addOptions({db, endpoint, token, tokenFile, allowHttp, caFile, pin, proxy, concurrency, status, passphraseFile});
     if (const int code = parseOrExit(parser, args, io, {QStringLiteral("db")}); code >= 0) {
         return code;
     }
     if (parser.isSet(status)) {
         return printStatus(parser.value(db), io);
     }
-    if (parser.value(endpoint).isEmpty()) {
+    std::optional<EnrolledTarget> enrolled; // EnrollSupport.h
+    if (parser.isSet(passphraseFile) && parser.value(endpoint).isEmpty()) {
+        auto target = enrolledTarget(parser.value(db), parser.value(passphraseFile));
+        if (!target) {
+            return fail(io, target.error());
+        }
+        enrolled = std::move(*target);
+    }
+    if (parser.value(endpoint).isEmpty() && !enrolled) {
         return usage(io, QStringLiteral("missing --endpoint (see --help)"));
     }
-    QByteArray deviceToken = parser.value(token).toUtf8();
+    const QString endpointUrl = enrolled ? enrolled->endpoint : parser.value(endpoint);
+    QByteArray deviceToken = enrolled ? enrolled->deviceToken : parser.value(token).toUtf8();
     if (parser.isSet(tokenFile)) {
         Result<QByteArray> read = readPassphraseFile(parser.value(tokenFile));
         if (!read) {
@@ -112,8 +126,9 @@ int syncCommand(const QStringList &args, Io &io)
             return usage(io, QStringLiteral("--pin must look like sha256//BASE64 (see docs/deploy.md)"));
         }
     }
-    const bool http = allowPlainHttpToLoopback(parser.isSet(allowHttp), parser.value(endpoint), io);
-    Result<QUrl> url = sync::submissionUrl(parser.value(endpoint), http);
+    const bool http = enrolled ? enrolled->curl.allowHttpLoopback
+                               : allowPlainHttpToLoopback(parser.isSet(allowHttp), parser.value(endpoint), io);
+    Result<QUrl> url = sync::submissionUrl(endpointUrl, http);
     if (!url) {
         return fail(io, url.error());
     }
@@ -127,10 +142,10 @@ int syncCommand(const QStringList &args, Io &io)
     if (!outbox) {
         return fail(io, openError);
     }
-    sync::CurlOptions curl;
+    sync::CurlOptions curl = enrolled ? enrolled->curl : sync::CurlOptions();
     curl.allowHttpLoopback = http;
     curl.caFile = parser.value(caFile);
-    curl.pins = parser.values(pin);
+    curl.pins = enrolled ? enrolled->curl.pins : parser.values(pin);
     curl.proxy = parser.value(proxy);
     sync::SyncOptions options;
     options.concurrency = workers;

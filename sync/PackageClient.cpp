@@ -5,6 +5,7 @@
 #include "enrollment/EnrollmentBundle.h"
 #include "store/SurveyRepository.h"
 #include "survey/PackageSignature.h"
+#include "survey/SurveyLoader.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>
@@ -96,6 +97,16 @@ Result<QList<PackageReport>> PackageClient::update(store::SurveyRepository &surv
     for (const QJsonValue &entry : entries) {
         const QJsonObject o = entry.toObject();
         const QString name = o.value(QStringLiteral("name")).toString();
+        const qint64 listedSize = qint64(o.value(QStringLiteral("size")).toDouble());
+        if (listedSize > survey::LoadLimits().maxBytes) {
+            // Not even downloaded: no device would load it.
+            reports.append(refused(name, o.value(QStringLiteral("surveyId")).toString(), o.value(QStringLiteral("version")).toString(),
+                                   QStringLiteral("%1 is too large (%2 bytes; a survey package is at most %3)")
+                                       .arg(name)
+                                       .arg(listedSize)
+                                       .arg(survey::LoadLimits().maxBytes)));
+            continue;
+        }
         Result<PackageReport> fetched = fetchOne(name, o.value(QStringLiteral("sha256")).toString().toLatin1(),
                                                  surveys, enrolledSigningKey);
         if (!fetched) {

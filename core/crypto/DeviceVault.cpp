@@ -5,6 +5,9 @@
 
 #include <QtEndian>
 
+#include <cstring>
+#include <optional>
+
 namespace chorus::crypto
 {
 
@@ -30,9 +33,36 @@ void appendField(QByteArray &out, const QString &field)
     out.append(utf8);
 }
 
-QByteArray draftAd(const QByteArray &header, const DraftBinding &binding)
+// Both blob kinds: magic 4 | version 1 | nonce 24 | ciphertext ‖ tag 16, with AD = header ‖ context.
+QByteArray sealBlob(const char (&magic)[4], const QByteArray &plaintext, const QByteArray &context, const uchar *key)
 {
-    return header + binding.toAdditionalData();
+    QByteArray blob(kDraftHeader + plaintext.size() + kTagSize, Qt::Uninitialized);
+    auto *p = reinterpret_cast<uchar *>(blob.data());
+    std::memcpy(p, magic, 4);
+    p[4] = kDraftVersion;
+    randombytes_buf(p + 5, kNonceSize);
+    const QByteArray ad = blob.left(kDraftHeader) + context;
+    unsigned long long written = 0;
+    crypto_aead_xchacha20poly1305_ietf_encrypt(p + kDraftHeader, &written,
+        reinterpret_cast<const uchar *>(plaintext.constData()), static_cast<unsigned long long>(plaintext.size()),
+        reinterpret_cast<const uchar *>(ad.constData()), static_cast<unsigned long long>(ad.size()), nullptr, p + 5, key);
+    return blob;
+}
+
+// The plaintext, or nullopt when the blob does not authenticate. The caller checked the header.
+std::optional<QByteArray> openBlob(const QByteArray &blob, const QByteArray &context, const uchar *key)
+{
+    const auto *p = reinterpret_cast<const uchar *>(blob.constData());
+    const QByteArray ad = blob.left(kDraftHeader) + context;
+    QByteArray plain(blob.size() - kDraftHeader - kTagSize, Qt::Uninitialized);
+    unsigned long long written = 0;
+    if (crypto_aead_xchacha20poly1305_ietf_decrypt(reinterpret_cast<uchar *>(plain.data()), &written, nullptr,
+            p + kDraftHeader, static_cast<unsigned long long>(blob.size() - kDraftHeader),
+            reinterpret_cast<const uchar *>(ad.constData()), static_cast<unsigned long long>(ad.size()), p + 5, key)
+        != 0) {
+        return std::nullopt;
+    }
+    return plain;
 }
 
 } // namespace
@@ -160,18 +190,7 @@ Result<QByteArray> DeviceVault::sealDraft(const QByteArray &plaintext, const Dra
     if (!isUnlocked()) {
         return makeError(ErrorKind::Permission, QStringLiteral("the device vault is locked; unlock it to save drafts"));
     }
-    QByteArray blob(kDraftHeader + plaintext.size() + kTagSize, Qt::Uninitialized);
-    auto *p = reinterpret_cast<uchar *>(blob.data());
-    std::memcpy(p, kDraftMagic, 4);
-    p[4] = kDraftVersion;
-    randombytes_buf(p + 5, kNonceSize);
-    const QByteArray ad = draftAd(blob.left(kDraftHeader), binding);
-    unsigned long long written = 0;
-    crypto_aead_xchacha20poly1305_ietf_encrypt(p + kDraftHeader, &written,
-        reinterpret_cast<const uchar *>(plaintext.constData()), static_cast<unsigned long long>(plaintext.size()),
-        reinterpret_cast<const uchar *>(ad.constData()), static_cast<unsigned long long>(ad.size()), nullptr, p + 5,
-        m_key.data());
-    return blob;
+    return sealBlob(kDraftMagic, plaintext, binding.toAdditionalData(), m_key.data());
 }
 
 Result<QByteArray> DeviceVault::openDraft(const QByteArray &blob, const DraftBinding &binding) const
@@ -187,21 +206,14 @@ Result<QByteArray> DeviceVault::openDraft(const QByteArray &blob, const DraftBin
         return makeError(
             ErrorKind::Unsupported, QStringLiteral("draft %1 was written by a newer Chorus").arg(binding.responseId));
     }
-    const auto *p = reinterpret_cast<const uchar *>(blob.constData());
-    const QByteArray ad = draftAd(blob.left(kDraftHeader), binding);
-    QByteArray plain(blob.size() - kDraftHeader - kTagSize, Qt::Uninitialized);
-    unsigned long long written = 0;
-    if (crypto_aead_xchacha20poly1305_ietf_decrypt(reinterpret_cast<uchar *>(plain.data()), &written, nullptr,
-            p + kDraftHeader, static_cast<unsigned long long>(blob.size() - kDraftHeader),
-            reinterpret_cast<const uchar *>(ad.constData()), static_cast<unsigned long long>(ad.size()), p + 5,
-            m_key.data())
-        != 0) {
+    std::optional<QByteArray> plain = openBlob(blob, binding.toAdditionalData(), m_key.data());
+    if (!plain) {
         return makeError(ErrorKind::Crypto,
             QStringLiteral("draft %1 does not authenticate: it was damaged, or belongs to another "
                            "response, survey or version")
                 .arg(binding.responseId));
     }
-    return plain;
+    return *plain;
 }
 
 Result<QByteArray> DeviceVault::seal(const QByteArray &plaintext, const QByteArray &associatedData) const
@@ -209,18 +221,7 @@ Result<QByteArray> DeviceVault::seal(const QByteArray &plaintext, const QByteArr
     if (!isUnlocked()) {
         return makeError(ErrorKind::Permission, QStringLiteral("the device vault is locked; unlock it first"));
     }
-    QByteArray blob(kDraftHeader + plaintext.size() + kTagSize, Qt::Uninitialized);
-    auto *p = reinterpret_cast<uchar *>(blob.data());
-    std::memcpy(p, kSealMagic, 4);
-    p[4] = kDraftVersion;
-    randombytes_buf(p + 5, kNonceSize);
-    const QByteArray ad = blob.left(kDraftHeader) + QByteArrayLiteral("chorus-sealed") + associatedData;
-    unsigned long long written = 0;
-    crypto_aead_xchacha20poly1305_ietf_encrypt(p + kDraftHeader, &written,
-        reinterpret_cast<const uchar *>(plaintext.constData()), static_cast<unsigned long long>(plaintext.size()),
-        reinterpret_cast<const uchar *>(ad.constData()), static_cast<unsigned long long>(ad.size()), nullptr, p + 5,
-        m_key.data());
-    return blob;
+    return sealBlob(kSealMagic, plaintext, QByteArrayLiteral("chorus-sealed") + associatedData, m_key.data());
 }
 
 Result<QByteArray> DeviceVault::open(const QByteArray &blob, const QByteArray &associatedData) const
@@ -232,19 +233,12 @@ Result<QByteArray> DeviceVault::open(const QByteArray &blob, const QByteArray &a
         || static_cast<quint8>(blob.at(4)) != kDraftVersion) {
         return makeError(ErrorKind::InvalidInput, QStringLiteral("not a sealed secret written by this Chorus"));
     }
-    const auto *p = reinterpret_cast<const uchar *>(blob.constData());
-    const QByteArray ad = blob.left(kDraftHeader) + QByteArrayLiteral("chorus-sealed") + associatedData;
-    QByteArray plain(blob.size() - kDraftHeader - kTagSize, Qt::Uninitialized);
-    unsigned long long written = 0;
-    if (crypto_aead_xchacha20poly1305_ietf_decrypt(reinterpret_cast<uchar *>(plain.data()), &written, nullptr,
-            p + kDraftHeader, static_cast<unsigned long long>(blob.size() - kDraftHeader),
-            reinterpret_cast<const uchar *>(ad.constData()), static_cast<unsigned long long>(ad.size()), p + 5,
-            m_key.data())
-        != 0) {
+    std::optional<QByteArray> plain = openBlob(blob, QByteArrayLiteral("chorus-sealed") + associatedData, m_key.data());
+    if (!plain) {
         return makeError(ErrorKind::Crypto,
             QStringLiteral("a sealed secret does not open with this device's key: it was damaged or moved"));
     }
-    return plain;
+    return *plain;
 }
 
 } // namespace chorus::crypto

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The admin's and the device's whole path with the real executables over loopback:
 // keys init → survey sign → publish → enroll → device enroll → device update → collect → sync
-// accepted; then a revoked device gets 401 and is told to re-enrol, and a package tampered with
+// (with the enrolled endpoint and token) accepted; then a revoked device gets 401 and is told to re-enrol, and a package tampered with
 // on the receiver is refused by the device.
 #include "../e2e/E2eHarness.h"
 
@@ -114,9 +114,9 @@ private Q_SLOTS:
         r = h.chorusctl(collect);
         QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
         const QString instanceId = QString::fromUtf8(r.out).section(QLatin1Char('\n'), 0, 0).mid(10).trimmed();
-        writeFile(h.path(QStringLiteral("token")), deviceToken + '\n');
-        const QStringList sync{QStringLiteral("sync"), QStringLiteral("--db"), db, QStringLiteral("--endpoint"),
-                               h.endpoint(), QStringLiteral("--token-file"), h.path(QStringLiteral("token"))};
+        // Sync with what the enrollment holds: endpoint, token and TLS settings.
+        const QStringList sync{QStringLiteral("sync"), QStringLiteral("--db"), db, QStringLiteral("--passphrase-file"),
+                               h.path(QStringLiteral("operator"))};
         r = h.chorusctl(sync);
         QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
         r = h.chorusctl({QStringLiteral("outbox"), QStringLiteral("list"), QStringLiteral("--db"), db});

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // chorusctl enroll / survey publish|sign / device enroll|update: help, usage errors (exit 2)
 // and failures (exit 1, one line) that need no receiver.
+#include "BundleTestSupport.h"
 #include "Cli.h"
 
 #include <QTemporaryDir>
@@ -129,6 +130,48 @@ private Q_SLOTS:
                         nullptr, &err),
                  int(cli::ExitFailure));
         QVERIFY2(err.contains(QStringLiteral("enrollment bundle")), qPrintable(err));
+    }
+
+    void syncWithEnrollment_wrongPassphraseOrNotEnrolled_saysSo()
+    {
+        const crypto::SigningKey key = crypto::SigningKey::generate().value();
+        enrollment::EnrollmentBundle b = testing::sampleBundle(key);
+        b.issuedAt = QDateTime::currentDateTimeUtc();
+        b.expiresAt = b.issuedAt.addDays(1);
+        QFile bundle(m_dir.filePath(QStringLiteral("good.bundle")));
+        QVERIFY(bundle.open(QIODevice::WriteOnly));
+        bundle.write(*enrollment::writeBundle(b, key));
+        bundle.close();
+        QFile pass(m_dir.filePath(QStringLiteral("op")));
+        QVERIFY(pass.open(QIODevice::WriteOnly));
+        pass.write("operator passphrase\n");
+        pass.close();
+        QFile wrong(m_dir.filePath(QStringLiteral("wrong")));
+        QVERIFY(wrong.open(QIODevice::WriteOnly));
+        wrong.write("not it\n");
+        wrong.close();
+        const QString db = m_dir.filePath(QStringLiteral("sync.db"));
+        QString out, err;
+        QCOMPARE(runCli({QStringLiteral("device"), QStringLiteral("enroll"), QStringLiteral("--db"), db,
+                         QStringLiteral("--passphrase-file"), pass.fileName(), QStringLiteral("--bundle"), bundle.fileName(),
+                         QStringLiteral("--kdf"), QStringLiteral("interactive")},
+                        &out, &err),
+                 int(cli::ExitOk));
+        QVERIFY(out.contains(enrollment::keyFingerprint(key.publicKey())));
+        QVERIFY(!out.contains(QString::fromLatin1(b.deviceToken)));
+        QCOMPARE(runCli({QStringLiteral("sync"), QStringLiteral("--db"), db, QStringLiteral("--passphrase-file"),
+                         wrong.fileName()},
+                        nullptr, &err),
+                 int(cli::ExitFailure));
+        QVERIFY2(err.contains(QStringLiteral("wrong passphrase")), qPrintable(err));
+
+        const QString other = m_dir.filePath(QStringLiteral("other.db"));
+        QCOMPARE(runCli({QStringLiteral("device"), QStringLiteral("enroll"), QStringLiteral("--db"), other,
+                         QStringLiteral("--passphrase-file"), pass.fileName(), QStringLiteral("--bundle"),
+                         m_dir.filePath(QStringLiteral("missing.bundle"))},
+                        nullptr, &err),
+                 int(cli::ExitFailure));
+        QVERIFY(!QFile::exists(other)); // nothing created for a bundle that is not there
     }
 };
 

@@ -3,6 +3,7 @@
 #include "BundleTestSupport.h"
 
 #include <QJsonArray>
+#include <QRandomGenerator>
 #include <QTest>
 
 using namespace chorus;
@@ -221,6 +222,29 @@ private Q_SLOTS:
             auto read = readBundle(text);
             QVERIFY(!read);
             QVERIFY(read.error().message.startsWith(QStringLiteral("enrollment bundle:")));
+        }
+    }
+
+    void mangledFiles_areRefusedWithoutCrashing()
+    {
+        // Truncations and random byte changes of a whole file (fixed seed: reproducible).
+        const QByteArray file = write(testing::sampleBundle(m_key)).trimmed();
+        QRandomGenerator random(20261124);
+        for (int i = 0; i < 2000; ++i) {
+            QByteArray mangled = file.left(random.bounded(file.size()));
+            if (i % 2 == 1) {
+                mangled = file;
+                for (int n = 1 + random.bounded(4); n > 0; --n) {
+                    mangled[random.bounded(mangled.size())] = char(random.bounded(256));
+                }
+            }
+            auto read = readBundle(mangled, m_inDate);
+            if (read) {
+                // Only a change outside the signed bytes can still read (e.g. JSON whitespace).
+                QCOMPARE(read->deviceToken, testing::sampleBundle(m_key).deviceToken);
+            } else {
+                QVERIFY(!read.error().message.isEmpty());
+            }
         }
     }
 

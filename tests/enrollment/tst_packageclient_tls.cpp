@@ -109,7 +109,9 @@ private Q_SLOTS:
         m_key = crypto::SigningKey::generate().value();
         m_package = testing::demoPackage(3);
         const std::string listing = QJsonDocument(QJsonObject{
-            {QStringLiteral("packages"), QJsonArray{QJsonObject{{QStringLiteral("name"), testing::kDemoSurvey}}}}})
+            {QStringLiteral("packages"), QJsonArray{QJsonObject{{QStringLiteral("name"), testing::kDemoSurvey}},
+                                                    QJsonObject{{QStringLiteral("name"), QStringLiteral("huge")},
+                                                                {QStringLiteral("size"), 900'000'000}}}}})
                                         .toJson(QJsonDocument::Compact)
                                         .toStdString();
         const std::string body(m_package.constData(), size_t(m_package.size()));
@@ -148,8 +150,11 @@ private Q_SLOTS:
         store::InMemoryStore device;
         auto reports = sync::updatePackages(bundle(), device.surveys());
         QVERIFY2(reports, qPrintable(reports ? QString() : reports.error().message));
-        QCOMPARE(reports->size(), 1);
+        QCOMPARE(reports->size(), 2);
         QCOMPARE(reports->first().outcome, sync::PackageReport::Outcome::Installed);
+        // A package larger than any device loads is refused without being downloaded.
+        QCOMPARE(reports->at(1).outcome, sync::PackageReport::Outcome::Refused);
+        QVERIFY2(reports->at(1).reason.contains(QStringLiteral("too large")), qPrintable(reports->at(1).reason));
         QCOMPARE(device.surveys().latest(testing::kDemoSurvey)->package, m_package);
     }
 

@@ -109,7 +109,13 @@ private Q_SLOTS:
         QVERIFY(!twice);
         QCOMPARE(twice.error().kind, ErrorKind::NotFound);
         // A revoked name may be enrolled again, with a new token.
-        QVERIFY(!issue(QStringLiteral("tab-a"), {QStringLiteral("*")}).isEmpty());
+        const QByteArray second = issue(QStringLiteral("tab-a"), {QStringLiteral("*")});
+        QVERIFY(!second.isEmpty());
+        // Re-issuing for an active device on purpose replaces its token.
+        auto replaced = adminApi().issueDevice(QStringLiteral("tab-a"), {QStringLiteral("*")}, true);
+        QVERIFY(replaced);
+        QCOMPARE(m_client->Get("/v1/packages", bearer(second))->status, 401);
+        QCOMPARE(m_client->Get("/v1/packages", bearer(replaced->token))->status, 200);
     }
 
     void devices_badRequests_areRefused()
