@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // chorusctl pull: downloads the encrypted envelopes from a receiver's admin API.
+#include "AdminOperations.h"
 #include "CliSupport.h"
-#include "CurlTransport.h"
-#include "Endpoint.h"
-#include "PullClient.h"
+#include "ProgressBar.h"
 
 #include <QCommandLineParser>
 
@@ -26,7 +25,8 @@ int pullCommand(const QStringList &args, Io &io)
                                        QStringLiteral("Allow plain http to 127.0.0.1 (testing only)."));
     const QCommandLineOption caFile(QStringLiteral("ca-file"), QStringLiteral("Extra CA certificates (PEM)."),
                                     QStringLiteral("FILE"));
-    parser.addOptions({endpoint, token, tokenFile, out, allowHttp, caFile});
+    const QCommandLineOption quiet(QStringLiteral("quiet"), QStringLiteral("No progress on stderr."));
+    parser.addOptions({endpoint, token, tokenFile, out, allowHttp, caFile, quiet});
     if (const int code = parseOrExit(parser, args, io, {QStringLiteral("endpoint"), QStringLiteral("out")}); code >= 0) {
         return code;
     }
@@ -41,19 +41,21 @@ int pullCommand(const QStringList &args, Io &io)
     if (adminToken.isEmpty()) {
         return usage(io, QStringLiteral("missing --admin-token (or --admin-token-file)"));
     }
-    const QUrl base(parser.value(endpoint).trimmed(), QUrl::StrictMode);
-    const bool http = allowPlainHttpToLoopback(parser.isSet(allowHttp), parser.value(endpoint), io);
-    if (Status allowed = sync::checkUrlAllowed(base, http); !allowed) {
-        return fail(io, allowed.error());
+    PullRequest request;
+    request.endpoint = parser.value(endpoint);
+    request.adminToken = adminToken;
+    request.outDir = parser.value(out);
+    request.allowHttpLoopback = allowPlainHttpToLoopback(parser.isSet(allowHttp), parser.value(endpoint), io);
+    request.caFile = parser.value(caFile);
+    ProgressBar bar(io, !parser.isSet(quiet));
+    OperationControl control;
+    control.progress = [&](OperationStage stage, qint64 done, qint64 total) { bar.update(stage, done, total); };
+    Result<PullOutcome> outcome = runPull(request, control);
+    bar.clear();
+    if (!outcome) {
+        return fail(io, outcome.error());
     }
-    sync::CurlOptions curl;
-    curl.allowHttpLoopback = http;
-    curl.caFile = parser.value(caFile);
-    sync::CurlTransport transport(curl);
-    Result<sync::PullSummary> summary = sync::PullClient(transport, base, adminToken).pull(parser.value(out));
-    if (!summary) {
-        return fail(io, summary.error());
-    }
+    const sync::PullSummary *summary = &outcome->summary;
     io.out << summary->written << " submissions written, " << summary->incomplete << " incomplete (waiting for files), "
            << summary->deleted << " erased on the receiver, " << summary->withdrawals << " withdrawal requests"
            << Qt::endl;

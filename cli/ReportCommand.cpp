@@ -1,27 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // chorusctl report: the publishable equality report (HTML + CSV) from decrypted records.
+#include "AdminOperations.h"
 #include "CliSupport.h"
-#include "ExportSupport.h"
-#include "crypto/KeyDirectory.h"
-#include "crypto/KeyRing.h"
-#include "export/Census.h"
-#include "export/DecryptPipeline.h"
-#include "export/ExportJson.h"
-#include "export/PulledEnvelopes.h"
-#include "export/Report.h"
-#include "export/ResponseRecords.h"
-#include "export/SurveyCatalogue.h"
-#include "survey/SurveyLoader.h"
+#include "ProgressBar.h"
 
 #include <QCommandLineParser>
-#include <QDir>
-#include <QFile>
-#include <QSet>
 
 namespace chorus::cli
 {
-
-using namespace chorus::exports;
 
 int reportCommand(const QStringList &args, Io &io)
 {
@@ -67,8 +53,9 @@ int reportCommand(const QStringList &args, Io &io)
     const QCommandLineOption date(QStringLiteral("date"),
         QStringLiteral("Date to print on the report (nothing by default, so reruns give the same bytes)."),
         QStringLiteral("TEXT"));
+    const QCommandLineOption quiet(QStringLiteral("quiet"), QStringLiteral("No progress bar on stderr."));
     parser.addOptions({ in, pulled, keys, passphrase, withdrawnOption, catalogue, surveyOption, census, out, k, round5,
-        zeros, area, year, title, date });
+        zeros, area, year, title, date, quiet });
     if (const int code = parseOrExit(parser, args, io, { QStringLiteral("census"), QStringLiteral("out") }); code >= 0)
         return code;
     if (parser.isSet(in) == parser.isSet(pulled))
@@ -78,7 +65,8 @@ int reportCommand(const QStringList &args, Io &io)
     if (parser.isSet(pulled) && (!parser.isSet(keys) || !parser.isSet(passphrase) || !parser.isSet(surveyOption)))
         return usage(io, QStringLiteral("--pulled needs --keys, --passphrase-file and --survey (see --help)"));
 
-    ReportOptions options;
+    ReportRequest request;
+    exports::ReportOptions &options = request.options;
     bool ok = false;
     options.sdc.k = parser.value(k).toInt(&ok);
     if (!ok || options.sdc.k < 1)
@@ -95,115 +83,31 @@ int reportCommand(const QStringList &args, Io &io)
         options.title = parser.value(title);
     options.generatedOn = parser.value(date);
 
-    Catalogue parsedCatalogue;
-    if (parser.isSet(surveyOption)) {
-        auto package = survey::SurveyLoader::loadFile(parser.value(surveyOption));
-        if (!package)
-            return fail(io, parser.value(surveyOption) + QLatin1String(": ") + package.error().message);
-        parsedCatalogue = catalogueFromSurvey(*package);
-    } else {
-        auto catalogueBytes = readFileCapped(parser.value(catalogue), 16 * 1024 * 1024);
-        if (!catalogueBytes)
-            return fail(io, catalogueBytes.error());
-        auto fromJson = parseCatalogueJson(*catalogueBytes);
-        if (!fromJson)
-            return fail(io, parser.value(catalogue) + QLatin1String(": ") + fromJson.error().message);
-        parsedCatalogue = *fromJson;
-    }
-    CensusData censusData;
-    for (const QString &path : parser.values(census)) {
-        if (Status s = loadCensusFile(path, censusData); !s)
-            return fail(io, s.error());
-    }
+    request.jsonInputs = parser.values(in);
+    request.pulledDir = parser.value(pulled);
+    request.keysDir = parser.value(keys);
+    request.passphrase.file = parser.value(passphrase);
+    request.withdrawnFile = parser.value(withdrawnOption);
+    request.surveyPackage = parser.value(surveyOption);
+    request.catalogueFile = parser.value(catalogue);
+    request.censusFiles = parser.values(census);
+    request.outDir = parser.value(out);
 
-    ReportBuilder builder(parsedCatalogue, censusData, options);
-    qint64 records = 0;
-    qint64 openFailures = 0;
-    for (const QString &path : parser.values(in)) {
-        const Status s = readRecordsJsonLines(path, [&](const Record &r) {
-            builder.add(r);
-            ++records;
-        });
-        if (!s)
-            return fail(io, s.error());
-    }
-    if (parser.isSet(pulled)) {
-        auto secret = readPassphraseFile(parser.value(passphrase));
-        if (!secret)
-            return fail(io, secret.error());
-        auto ring = crypto::KeyRing::load(crypto::KeyDirectory(parser.value(keys)), *secret);
-        secret->fill('\0');
-        if (!ring)
-            return fail(io, ring.error());
-        QSet<QString> withdrawn;
-        if (parser.isSet(withdrawnOption)) {
-            auto bytes = readFileCapped(parser.value(withdrawnOption), 256 * 1024 * 1024);
-            if (!bytes)
-                return fail(io, bytes.error());
-            for (const QByteArray &line : bytes->split('\n')) {
-                if (!line.trimmed().isEmpty())
-                    withdrawn.insert(QString::fromUtf8(line.trimmed()));
-            }
-        }
-        consent::WithdrawalMatcher withdrawals;
-        if (Status s
-            = collectPulledWithdrawals(*ring, parser.value(pulled), DecryptPipeline::Options {}.workers, withdrawals);
-            !s)
-            return fail(io, s.error());
-        PulledEnvelopes envelopes(parser.value(pulled));
-        if (Status s = envelopes.open(); !s)
-            return fail(io, s.error());
-        qint64 failed = 0;
-        auto counts = DecryptPipeline::run(
-            *ring, [&] { return envelopes.next(); },
-            [&](const response::Response &r) -> Status {
-                if (r.surveyId == parsedCatalogue.surveyId) {
-                    builder.add(recordFromResponse(r));
-                    ++records;
-                }
-                return {};
-            },
-            [&](const QString &id, const QString &message) {
-                ++failed;
-                io.err << "chorusctl: skipped " << id << ": " << message << Qt::endl;
-            },
-            DecryptPipeline::Options {},
-            [&](const response::Response &r) {
-                return withdrawn.contains(r.instanceId) || (r.consent && withdrawals.isWithdrawn(*r.consent));
-            });
-        if (!counts)
-            return fail(io, counts.error());
-        openFailures = failed;
-    }
-    auto report = builder.build();
-    if (!report)
-        return fail(io, report.error());
-    if (openFailures > 0)
-        report->notes.prepend(QStringLiteral(
-            "%1 submission(s) could not be opened (wrong key or damaged) and are not counted in this report.")
-                                  .arg(openFailures));
-
-    const QDir dir(parser.value(out));
-    const QString statePath = dir.filePath(QStringLiteral("report-state.json"));
-    if (QFile::exists(statePath)) {
-        auto previous = readFileCapped(statePath, 64 * 1024 * 1024);
-        if (!previous)
-            return fail(io, previous.error());
-        auto warnings = differencingWarnings(*report, *previous);
-        if (!warnings)
-            return fail(io, warnings.error());
-        for (const QString &w : *warnings)
-            io.err << "chorusctl: warning: " << w << Qt::endl;
-        report->warnings += *warnings;
-    }
-    if (Status s = writeFileAtomically(dir.filePath(QStringLiteral("report.html")), renderReportHtml(*report)); !s)
-        return fail(io, s.error());
-    if (Status s = writeFileAtomically(dir.filePath(QStringLiteral("report.csv")), renderReportCsv(*report)); !s)
-        return fail(io, s.error());
-    if (Status s = writeFileAtomically(statePath, reportState(*report)); !s)
-        return fail(io, s.error());
-    io.out << "Report written to " << dir.filePath(QStringLiteral("report.html")) << " (" << records << " records, "
-           << report->characteristics.size() << " characteristics)" << Qt::endl;
+    ProgressBar bar(io, !parser.isSet(quiet));
+    OperationControl control;
+    control.progress = [&](OperationStage stage, qint64 done, qint64 total) { bar.update(stage, done, total); };
+    control.failed = [&](const QString &id, const QString &message) {
+        bar.clear();
+        io.err << "chorusctl: skipped " << id << ": " << message << Qt::endl;
+    };
+    auto outcome = runReport(request, control);
+    bar.clear();
+    if (!outcome)
+        return fail(io, outcome.error());
+    for (const QString &w : outcome->warnings)
+        io.err << "chorusctl: warning: " << w << Qt::endl;
+    io.out << "Report written to " << outcome->htmlPath << " (" << outcome->records << " records, "
+           << outcome->characteristics << " characteristics)" << Qt::endl;
     return ExitOk;
 }
 

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -44,6 +45,13 @@ ApplicationWindow {
         stack.clear();
         stack.push(receiptPage);
     }
+    // An interrupted interview was reopened (Session.resume): back to the page it was left on.
+    function showResumed() {
+        stack.clear();
+        stack.push(surveyQuestion);
+        if (Session.atReview)
+            stack.push(reviewPage);
+    }
     // Leaves the previous respondent's screens for good: the stack is emptied (the pages are
     // destroyed, not hidden) and the session forgets the answers, so Back cannot reach them.
     function startOver() {
@@ -54,6 +62,36 @@ ApplicationWindow {
         Language.setLanguage("en");
         stack.clear();
         stack.push(welcomePage);
+    }
+    // The screen for where the device is in its life (DeviceSetup.stage): setup, unlock, or
+    // collecting. A kiosk goes full screen on its welcome page once unlocked.
+    function showStage() {
+        help.close();
+        staffPin.close();
+        if (Device.stage === "ready") {
+            if (Session.mode === "kiosk") {
+                window.showFullScreen();
+                window.startOver();
+            } else {
+                window.showHome();
+            }
+            return;
+        }
+        stack.clear();
+        stack.push(window.stageComponent());
+    }
+    function stageComponent() {
+        if (Device.stage === "unlock")
+            return unlockPage;
+        if (Device.stage === "setup")
+            return {
+                "passphrase": setupPassphrasePage,
+                "bundle": setupBundlePage,
+                "confirm": setupConfirmPage,
+                "mode": setupModePage,
+                "fetching": setupFetchPage
+            }[Device.step];
+        return Session.mode === "kiosk" ? welcomePage : homePage;
     }
     // Staff and outreach workers: the operator's screen, never reachable by a respondent
     // without the PIN in kiosk mode.
@@ -132,7 +170,7 @@ ApplicationWindow {
             id: stack
 
             anchors.fill: parent
-            initialItem: Session.mode === "kiosk" ? welcomePage : homePage
+            initialItem: window.stageComponent()
             objectName: "pageStack"
             popEnter: null
             popExit: null
@@ -143,6 +181,49 @@ ApplicationWindow {
 
             onCurrentItemChanged: if (currentItem)
                 currentItem.forceActiveFocus()
+        }
+    }
+    Connections {
+        function onStageChanged() {
+            window.showStage();
+        }
+
+        target: Device
+    }
+    Component {
+        id: unlockPage
+
+        UnlockPage {
+        }
+    }
+    Component {
+        id: setupPassphrasePage
+
+        SetupPassphrasePage {
+        }
+    }
+    Component {
+        id: setupBundlePage
+
+        SetupBundlePage {
+        }
+    }
+    Component {
+        id: setupConfirmPage
+
+        SetupConfirmPage {
+        }
+    }
+    Component {
+        id: setupModePage
+
+        SetupModePage {
+        }
+    }
+    Component {
+        id: setupFetchPage
+
+        SetupFetchPage {
         }
     }
     Component {
@@ -173,6 +254,7 @@ ApplicationWindow {
 
             onCloseRequested: Qt.quit()
             onRecordsRequested: stack.push(recordsPage)
+            onResumed: window.showResumed()
             onStartRequested: window.startOver()
         }
     }

@@ -20,6 +20,7 @@
 #include "survey/SurveyLoader.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QTemporaryDir>
 #include <QThread>
 
@@ -37,6 +38,14 @@ using Clock = std::chrono::steady_clock;
 
 namespace
 {
+
+// The machine's load: a figure taken while other work competes for the cores understates both
+// rates, so it is printed beside them.
+QString loadAverage()
+{
+    QFile f(QStringLiteral("/proc/loadavg"));
+    return f.open(QIODevice::ReadOnly) ? QString::fromLatin1(f.readLine().trimmed()) : QStringLiteral("unknown");
+}
 
 double peakRssMb()
 {
@@ -86,8 +95,11 @@ double rsaPrivateRate(const crypto::CouncilKeyPair &keys, int threads, double bu
     for (int t = 0; t < threads; ++t) {
         pool.emplace_back([&] {
             long mine = 0;
+            unsigned char out[256];
             while (std::chrono::duration<double>(Clock::now() - start).count() < budgetSeconds) {
-                if (!crypto::rsaOaepDecrypt(keys.privateKey, *wrapped))
+                // Into a stack buffer, as the envelope code does: the floor is the RSA operation
+                // itself, not the locked secure allocation rsaOaepDecrypt() makes for its result.
+                if (!crypto::rsaOaepDecryptInto(keys.privateKey, *wrapped, out, sizeof out))
                     qFatal("rsa decrypt failed");
                 ++mine;
             }
@@ -129,7 +141,9 @@ int main(int argc, char **argv)
         pool.push_back(Envelope { r.instanceId, sealed->manifest, sealed->encryptedFiles });
     }
 
+    const QString loadBefore = loadAverage();
     const double rsaRate = rsaPrivateRate(*keys, workers, 2.0);
+    const crypto::CouncilKeyPair floorKeys = *keys;
     crypto::KeyRing ring;
     ring.add(std::move(keys->privateKey));
 
@@ -166,15 +180,21 @@ int main(int argc, char **argv)
         qFatal("export failed");
     const double elapsed = std::chrono::duration<double>(Clock::now() - start).count();
     const double recordsPerSecond = double(counts->written) / elapsed;
+    const QString loadAfter = loadAverage();
+    // Measured again after the run: if the two floors differ, the cores were shared meanwhile.
+    const double rsaRateAfter = rsaPrivateRate(floorKeys, workers, 2.0);
 
     std::printf("decrypt + %s export, %lld records, %d worker thread(s)\n", qPrintable(format),
         static_cast<long long>(counts->written), workers);
     std::printf("  records/s                      %10.0f\n", recordsPerSecond);
     std::printf("  RSA-2048 private ops/s (floor) %10.0f   (same key, %d threads, same run)\n", rsaRate, workers);
-    std::printf("  records/s / RSA ops/s          %10.2f   (each record needs 2 private ops: key unwrap + signature)\n",
+    std::printf("  RSA-2048 private ops/s (after)  %10.0f   (measured again after the run)\n", rsaRateAfter);
+    std::printf("  records/s / RSA ops/s          %10.2f   (goal 0.80; unreachable while a record costs 2 private ops)\n",
         recordsPerSecond / rsaRate);
-    std::printf("  RSA ops used / RSA ops/s       %10.2f   (share of the RSA floor reached)\n",
+    std::printf("  records/s / (RSA ops/s / 2)    %10.2f   (against the 2-op ceiling: key unwrap + signature check)\n",
         2.0 * recordsPerSecond / rsaRate);
+    std::printf("  elapsed                        %10.1f s\n", elapsed);
+    std::printf("  load average before / after    %s / %s\n", qPrintable(loadBefore), qPrintable(loadAfter));
     std::printf("  peak RSS after %lld records    %10.1f MB\n", static_cast<long long>(records / 10), rssAtTenth);
     std::printf("  peak RSS after %lld records    %10.1f MB\n", static_cast<long long>(records), peakRssMb());
     return 0;

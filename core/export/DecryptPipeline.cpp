@@ -111,7 +111,12 @@ Result<DecryptPipeline::Counts> DecryptPipeline::run(const crypto::KeyRing &ring
 
     Counts counts;
     std::optional<Error> sinkError;
+    auto cancelled = [&] { return options.cancel && options.cancel->load(std::memory_order_relaxed); };
     for (;;) {
+        if (cancelled()) {
+            counts.cancelled = true;
+            break;
+        }
         std::unique_lock lock(q.mutex);
         q.changed.wait(lock, [&] { return q.done.count(q.emitted) > 0 || (q.sourceEnded && q.emitted == q.read); });
         if (q.done.count(q.emitted) == 0)

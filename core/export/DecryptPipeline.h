@@ -9,6 +9,7 @@
 
 #include <QString>
 
+#include <atomic>
 #include <functional>
 #include <optional>
 
@@ -34,12 +35,16 @@ public:
         int workers = 2;
         int window = 64;
         bool verifySignature = true;
+        // Checked between records: once set, no more envelopes are read, the ones in flight
+        // are dropped unwritten and run() returns the counts so far with `cancelled` set.
+        const std::atomic<bool> *cancel = nullptr;
     };
     struct Counts {
         qint64 written = 0;
         qint64 failed = 0;
         qint64 withdrawn = 0;
         qint64 requests = 0; // withdrawal requests met in the stream
+        bool cancelled = false;
     };
 
     using Source = std::function<std::optional<Result<Envelope>>()>; // nullopt: no more

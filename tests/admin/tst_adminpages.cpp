@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Runs tst_adminpages.qml with the real admin services on a throwaway workspace; `testData`
+// seals generated responses to whatever keys the pages created.
+#include "AdminFixture.h"
+#include "AdminServices.h"
+#include "LanguageController.h"
+#include "QmlServices.h"
+#include "Theme.h"
+
+#include <QQmlContext>
+#include <QQmlEngine>
+#include <QQmlEngineExtensionPlugin>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QtQuickTest>
+
+Q_IMPORT_QML_PLUGIN(Chorus_UiPlugin)
+Q_IMPORT_QML_PLUGIN(Chorus_AdminPlugin)
+
+using namespace chorus::admin;
+using namespace chorus::ui;
+
+class TestData : public QObject
+{
+    Q_OBJECT
+    Q_PROPERTY(QString workspace READ workspace CONSTANT)
+    Q_PROPERTY(QString passphrase READ passphrase CONSTANT)
+
+public:
+    explicit TestData(QString workspace) : m_workspace(std::move(workspace)) {}
+    QString workspace() const { return m_workspace; }
+    QString passphrase() const { return QString::fromUtf8(fixture::kPassphrase); }
+    Q_INVOKABLE void sealResponses(int count, int damagedIndex)
+    {
+        fixture::Options options;
+        options.records = count;
+        options.damagedIndex = damagedIndex;
+        options.createKeys = false;
+        fixture::makeWorkspace(m_workspace, options);
+    }
+
+private:
+    QString m_workspace;
+};
+
+class Setup : public QObject
+{
+    Q_OBJECT
+
+public:
+    Setup()
+        : m_language({ QStringLiteral("en") }),
+          m_data(m_dir.filePath(QStringLiteral("ws"))),
+          m_keys(m_workspace),
+          m_pull(m_workspace),
+          m_export(m_workspace),
+          m_report(m_workspace),
+          m_surveys(m_workspace),
+          m_devices(m_workspace)
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        m_keys.setFastKdf(true);
+        ThemeSingleton::inject(&m_theme);
+        LanguageSingleton::inject(&m_language);
+        WorkspaceSingleton::inject(&m_workspace);
+        KeysSingleton::inject(&m_keys);
+        PullSingleton::inject(&m_pull);
+        ExportSingleton::inject(&m_export);
+        ReportSingleton::inject(&m_report);
+        SurveysSingleton::inject(&m_surveys);
+        DevicesSingleton::inject(&m_devices);
+    }
+
+public Q_SLOTS:
+    void qmlEngineAvailable(QQmlEngine *engine)
+    {
+        engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
+        m_language.setEngine(engine);
+        // Test-only handle; the app itself has no context properties.
+        engine->rootContext()->setContextProperty(QStringLiteral("testData"), &m_data);
+    }
+
+private:
+    QTemporaryDir m_dir;
+    Theme m_theme;
+    LanguageController m_language;
+    TestData m_data;
+    AdminWorkspace m_workspace;
+    KeysModel m_keys;
+    PullModel m_pull;
+    ExportRunModel m_export;
+    ReportModel m_report;
+    SurveysModel m_surveys;
+    DevicesModel m_devices;
+};
+
+QUICK_TEST_MAIN_WITH_SETUP(chorus_admin_pages, Setup)
+
+#include "tst_adminpages.moc"

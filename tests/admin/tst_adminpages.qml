@@ -1,0 +1,140 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import QtQuick
+import QtTest
+import Chorus.Ui
+import Chorus.Admin
+
+// The admin pages driven as an officer would: choose the workspace, create the keys, export,
+// build the report, each by typing and pressing buttons found by objectName.
+TestCase {
+    id: test
+
+    name: "AdminPages"
+    when: windowShown
+
+    function visibleFind(node, name) {
+        if (!node || node.visible === false)
+            return null;
+        if (node.objectName === name)
+            return node;
+        const kids = node.children || [];
+        for (let i = 0; i < kids.length; ++i) {
+            const found = visibleFind(kids[i], name);
+            if (found)
+                return found;
+        }
+        return null;
+    }
+    function item(window, name) {
+        let found = null;
+        tryVerify(() => (found = visibleFind(window.contentItem.parent, name)) !== null, 3000, "no visible item named " + name);
+        return found;
+    }
+    function type(window, name, text) {
+        const input = item(window, name);
+        input.text = text;
+    }
+    function press(window, name) {
+        const button = item(window, name);
+        verify(button.enabled, name + " is enabled");
+        // The page scrolls; a click below the fold would miss, so press it as assistive
+        // technology does.
+        button.clicked();
+    }
+    function outcomeText(window) {
+        let text = "";
+        tryVerify(() => {
+                const outcome = visibleFind(window.contentItem.parent, "jobOutcomeText");
+                return outcome !== null && (text = outcome.text).length > 0;
+            }, 60000, "the task finished");
+        return text;
+    }
+
+    function test_1_workspace_keys_export_report() {
+        const window = createTemporaryObject(mainComponent, test);
+        tryVerify(() => window.visible);
+
+        // A folder that cannot be created is refused with a message on the page.
+        type(window, "workspaceFolderInput", "");
+        press(window, "workspaceOpen");
+        verify(item(window, "errorSummaryHeading").visible);
+
+        type(window, "workspaceFolderInput", testData.workspace);
+        press(window, "workspaceOpen");
+        verify(Workspace.isOpen);
+
+        // Keys: mismatched entries are refused; matching ones create the keys.
+        type(window, "keysPassphrase", testData.passphrase);
+        type(window, "keysPassphraseAgain", "something else entirely");
+        press(window, "keysCreate");
+        verify(outcomeText(window).indexOf("different") >= 0);
+        type(window, "keysPassphrase", testData.passphrase);
+        type(window, "keysPassphraseAgain", testData.passphrase);
+        press(window, "keysCreate");
+        tryVerify(() => AdminKeys.hasKeys, 60000);
+        verify(item(window, "signingFingerprint").text.indexOf(AdminKeys.signingFingerprint) >= 0);
+
+        testData.sealResponses(6, 2);
+
+        press(window, "nav_export");
+        item(window, "exportFormat_csv").activate();
+        compare(AdminExport.format, "csv");
+        type(window, "exportPassphrase", testData.passphrase);
+        press(window, "exportStart");
+        const exported = outcomeText(window);
+        verify(exported.indexOf("5 response(s) exported") >= 0, exported);
+        verify(item(window, "exportFailures").visible);
+        verify(item(window, "exportOpenFolder").visible);
+
+        press(window, "nav_report");
+        verify(AdminReport.censusFile.length > 0, "the workspace's census file is offered");
+        type(window, "reportPassphrase", testData.passphrase);
+        press(window, "reportStart");
+        const reported = outcomeText(window);
+        verify(reported.indexOf("Report written from 5 response(s)") >= 0, reported);
+        verify(item(window, "reportOpen").visible);
+    }
+
+    function test_2_export_wrongPassphrase_isShownOnThePage() {
+        const window = createTemporaryObject(mainComponent, test);
+        window.openPage("export");
+        type(window, "exportPassphrase", "not the passphrase");
+        press(window, "exportStart");
+        verify(outcomeText(window).indexOf("wrong passphrase") >= 0);
+        verify(item(window, "jobOutcome").Accessible.name === "There is a problem");
+    }
+
+    function test_3_surveys_newFromTemplate_isCheckedAndListed() {
+        const window = createTemporaryObject(mainComponent, test);
+        window.openPage("surveys");
+        type(window, "surveyFileName", "from-the-page");
+        press(window, "surveyCreate");
+        tryVerify(() => AdminSurveys.selected.indexOf("from-the-page.chorus.json") >= 0);
+        verify(item(window, "surveyDescription").text.indexOf("no problems found") >= 0);
+        verify(item(window, "survey_from-the-page.chorus.json").checked);
+        compare(item(window, "surveySigned").text, "Not signed yet (or changed since it was signed).");
+        verify(!item(window, "surveyPublishButton").enabled, "publishing waits for the signature");
+    }
+
+    function test_4_devices_withoutReceiver_saysWhatIsMissing() {
+        const window = createTemporaryObject(mainComponent, test);
+        window.openPage("devices");
+        Workspace.endpoint = "";
+        type(window, "deviceName", "tablet-07");
+        type(window, "devicePassphrase", testData.passphrase);
+        press(window, "deviceEnrollButton");
+        verify(outcomeText(window).indexOf("receiver's address") >= 0);
+        type(window, "deviceName", "bad name!");
+        press(window, "deviceEnrollButton");
+        verify(outcomeText(window).indexOf("device name") >= 0);
+    }
+
+    Component {
+        id: mainComponent
+
+        AdminMain {
+            height: 700
+            width: 900
+        }
+    }
+}
