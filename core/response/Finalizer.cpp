@@ -2,6 +2,7 @@
 #include "Finalizer.h"
 
 #include "consent/LedgerRow.h"
+#include "consent/SurveyConsent.h"
 #include "crypto/CouncilKeys.h"
 #include "crypto/OdkEnvelope.h"
 #include "response/SubmissionXml.h"
@@ -54,6 +55,26 @@ Result<QString> Finalizer::finalize(const survey::SurveyPackage &package, const 
                          QStringLiteral("the response belongs to survey %1 version %2, not %3 version %4")
                              .arg(response.surveyId, response.surveyVersion, package.id, package.version));
     }
+    // The last gate before anything is stored, whatever the caller did before: a survey that
+    // stops without the equality grant creates no response, and without that grant every
+    // equality question is NOT_ASKED (an answer given anyway is refused, never silently dropped).
+    Response gated = response;
+    if (response.consent) {
+        if (auto continues = consent::surveyMayContinue(package, *response.consent); !continues) {
+            return continues.error();
+        }
+        if (consent::applyConsentToAnswers(package, *response.consent, gated) > 0) {
+            for (auto it = response.answers.cbegin(); it != response.answers.cend(); ++it) {
+                const bool given = it->state == AnswerState::Answered || it->state == AnswerState::PreferNotToSay;
+                if (given && gated.answers.value(it.key()).state == AnswerState::NotAsked) {
+                    return makeError(ErrorKind::InvalidInput,
+                                     QStringLiteral("the response answers an equality question (%1) but consent to "
+                                                    "equality monitoring was not given: nothing was stored")
+                                         .arg(it.key()));
+                }
+            }
+        }
+    }
     auto key = councilKey(package);
     if (!key) {
         return makeError(ErrorKind::InvalidInput,
@@ -61,7 +82,7 @@ Result<QString> Finalizer::finalize(const survey::SurveyPackage &package, const 
                              .arg(package.id, key.error().message));
     }
 
-    QByteArray xml = SubmissionXml::serialize(package, response);
+    QByteArray xml = SubmissionXml::serialize(package, gated);
     auto sealed = crypto::OdkEnvelope::seal(*key, package.id, package.version, response.instanceId, xml);
     wipe(xml);
     if (!sealed) {

@@ -90,6 +90,7 @@ private:
     struct CacheDeleter {
         void operator()(StatementCache *cache) const;
     };
+    static StatementCache *newStatementCache();
 
     std::unique_ptr<sqlite3, Closer> m_db;
     // Declared after m_db: destroyed (its statements finalized) before the connection closes.

@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Statement and Transaction: the two RAII types every repository query goes through.
+// Statement and Transaction: the two RAII types every repository query goes through, and the
+// per-connection cache of compiled statements (Database::cached).
 #include "Sqlite.h"
 
 #include <sqlite3.h>
+
+#include <unordered_map>
 
 namespace chorus::store {
 
@@ -141,6 +144,50 @@ bool Statement::isNull(int column) const
 int Statement::changes() const
 {
     return sqlite3_changes(m_db->handle());
+}
+
+// ---- Statement cache ---------------------------------------------------------------------
+
+struct Database::StatementCache {
+    struct Entry {
+        sqlite3_stmt *stmt = nullptr;
+        bool inUse = false;
+    };
+    // Node-based: an Entry's address (handed to Statement as its in-use flag) never moves.
+    std::unordered_map<const char *, Entry> entries;
+};
+
+Database::StatementCache *Database::newStatementCache()
+{
+    return new StatementCache;
+}
+
+void Database::CacheDeleter::operator()(StatementCache *cache) const
+{
+    for (auto &[sql, entry] : cache->entries) {
+        sqlite3_finalize(entry.stmt);
+    }
+    delete cache;
+}
+
+Result<Statement> Database::cached(const char *sql)
+{
+    auto found = m_cache->entries.find(sql);
+    if (found == m_cache->entries.end()) {
+        auto fresh = prepare(sql);
+        if (!fresh) {
+            return fresh.error();
+        }
+        // Take the compiled statement over from the one-off Statement into the cache.
+        sqlite3_stmt *stmt = fresh->m_stmt.release();
+        found = m_cache->entries.emplace(sql, StatementCache::Entry{stmt, false}).first;
+    }
+    StatementCache::Entry &entry = found->second;
+    if (entry.inUse) {
+        return prepare(sql);
+    }
+    entry.inUse = true;
+    return Statement(entry.stmt, this, &entry.inUse);
 }
 
 // ---- Transaction -------------------------------------------------------------------------

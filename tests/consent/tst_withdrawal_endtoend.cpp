@@ -5,6 +5,7 @@
 #include "ConsentTestSupport.h"
 
 #include "../sync/LiveReceiver.h"
+#include "store/Retention.h"
 
 #include <QDir>
 #include <QJsonDocument>
@@ -27,7 +28,7 @@ class TestWithdrawalEndToEnd : public QObject
 
     QString path(const QString &name) const { return m_dir.filePath(name); }
 
-    std::pair<QString, QString> collect(const QString &improvements)
+    std::pair<QString, QString> collect(const QString &improvements, const QString &db = {})
     {
         const QString answers = path(u"answers-%1.json"_s.arg(QUuid::createUuid().toString(QUuid::Id128)));
         QFile file(answers);
@@ -35,7 +36,7 @@ class TestWithdrawalEndToEnd : public QObject
             qFatal("cannot write answers");
         file.write(QJsonDocument(QJsonObject{{u"satisfaction"_s, u"5"_s}, {u"sex"_s, u"female"_s}, {u"improvements"_s, improvements}}).toJson());
         file.close();
-        const auto run = runCli({u"collect"_s, u"--survey"_s, m_survey, u"--db"_s, path(u"device.db"_s),
+        const auto run = runCli({u"collect"_s, u"--survey"_s, m_survey, u"--db"_s, db.isEmpty() ? path(u"device.db"_s) : db,
                                  u"--answers"_s, answers, u"--grant"_s, u"equality_monitoring"_s, u"--grant"_s,
                                  u"consultation"_s, u"--mode"_s, u"assisted"_s, u"--operator"_s, u"op-1"_s});
         if (run.code != 0)
@@ -43,9 +44,9 @@ class TestWithdrawalEndToEnd : public QObject
         return {outputValue(run.out, u"finalized"_s), outputValue(run.out, u"receipt"_s)};
     }
 
-    CliResult sync(const testing::LiveReceiver &live)
+    CliResult sync(const testing::LiveReceiver &live, const QString &db = {})
     {
-        return runCli({u"sync"_s, u"--db"_s, path(u"device.db"_s), u"--endpoint"_s, live.base(), u"--token"_s,
+        return runCli({u"sync"_s, u"--db"_s, db.isEmpty() ? path(u"device.db"_s) : db, u"--endpoint"_s, live.base(), u"--token"_s,
                        QString::fromLatin1(live.deviceToken), u"--allow-http-loopback"_s});
     }
 
@@ -176,6 +177,47 @@ private Q_SLOTS:
         QVERIFY(pulledCopy(keptId));
         QVERIFY(!pulledCopy(requestedId));
         QVERIFY(!pulledCopy(letterId));
+    }
+
+    // After `chorusctl sync` against the real receiver: the ledger knows when each record was
+    // accepted, the chain still verifies, and "keep 0 days" left no envelope behind.
+    void sync_recordsServerReceivedAt_andAppliesRetention()
+    {
+        testing::LiveReceiver live;
+        QVERIFY(live.start());
+        const QString db = path(u"retention.db"_s);
+        const auto [firstId, firstCode] = collect(u"one"_s, db);
+        const auto [secondId, secondCode] = collect(u"two"_s, db);
+        {
+            auto store = store::SqliteStore::open(db);
+            QVERIFY(store.ok());
+            QVERIFY(store::setAcceptedEnvelopeRetention((*store)->settings(), std::chrono::days(0)).ok());
+        }
+        const QDateTime before = QDateTime::currentDateTimeUtc().addMSecs(-1);
+        auto synced = sync(live, db);
+        QVERIFY2(synced.code == 0, qPrintable(synced.err));
+        QVERIFY2(synced.out.contains(u"2 of 2 records accepted"), qPrintable(synced.out));
+        const QDateTime after = QDateTime::currentDateTimeUtc().addMSecs(1);
+
+        auto store = store::SqliteStore::open(db);
+        QVERIFY(store.ok());
+        for (const QString &id : {firstId, secondId}) {
+            auto stored = (*store)->responses().load(id);
+            QVERIFY(stored.ok());
+            QVERIFY(stored->state == response::ResponseState::Accepted);
+            QVERIFY2(stored->envelopeRemoved, qPrintable(id));
+            auto ledger = (*store)->consent().forResponse(id);
+            QVERIFY(ledger.ok() && ledger->size() == 1);
+            QVERIFY(ledger->first().serverReceivedAt.has_value());
+            QVERIFY(*ledger->first().serverReceivedAt >= before && *ledger->first().serverReceivedAt <= after);
+        }
+        auto check = (*store)->consent().verify();
+        QVERIFY(check.ok());
+        QVERIFY2(check->intact(), qPrintable(check->problems.join(u'\n')));
+
+        const auto shown = runCli({u"outbox"_s, u"ledger"_s, u"--db"_s, db});
+        QVERIFY2(shown.code == 0, qPrintable(shown.err));
+        QCOMPARE(shown.out.count(u"\"server_received_at_utc\":\"20"_s), 2);
     }
 };
 

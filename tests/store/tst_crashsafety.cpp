@@ -85,6 +85,12 @@ class TestCrashSafety : public QObject
         for (const ConsentEntry &e : consents.value()) {
             QVERIFY(present.contains(e.responseId));
         }
+        // The ledger's MAC chain and its head move in the same transaction as the entry: a kill
+        // never leaves them disagreeing (acceptances rewrite state MACs too).
+        const auto chain = (*store)->consent().verify();
+        QVERIFY(chain.ok());
+        QVERIFY2(chain->intact(), qPrintable(QStringLiteral("kill %1: %2").arg(run).arg(chain->problems.join(QStringLiteral("; ")))));
+        QCOMPARE(chain->entries, int(consents->size()));
         const auto drafts = (*store)->drafts().list();
         QVERIFY(drafts.ok());
         for (const DraftInfo &d : drafts.value()) {
