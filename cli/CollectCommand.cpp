@@ -4,6 +4,7 @@
 #include "CliSupport.h"
 #include "ConsentOptions.h"
 
+#include "consent/SurveyConsent.h"
 #include "response/Finalizer.h"
 #include "store/SqliteStore.h"
 #include "survey/AnswersJson.h"
@@ -69,6 +70,9 @@ int collectCommand(const QStringList &args, Io &io)
     auto consent = captureConsentFromOptions(parser, *package, *response);
     if (!consent) {
         return usage(io, consent.error().message);
+    }
+    if (auto continues = consent::surveyMayContinue(*package, consent->record); !continues) {
+        return fail(io, continues.error());
     }
 
     auto store = store::SqliteStore::open(parser.value(QStringLiteral("db")));

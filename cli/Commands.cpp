@@ -12,9 +12,11 @@ int collectCommand(const QStringList &args, Io &io);
 int exportCommand(const QStringList &args, Io &io);
 int syncCommand(const QStringList &args, Io &io);
 int pullCommand(const QStringList &args, Io &io);
+int submissionsCommand(const QStringList &args, Io &io);
 int withdrawCommand(const QStringList &args, Io &io);
 int withdrawalsCommand(const QStringList &args, Io &io);
 int reportCommand(const QStringList &args, Io &io);
+int enrollCommand(const QStringList &args, Io &io);
 
 namespace {
 const Command kCommands[] = {
@@ -27,9 +29,11 @@ const Command kCommands[] = {
     {"export", "Decrypt pulled responses with the council key and export them.", exportCommand},
     {"sync", "Send a device's finalized records to a receiver.", syncCommand},
     {"pull", "Download new encrypted submissions from a receiver.", pullCommand},
+    {"submissions", "List or delete (tombstone) the submissions on a receiver.", submissionsCommand},
     {"withdraw", "Withdraw a response by its receipt code on the device that holds it.", withdrawCommand},
     {"withdrawals", "Record withdrawals received by the council and list withdrawn responses.", withdrawalsCommand},
     {"report", "Build the equality report (HTML + CSV) with disclosure control.", reportCommand},
+    {"enroll", "Enroll a device (signed bundle file + QR), list or revoke devices.", enrollCommand},
 };
 }
 

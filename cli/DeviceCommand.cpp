@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// chorusctl device backup|check: looking after the device database.
+// chorusctl device backup|check|enroll|update: looking after the device database.
 #include "CliSupport.h"
 
 #include "store/SqliteStore.h"
@@ -7,6 +7,9 @@
 #include <QCommandLineParser>
 
 namespace chorus::cli {
+
+int deviceEnroll(const QStringList &args, Io &io); // DeviceEnrollCommand.cpp
+int deviceUpdate(const QStringList &args, Io &io);
 
 namespace {
 
@@ -50,7 +53,7 @@ int checkCommand(const QStringList &args, Io &io)
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QStringLiteral("Run SQLite's full integrity check on a device database (read-only) and print its\n"
-                       "schema version and the number of responses in each state."));
+                       "schema version, the consent ledger's tamper check and the number of responses in each state."));
     parser.addOption(kDb);
     if (const int code = parseOrExit(parser, args, io, {QStringLiteral("db")}); code >= 0) {
         return code;
@@ -70,6 +73,21 @@ int checkCommand(const QStringList &args, Io &io)
         return fail(io, !version ? version.error() : counts.error());
     }
     io.out << "integrity: ok\nschema: " << *version << '\n';
+    // The consent ledger's MAC chain: an entry edited, deleted or cut outside Chorus.
+    auto ledger = (*store)->consent().verify();
+    if (!ledger) {
+        return fail(io, ledger.error());
+    }
+    if (!ledger->intact()) {
+        for (const QString &problem : ledger->problems) {
+            io.out << "consent ledger: " << problem << '\n';
+        }
+        io.out.flush();
+        return fail(io, QStringLiteral("the consent ledger was tampered with (%1 problem(s) above); keep this "
+                                       "database file as evidence and tell the council's data protection officer")
+                            .arg(ledger->problems.size()));
+    }
+    io.out << "consent ledger: ok (" << ledger->entries << " entries, " << ledger->withdrawn << " withdrawn)\n";
     for (auto it = counts->cbegin(); it != counts->cend(); ++it) {
         io.out << response::stateName(it.key()) << ": " << it.value() << '\n';
     }
@@ -80,6 +98,8 @@ int checkCommand(const QStringList &args, Io &io)
 const Command kDeviceCommands[] = {
     {"backup", "Copy the device database safely (online backup).", backupCommand},
     {"check", "Check the device database's integrity.", checkCommand},
+    {"enroll", "Enroll this device from a bundle file (headless devices).", deviceEnroll},
+    {"update", "Fetch the survey packages assigned to this device.", deviceUpdate},
 };
 
 } // namespace

@@ -11,8 +11,10 @@
 
 namespace chorus::cli {
 
-// The device store's outbox for `chorusctl sync --db`. Defined by the store adapter (the lead's
-// DeviceOutbox.cpp); returns nullptr and fills `error` when the database cannot be opened.
+// The device store's outbox for `chorusctl sync --db` and the app's sync; returns nullptr and
+// fills `error` when the database cannot be opened. It applies the envelope retention rule
+// (store/Retention.h) when opened and after every acceptance, so every sync run leaves only the
+// accepted envelopes still inside their retention period.
 std::unique_ptr<sync::Outbox> openDeviceOutbox(const QString &dbPath, Error *error);
 
 // Tests replace the opener to run the command against an in-memory outbox; pass {} to restore.

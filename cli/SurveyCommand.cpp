@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// `chorusctl survey lint|inspect|new|sign|verify`: the admin's tools for survey packages.
+// `chorusctl survey lint|inspect|new|sign|verify|publish`: the admin's tools for survey packages.
 #include "CliSupport.h"
 #include "consent/SurveyConsent.h"
 #include "Commands.h"
+#include "crypto/KeyDirectory.h"
+#include "crypto/SecretBytes.h"
 #include "survey/PackageChecks.h"
 #include "survey/PackageSignature.h"
 #include "survey/SurveyLoader.h"
@@ -14,6 +16,8 @@
 #include <functional>
 
 namespace chorus::cli {
+
+int surveyPublish(const QStringList &args, Io &io); // SurveyPublish.cpp
 
 using namespace chorus::survey;
 
@@ -204,15 +208,49 @@ int create(const QStringList &args, Io &io)
     return ExitOk;
 }
 
+// The secret key from --secret-key-file, or the key ring's current signing key (--keys + --passphrase-file).
+Result<QByteArray> signingSecret(const QCommandLineParser &parser)
+{
+    if (parser.isSet(QStringLiteral("keys"))) {
+        auto passphrase = readPassphraseFile(parser.value(QStringLiteral("passphrase-file")));
+        if (!passphrase) {
+            return passphrase.error();
+        }
+        auto key = crypto::KeyDirectory(parser.value(QStringLiteral("keys"))).loadSigningKey(*passphrase);
+        crypto::wipe(*passphrase);
+        if (!key) {
+            return key.error();
+        }
+        const crypto::SecretBytes &secret = key->secretKey();
+        return QByteArray(reinterpret_cast<const char *>(secret.data()), qsizetype(secret.size()));
+    }
+    auto keyText = readFileCapped(parser.value(QStringLiteral("secret-key-file")), 4096);
+    if (!keyText) {
+        return keyText.error();
+    }
+    auto secret = decodeBase64Key(*keyText, 64, QStringLiteral("the secret key file"));
+    survey::wipeSecret(*keyText);
+    return secret;
+}
+
 int sign(const QStringList &args, Io &io)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Sign a survey package (detached Ed25519) after checking it; writes FILE.sig."));
+    parser.setApplicationDescription(QStringLiteral("Sign a survey package (detached Ed25519) after checking it; writes FILE.sig.\n"
+                                                    "Key: the key directory's signing key (--keys, --passphrase-file) or a raw key file."));
+    parser.addOption({QStringLiteral("keys"), QStringLiteral("The admin key directory (chorusctl keys init)."), QStringLiteral("DIR")});
+    parser.addOption({QStringLiteral("passphrase-file"), QStringLiteral("File whose first line is the key passphrase."), QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("secret-key-file"), QStringLiteral("File holding the base64 Ed25519 secret key (64 bytes)."), QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("out"), QStringLiteral("Signature file (default FILE.sig)."), QStringLiteral("SIG")});
     QString file;
-    if (const int code = parseWithFile(parser, args, io, file, {QStringLiteral("secret-key-file")}); code >= 0) {
+    if (const int code = parseWithFile(parser, args, io, file); code >= 0) {
         return code;
+    }
+    if (parser.isSet(QStringLiteral("keys")) == parser.isSet(QStringLiteral("secret-key-file"))) {
+        return usage(io, QStringLiteral("give either --keys DIR (with --passphrase-file) or --secret-key-file"));
+    }
+    if (parser.isSet(QStringLiteral("keys")) && !parser.isSet(QStringLiteral("passphrase-file"))) {
+        return usage(io, QStringLiteral("--keys needs --passphrase-file"));
     }
     auto bytes = readFileCapped(file, kMaxPackageBytes);
     if (!bytes) {
@@ -221,12 +259,7 @@ int sign(const QStringList &args, Io &io)
     if (auto package = SurveyLoader::load(*bytes); !package) {
         return fail(io, QStringLiteral("%1: refusing to sign an invalid package: %2").arg(file, package.error().message));
     }
-    auto keyText = readFileCapped(parser.value(QStringLiteral("secret-key-file")), 4096);
-    if (!keyText) {
-        return fail(io, keyText.error());
-    }
-    auto secret = decodeBase64Key(*keyText, 64, QStringLiteral("the secret key file"));
-    survey::wipeSecret(*keyText);
+    auto secret = signingSecret(parser);
     if (!secret) {
         return fail(io, secret.error());
     }
@@ -288,6 +321,7 @@ const Command kSurveyCommands[] = {
     {"new", "Copy a template with the council's public key.", create},
     {"sign", "Sign a package (writes FILE.sig).", sign},
     {"verify", "Check a package's signature and contents.", verify},
+    {"publish", "Send a signed package (FILE + FILE.sig) to the receiver.", surveyPublish},
 };
 } // namespace
 

@@ -76,11 +76,15 @@ int syncCommand(const QStringList &args, Io &io)
     const QCommandLineOption pin(QStringLiteral("pin"),
                                  QStringLiteral("Public-key pin sha256//BASE64 (repeat for a backup pin)."),
                                  QStringLiteral("PIN"));
+    const QCommandLineOption proxy(QStringLiteral("proxy"),
+                                   QStringLiteral("HTTP proxy (http://host:port). Default: https_proxy / no_proxy "
+                                                  "from the environment."),
+                                   QStringLiteral("URL"));
     const QCommandLineOption concurrency(QStringLiteral("concurrency"), QStringLiteral("Uploads in flight (1-16)."),
                                          QStringLiteral("N"), QStringLiteral("8"));
     const QCommandLineOption status(QStringLiteral("status"),
                                     QStringLiteral("Show the sync log (last run, and where each record is); send nothing."));
-    parser.addOptions({db, endpoint, token, tokenFile, allowHttp, caFile, pin, concurrency, status});
+    parser.addOptions({db, endpoint, token, tokenFile, allowHttp, caFile, pin, proxy, concurrency, status});
     if (const int code = parseOrExit(parser, args, io, {QStringLiteral("db")}); code >= 0) {
         return code;
     }
@@ -127,6 +131,7 @@ int syncCommand(const QStringList &args, Io &io)
     curl.allowHttpLoopback = http;
     curl.caFile = parser.value(caFile);
     curl.pins = parser.values(pin);
+    curl.proxy = parser.value(proxy);
     sync::SyncOptions options;
     options.concurrency = workers;
     sync::SyncEngine engine([curl] { return std::make_unique<sync::CurlTransport>(curl); }, *url, deviceToken,

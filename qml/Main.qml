@@ -63,6 +63,36 @@ ApplicationWindow {
         stack.clear();
         stack.push(welcomePage);
     }
+    // The screen for where the device is in its life (DeviceSetup.stage): setup, unlock, or
+    // collecting. A kiosk goes full screen on its welcome page once unlocked.
+    function showStage() {
+        help.close();
+        staffPin.close();
+        if (Device.stage === "ready") {
+            if (Session.mode === "kiosk") {
+                window.showFullScreen();
+                window.startOver();
+            } else {
+                window.showHome();
+            }
+            return;
+        }
+        stack.clear();
+        stack.push(window.stageComponent());
+    }
+    function stageComponent() {
+        if (Device.stage === "unlock")
+            return unlockPage;
+        if (Device.stage === "setup")
+            return {
+                "passphrase": setupPassphrasePage,
+                "bundle": setupBundlePage,
+                "confirm": setupConfirmPage,
+                "mode": setupModePage,
+                "fetching": setupFetchPage
+            }[Device.step];
+        return Session.mode === "kiosk" ? welcomePage : homePage;
+    }
     // Staff and outreach workers: the operator's screen, never reachable by a respondent
     // without the PIN in kiosk mode.
     function showHome() {
@@ -140,7 +170,7 @@ ApplicationWindow {
             id: stack
 
             anchors.fill: parent
-            initialItem: Session.mode === "kiosk" ? welcomePage : homePage
+            initialItem: window.stageComponent()
             objectName: "pageStack"
             popEnter: null
             popExit: null
@@ -151,6 +181,49 @@ ApplicationWindow {
 
             onCurrentItemChanged: if (currentItem)
                 currentItem.forceActiveFocus()
+        }
+    }
+    Connections {
+        function onStageChanged() {
+            window.showStage();
+        }
+
+        target: Device
+    }
+    Component {
+        id: unlockPage
+
+        UnlockPage {
+        }
+    }
+    Component {
+        id: setupPassphrasePage
+
+        SetupPassphrasePage {
+        }
+    }
+    Component {
+        id: setupBundlePage
+
+        SetupBundlePage {
+        }
+    }
+    Component {
+        id: setupConfirmPage
+
+        SetupConfirmPage {
+        }
+    }
+    Component {
+        id: setupModePage
+
+        SetupModePage {
+        }
+    }
+    Component {
+        id: setupFetchPage
+
+        SetupFetchPage {
         }
     }
     Component {

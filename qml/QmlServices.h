@@ -5,14 +5,17 @@
 // instance main() (or a test) injected, so nothing in QML constructs a service and there are
 // no context properties. The engine never owns them.
 
+#include "DeviceSetup.h"
 #include "DraftKeeper.h"
 #include "EventSession.h"
 #include "IdleMonitor.h"
+#include "InstalledSurveys.h"
 #include "LanguageController.h"
 #include "RecordsModel.h"
 #include "RespondentSession.h"
 #include "StaffLock.h"
 #include "Theme.h"
+#include "VaultKeeper.h"
 
 #include <QJSEngine>
 #include <QQmlEngine>
@@ -25,6 +28,7 @@ class InjectedSingleton
 {
 public:
     static void inject(T *instance) { s_instance = instance; }
+    static T *injected() { return s_instance; }
     static T *create(QQmlEngine *, QJSEngine *)
     {
         Q_ASSERT_X(s_instance, "InjectedSingleton", "main() must inject every service before loading QML");
@@ -78,6 +82,56 @@ struct RecordsSingleton : InjectedSingleton<RecordsModel> {
     QML_FOREIGN(chorus::ui::RecordsModel)
     QML_NAMED_ELEMENT(Records)
     QML_SINGLETON
+};
+
+// Device and Vault fall back to the developer path when nothing was injected (a QML test suite
+// that drives only the respondent screens, --self-test): stage "ready", no vault.
+struct DeviceSingleton : InjectedSingleton<DeviceSetup> {
+    Q_GADGET
+    QML_FOREIGN(chorus::ui::DeviceSetup)
+    QML_NAMED_ELEMENT(Device)
+    QML_SINGLETON
+
+public:
+    static DeviceSetup *create(QQmlEngine *engine, QJSEngine *js)
+    {
+        if (injected()) {
+            return InjectedSingleton<DeviceSetup>::create(engine, js);
+        }
+        return new DeviceSetup(nullptr, nullptr, nullptr, nullptr, nullptr, engine);
+    }
+};
+
+struct VaultSingleton : InjectedSingleton<VaultKeeper> {
+    Q_GADGET
+    QML_FOREIGN(chorus::ui::VaultKeeper)
+    QML_NAMED_ELEMENT(Vault)
+    QML_SINGLETON
+
+public:
+    static VaultKeeper *create(QQmlEngine *engine, QJSEngine *js)
+    {
+        if (injected()) {
+            return InjectedSingleton<VaultKeeper>::create(engine, js);
+        }
+        return new VaultKeeper(nullptr, {}, engine);
+    }
+};
+
+struct SurveysSingleton : InjectedSingleton<InstalledSurveys> {
+    Q_GADGET
+    QML_FOREIGN(chorus::ui::InstalledSurveys)
+    QML_NAMED_ELEMENT(Surveys)
+    QML_SINGLETON
+
+public:
+    static InstalledSurveys *create(QQmlEngine *engine, QJSEngine *js)
+    {
+        if (injected()) {
+            return InjectedSingleton<InstalledSurveys>::create(engine, js);
+        }
+        return new InstalledSurveys(nullptr, nullptr, nullptr, nullptr, engine);
+    }
 };
 
 // Optional service: a scene without one (a test, --self-test) gets an event screen with no wards.

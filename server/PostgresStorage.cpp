@@ -12,7 +12,7 @@ namespace chorus::server {
 
 namespace {
 
-constexpr int kSchemaVersion = 2;
+constexpr int kSchemaVersion = 3;
 
 // The same steps as SqliteStorage's, in PostgreSQL's types.
 const char *const kMigrations[] = {
@@ -54,6 +54,17 @@ CREATE TABLE withdrawals (
     change_seq BIGINT NOT NULL
 );
 CREATE INDEX withdrawals_change ON withdrawals(change_seq);
+)sql",
+    R"sql(
+ALTER TABLE devices ADD COLUMN surveys TEXT NOT NULL DEFAULT '*';
+CREATE TABLE packages (
+    survey_id TEXT PRIMARY KEY,
+    version TEXT NOT NULL,
+    bytes BYTEA NOT NULL,
+    signature BYTEA NOT NULL,
+    sha256 TEXT NOT NULL,
+    published_at TEXT NOT NULL
+);
 )sql",
 };
 

@@ -31,6 +31,11 @@ public:
     Status revokeDevice(const QString &name) override;
     Result<QList<DeviceInfo>> devices() override;
     Result<QString> deviceForToken(const QByteArray &tokenHash) override;
+    Status assignSurveys(const QString &device, const QStringList &surveys) override;
+    Result<QStringList> assignedSurveys(const QString &device) override;
+    Result<PublishOutcome> publishPackage(const PublishedPackage &package) override;
+    Result<QList<PackageInfo>> packages() override;
+    Result<PublishedPackage> package(const QString &surveyId) override;
     Status healthCheck() override;
 
 private:

@@ -138,13 +138,13 @@ Status PostgresStorage::revokeDevice(const QString &name)
 Result<QList<DeviceInfo>> PostgresStorage::devices()
 {
     std::lock_guard lock(m_mutex);
-    Result<PgResult> rows = m_db.exec("SELECT name, created_at, coalesce(revoked_at, '') FROM devices ORDER BY name", {}, true);
+    Result<PgResult> rows = m_db.exec("SELECT name, created_at, coalesce(revoked_at, ''), surveys FROM devices ORDER BY name", {}, true);
     if (!rows) {
         return rows.error();
     }
     QList<DeviceInfo> out;
     for (int r = 0; r < rows->rows(); ++r) {
-        out.append({rows->text(r, 0), rows->text(r, 1), rows->text(r, 2)});
+        out.append({rows->text(r, 0), rows->text(r, 1), rows->text(r, 2), rows->text(r, 3).split(QLatin1Char(','))});
     }
     return out;
 }

@@ -2,6 +2,7 @@
 #include "Receiver.h"
 
 #include "AdminRoutes.h"
+#include "DeviceRoutes.h"
 #include "HttpSupport.h"
 #include "PackageRoutes.h"
 #include "ServerLogging.h"
@@ -47,15 +48,16 @@ Receiver::Receiver(Storage &storage, ReceiverConfig config)
     server.set_payload_max_length(size_t(m_impl->config.maxBody));
     server.set_tcp_nodelay(true); // headers and body go out in separate writes: no 40 ms Nagle stalls
     server.set_keep_alive_max_count(1000);
-    server.set_keep_alive_timeout(30);
+    // An idle kept-alive connection holds its thread this long, also after stop(): short, so a
+    // shutdown waits for requests in flight and not for idle clients. Sync runs send back to back.
+    server.set_keep_alive_timeout(5);
     server.set_read_timeout(std::chrono::seconds(30));
     server.set_write_timeout(std::chrono::seconds(30));
 
     installSubmissionRoutes(server, m_impl->storage, m_impl->config.maxBody);
     installAdminRoutes(server, m_impl->storage, m_impl->config.adminToken);
-    if (!m_impl->config.packagesDir.isEmpty()) {
-        installPackageRoutes(server, m_impl->storage, m_impl->config.packagesDir);
-    }
+    installDeviceRoutes(server, m_impl->storage, m_impl->config.adminToken);
+    installPackageRoutes(server, m_impl->storage, m_impl->config.adminToken, m_impl->config.packagesDir);
 
     server.set_error_handler([](const httplib::Request &, httplib::Response &res) {
         if (res.body.empty()) {
@@ -68,9 +70,17 @@ Receiver::Receiver(Storage &storage, ReceiverConfig config)
     server.set_exception_handler([](const httplib::Request &, httplib::Response &res, std::exception_ptr) {
         textReply(res, 500, QStringLiteral("internal error"));
     });
+    server.set_pre_routing_handler([](const httplib::Request &, httplib::Response &) {
+        beginRequest();
+        return httplib::Server::HandlerResponse::Unhandled;
+    });
     server.set_logger([](const httplib::Request &req, const httplib::Response &res) {
-        qCInfo(lcReceiver).noquote() << QString::fromStdString(req.method) << loggablePath(req.path) << res.status
-                                     << "in" << req.body.size() << "out" << res.body.size();
+        // Multipart bodies are parsed into parts, not kept in req.body: the header says the size.
+        const qint64 bytesIn = req.has_header("Content-Length")
+                                   ? QByteArray::fromStdString(req.get_header_value("Content-Length")).toLongLong()
+                                   : qint64(req.body.size());
+        endRequest(QString::fromStdString(req.method), loggablePath(req.path), res.status, bytesIn,
+                   qint64(res.body.size()));
     });
 }
 

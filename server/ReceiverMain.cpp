@@ -3,6 +3,7 @@
 
 #include "PostgresStorage.h"
 #include "Receiver.h"
+#include "ServerLogging.h"
 #include "SqliteStorage.h"
 #include "Tokens.h"
 
@@ -11,9 +12,12 @@
 #include <QFile>
 #include <QSaveFile>
 
+#include <atomic>
 #include <csignal>
 #include <pthread.h>
 #include <thread>
+
+#include <unistd.h>
 
 namespace chorus::server {
 
@@ -141,6 +145,10 @@ int serveCommand(const QStringList &arguments, QTextStream &out, QTextStream &er
     parser.addOption({QStringLiteral("listen"), QStringLiteral("Address to listen on, e.g. 127.0.0.1:8080."), QStringLiteral("HOST:PORT")});
     parser.addOption({QStringLiteral("admin-token-file"), QStringLiteral("Admin token file (default DIR/admin-token; created if missing)."), QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("database"), QStringLiteral("Store in PostgreSQL instead of DIR/receiver.sqlite (several receivers may share it)."), QStringLiteral("postgresql://...")});
+    parser.addOption({QStringLiteral("log-format"),
+                      QStringLiteral("Log as text or json (one object per line). Default: text on a terminal, "
+                                     "json otherwise."),
+                      QStringLiteral("text|json")});
     parser.addOption({QStringLiteral("max-body"), QStringLiteral("Largest accepted request body in bytes (default 100000000)."), QStringLiteral("BYTES")});
     if (!parser.parse(arguments)) {
         return failWith(err, parser.errorText(), kUsage);
@@ -163,6 +171,12 @@ int serveCommand(const QStringList &arguments, QTextStream &out, QTextStream &er
     if (dataDir.isEmpty() || colon <= 0 || !portOk || config.port < 0 || config.port > 65535) {
         return failWith(err, QStringLiteral("usage: chorus-receiver --data DIR --listen HOST:PORT (see --help)"), kUsage);
     }
+    const QString format = parser.value(QStringLiteral("log-format"));
+    if (!format.isEmpty() && format != QLatin1String("text") && format != QLatin1String("json")) {
+        return failWith(err, QStringLiteral("--log-format must be text or json"), kUsage);
+    }
+    const bool json = format.isEmpty() ? !::isatty(STDERR_FILENO) : format == QLatin1String("json");
+    setLogFormat(json ? LogFormat::Json : LogFormat::Text);
     if (parser.isSet(QStringLiteral("max-body"))) {
         bool ok = false;
         config.maxBody = parser.value(QStringLiteral("max-body")).toLongLong(&ok);
@@ -198,15 +212,27 @@ int serveCommand(const QStringList &arguments, QTextStream &out, QTextStream &er
         return failWith(err, port.error().message);
     }
     out << "chorus-receiver listening on " << config.host << ':' << *port << Qt::endl;
-    std::thread waiter([&receiver, signals] {
+    logEvent(QtInfoMsg, QStringLiteral("listening"),
+             {{QStringLiteral("host"), config.host}, {QStringLiteral("port"), *port},
+              {QStringLiteral("storage"), parser.value(QStringLiteral("database")).isEmpty() ? QStringLiteral("sqlite")
+                                                                                               : QStringLiteral("postgresql")}});
+    std::atomic<bool> serving{true};
+    std::thread waiter([&receiver, &serving, signals] {
         int received = 0;
         sigwait(&signals, &received);
         receiver.stop();
+        if (serving) {
+            // New connections are refused from here on; requests in flight finish and are answered.
+            logEvent(QtInfoMsg, QStringLiteral("stopping"),
+                     {{QStringLiteral("signal"), received == SIGTERM ? QStringLiteral("SIGTERM") : QStringLiteral("SIGINT")}});
+        }
     });
     const Status served = receiver.serve();
     // Wake the waiter if serve() ended on its own.
+    serving = false;
     pthread_kill(waiter.native_handle(), SIGTERM);
     waiter.join();
+    logEvent(QtInfoMsg, QStringLiteral("stopped"));
     out << "chorus-receiver stopped" << Qt::endl;
     return served ? kOk : failWith(err, served.error().message);
 }

@@ -13,7 +13,7 @@ namespace chorus::server {
 
 namespace {
 
-constexpr int kSchemaVersion = 2;
+constexpr int kSchemaVersion = 3;
 
 const char kSchemaV1[] = R"sql(
 CREATE TABLE submissions (
@@ -57,7 +57,21 @@ CREATE TABLE withdrawals (
 CREATE INDEX withdrawals_change ON withdrawals(change_seq);
 )sql";
 
-const char *const kMigrations[] = {kSchemaV1, kSchemaV2};
+// Per-device survey assignment (existing devices keep getting everything) and published
+// survey packages (SqliteStorageDevices.cpp).
+const char kSchemaV3[] = R"sql(
+ALTER TABLE devices ADD COLUMN surveys TEXT NOT NULL DEFAULT '*';
+CREATE TABLE packages (
+    survey_id TEXT PRIMARY KEY,
+    version TEXT NOT NULL,
+    bytes BLOB NOT NULL,
+    signature BLOB NOT NULL,
+    sha256 TEXT NOT NULL,
+    published_at TEXT NOT NULL
+);
+)sql";
+
+const char *const kMigrations[] = {kSchemaV1, kSchemaV2, kSchemaV3};
 
 QByteArray sha256Hex(const QByteArray &bytes)
 {

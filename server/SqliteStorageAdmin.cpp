@@ -185,10 +185,10 @@ Status SqliteStorage::revokeDevice(const QString &name)
 Result<QList<DeviceInfo>> SqliteStorage::devices()
 {
     std::lock_guard lock(m_mutex);
-    SqliteStatement select(m_db.get(), "SELECT name, created_at, revoked_at FROM devices ORDER BY name");
+    SqliteStatement select(m_db.get(), "SELECT name, created_at, revoked_at, surveys FROM devices ORDER BY name");
     QList<DeviceInfo> out;
     while (select.next()) {
-        out.append({select.text(0), select.text(1), select.text(2)});
+        out.append({select.text(0), select.text(1), select.text(2), select.text(3).split(QLatin1Char(','))});
     }
     if (select.failed()) {
         return select.error();

@@ -65,7 +65,29 @@ struct WithdrawalSummary {
 struct DeviceInfo {
     QString name;
     QString createdAt;
-    QString revokedAt; // empty while active
+    QString revokedAt;   // empty while active
+    QStringList surveys; // survey ids whose packages it may fetch; {"*"}: all
+};
+
+// A published survey package: the exact bytes and the detached signature the admin sent.
+struct PackageInfo {
+    QString surveyId;
+    QString version;
+    qint64 size = 0;
+    QByteArray sha256Hex;
+    QString publishedAt;
+};
+
+struct PublishedPackage {
+    PackageInfo info;
+    QByteArray bytes;
+    QByteArray signature; // 64 raw bytes
+};
+
+enum class PublishOutcome {
+    Created,   // first version of this survey
+    Replaced,  // a higher version replaced the one held
+    Unchanged, // the same version with the same bytes and signature
 };
 
 // The receiver's storage. Every write is durable when the call returns (the caller answers
@@ -99,6 +121,15 @@ public:
     virtual Result<QList<DeviceInfo>> devices() = 0;
     // The active device holding this token hash, or NotFound.
     virtual Result<QString> deviceForToken(const QByteArray &tokenHash) = 0;
+    // Which survey packages a device may list and fetch; NotFound for an unknown device.
+    virtual Status assignSurveys(const QString &device, const QStringList &surveys) = 0;
+    virtual Result<QStringList> assignedSurveys(const QString &device) = 0;
+
+    // Keeps one package per survey id: a higher version replaces it; a lower version, or the
+    // same version with other bytes, is a Conflict (devices never go back to an older survey).
+    virtual Result<PublishOutcome> publishPackage(const PublishedPackage &package) = 0;
+    virtual Result<QList<PackageInfo>> packages() = 0;
+    virtual Result<PublishedPackage> package(const QString &surveyId) = 0;
 
     virtual Status healthCheck() = 0;
 };

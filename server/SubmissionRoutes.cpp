@@ -40,18 +40,20 @@ void handleWithdrawal(httplib::Response &response, Storage &storage, qint64 maxB
     Result<StoreOutcome> stored =
         storage.storeWithdrawal(IncomingWithdrawal{manifest.instanceId, manifest.withdrawalTarget, device, xml});
     if (!stored) {
-        qCWarning(lcReceiver) << "withdrawal store failed for" << manifest.instanceId << ":" << stored.error().message;
+        logEvent(QtWarningMsg, QStringLiteral("store_failed"),
+                 {{QStringLiteral("instanceID"), manifest.instanceId}, {QStringLiteral("error"), stored.error().message}});
         openRosaReply(response, 503, QStringLiteral("The receiver could not store the request; try again later."),
                       maxBody);
         return;
     }
     if (*stored == StoreOutcome::DifferentXml) {
+        currentRequest().outcome = QStringLiteral("conflict");
         openRosaReply(response, 409,
                       QStringLiteral("A submission already exists with this ID, but with different XML."), maxBody);
         return;
     }
-    qCInfo(lcReceiver) << "withdrawal" << manifest.instanceId << "erased" << manifest.withdrawalTarget << "from"
-                       << device;
+    currentRequest().outcome = QStringLiteral("withdrawal");
+    currentRequest().target = manifest.withdrawalTarget;
     openRosaReply(response, 201, QStringLiteral("Withdrawal request received."), maxBody);
 }
 
@@ -78,7 +80,7 @@ void handle(const httplib::Request &request, httplib::Response &response, Storag
                                  : storage.deviceForToken(hashToken(token));
     if (!device) {
         if (device.error().kind == ErrorKind::Database) {
-            qCWarning(lcReceiver) << "token lookup failed:" << device.error().message;
+            logEvent(QtWarningMsg, QStringLiteral("database_error"), {{QStringLiteral("error"), device.error().message}});
             openRosaReply(response, 503, QStringLiteral("The receiver cannot read its database; try again later."),
                           maxBody);
             return;
@@ -87,6 +89,7 @@ void handle(const httplib::Request &request, httplib::Response &response, Storag
         openRosaReply(response, 401, QStringLiteral("Unknown or revoked device token: re-enrol the device."), maxBody);
         return;
     }
+    currentRequest().device = *device;
     if (head) {
         openRosaReply(response, 204, {}, maxBody);
         return;
@@ -110,6 +113,7 @@ void handle(const httplib::Request &request, httplib::Response &response, Storag
         openRosaReply(response, 400, manifest.error().message, maxBody);
         return;
     }
+    currentRequest().instanceId = manifest->instanceId;
     if (manifest->isWithdrawal()) {
         handleWithdrawal(response, storage, maxBody, *manifest, *device, in.xml);
         return;
@@ -135,7 +139,8 @@ void handle(const httplib::Request &request, httplib::Response &response, Storag
 
     Result<StoreOutcome> stored = storage.store(in);
     if (!stored) {
-        qCWarning(lcReceiver) << "store failed for" << in.instanceId << ":" << stored.error().message;
+        logEvent(QtWarningMsg, QStringLiteral("store_failed"),
+                 {{QStringLiteral("instanceID"), in.instanceId}, {QStringLiteral("error"), stored.error().message}});
         openRosaReply(response, 503, QStringLiteral("The receiver could not store the submission; try again later."),
                       maxBody);
         return;
@@ -143,18 +148,18 @@ void handle(const httplib::Request &request, httplib::Response &response, Storag
     switch (*stored) {
     case StoreOutcome::Created:
     case StoreOutcome::Merged:
-        qCInfo(lcReceiver) << "stored" << in.instanceId << "from" << in.device << "parts" << in.parts.size()
-                           << (*stored == StoreOutcome::Merged ? "(resend)" : "");
+        currentRequest().outcome = *stored == StoreOutcome::Merged ? QStringLiteral("resend") : QStringLiteral("stored");
         openRosaReply(response, 201, QStringLiteral("Full submission upload was successful!"), maxBody);
         break;
     case StoreOutcome::DifferentXml:
-        qCInfo(lcReceiver) << "conflict for" << in.instanceId << "from" << in.device;
+        currentRequest().outcome = QStringLiteral("conflict");
         openRosaReply(response, 409,
                       QStringLiteral("A submission already exists with this ID, but with different XML. "
                                      "Resubmissions to this endpoint must have the same XML."),
                       maxBody);
         break;
     case StoreOutcome::Deleted:
+        currentRequest().outcome = QStringLiteral("deleted");
         openRosaReply(response, 409, QStringLiteral("This submission has been deleted. You may not resubmit it."),
                       maxBody);
         break;

@@ -56,6 +56,15 @@ Error curlError(CURLcode code, const char *detail, const QUrl &url)
     case CURLE_SSL_ISSUER_ERROR:
         return makeError(ErrorKind::Crypto,
                          QStringLiteral("the TLS certificate of %1 was refused: %2").arg(where, text));
+    case CURLE_SSL_CONNECT_ERROR:
+        if (text.contains(QLatin1String("protocol version"), Qt::CaseInsensitive)
+            || text.contains(QLatin1String("unsupported protocol"), Qt::CaseInsensitive)) {
+            return makeError(ErrorKind::Crypto,
+                             QStringLiteral("the server %1 does not offer TLS 1.2 or newer, which this app requires: "
+                                            "ask its operator to update it")
+                                 .arg(where));
+        }
+        return makeError(ErrorKind::Network, QStringLiteral("TLS handshake with %1 failed: %2").arg(where, text));
     case CURLE_UNSUPPORTED_PROTOCOL:
     case CURLE_URL_MALFORMAT:
         return makeError(ErrorKind::InvalidInput, QStringLiteral("cannot use URL for %1: %2").arg(where, text));
@@ -86,6 +95,11 @@ CurlTransport::CurlTransport(CurlOptions options)
 
 CurlTransport::~CurlTransport() = default;
 
+CurlTransport::SecurityPolicy CurlTransport::securityPolicy()
+{
+    return {long(CURL_SSLVERSION_TLSv1_2), 1L, 2L, 0L};
+}
+
 Result<HttpResponse> CurlTransport::send(const HttpRequest &request)
 {
     if (const Status allowed = checkUrlAllowed(request.url, m_options.allowHttpLoopback); !allowed) {
@@ -102,18 +116,30 @@ Result<HttpResponse> CurlTransport::send(const HttpRequest &request)
     const bool https = request.url.scheme().compare(QLatin1String("https"), Qt::CaseInsensitive) == 0;
     curl_easy_setopt(curl, CURLOPT_URL, url.constData());
     curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, https ? "https" : "http");
-    curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 0L);
+    const SecurityPolicy policy = securityPolicy();
+    curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, policy.followLocation);
     curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, 1L);
-    curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, 2L);
-    curl_easy_setopt(curl, CURLOPT_SSLVERSION, long(CURL_SSLVERSION_TLSv1_2));
+    curl_easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, policy.verifyPeer);
+    curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, policy.verifyHost);
+    curl_easy_setopt(curl, CURLOPT_SSLVERSION, policy.sslVersion);
     const QByteArray caFile = m_options.caFile.toLocal8Bit();
     if (!caFile.isEmpty()) {
         curl_easy_setopt(curl, CURLOPT_CAINFO, caFile.constData());
     }
+    if (!m_options.caPem.isEmpty()) {
+        curl_blob blob{const_cast<char *>(m_options.caPem.constData()), size_t(m_options.caPem.size()), CURL_BLOB_COPY};
+        curl_easy_setopt(curl, CURLOPT_CAINFO_BLOB, &blob);
+    }
     const QByteArray pins = m_options.pins.join(QLatin1Char(';')).toLatin1();
     if (!pins.isEmpty()) {
         curl_easy_setopt(curl, CURLOPT_PINNEDPUBLICKEY, pins.constData());
+    }
+    const QByteArray proxy = m_options.proxy.toUtf8();
+    if (!proxy.isEmpty()) {
+        curl_easy_setopt(curl, CURLOPT_PROXY, proxy.constData());
+        curl_easy_setopt(curl, CURLOPT_PROXYTYPE, long(CURLPROXY_HTTP));
+        // Certificate checks stay end to end: the tunnel carries TLS, the proxy never sees inside.
+        curl_easy_setopt(curl, CURLOPT_HTTPPROXYTUNNEL, https ? 1L : 0L);
     }
     curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, long(m_options.connectTimeout.count()));
     curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, long(m_options.totalTimeout.count()));
@@ -152,6 +178,12 @@ Result<HttpResponse> CurlTransport::send(const HttpRequest &request)
         curl_easy_setopt(curl, CURLOPT_POST, 1L);
         curl_easy_setopt(curl, CURLOPT_POSTFIELDS, request.body.constData());
         curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(request.body.size()));
+        break;
+    case HttpRequest::Method::Put: // a body from memory, like POST, under another verb
+        curl_easy_setopt(curl, CURLOPT_POST, 1L);
+        curl_easy_setopt(curl, CURLOPT_POSTFIELDS, request.body.constData());
+        curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(request.body.size()));
+        curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, "PUT");
         break;
     }
 

@@ -13,8 +13,13 @@ namespace chorus::sync {
 
 struct CurlOptions {
     QString caFile;             // extra CA bundle (a council's private CA); empty: system store
+    QByteArray caPem;           // the same as PEM text (an enrollment bundle carries it); empty: none
     QStringList pins;           // "sha256//BASE64" public-key pins, primary then backup; empty: none
     bool allowHttpLoopback = false;
+    // "http://proxy.council.example:3128": every request goes through it (https:// by CONNECT,
+    // so the proxy sees only the host name). Empty: libcurl reads https_proxy / HTTPS_PROXY,
+    // http_proxy, all_proxy and no_proxy from the environment, as other tools on the machine do.
+    QString proxy;
     std::chrono::milliseconds connectTimeout{15000};
     std::chrono::milliseconds stallTimeout{30000}; // no byte moved for this long: give up
     std::chrono::milliseconds totalTimeout{600000};
@@ -35,6 +40,16 @@ public:
 
     // New connections this transport has opened so far (reuse keeps it at one per server).
     long connectionsOpened() const { return m_connections; }
+
+    // The security settings every request gets, whatever the options: fixed, and visible so
+    // tests can check what libcurl is told (it has no getters).
+    struct SecurityPolicy {
+        long sslVersion;     // CURLOPT_SSLVERSION: CURL_SSLVERSION_TLSv1_2 (TLS 1.2 or newer)
+        long verifyPeer;     // CURLOPT_SSL_VERIFYPEER: 1
+        long verifyHost;     // CURLOPT_SSL_VERIFYHOST: 2
+        long followLocation; // CURLOPT_FOLLOWLOCATION: 0 (a redirect is an answer, never followed)
+    };
+    static SecurityPolicy securityPolicy();
 
 private:
     struct Handle;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "OpenRosaClient.h"
 
+#include "Backoff.h"
 #include "Multipart.h"
 
 #include <QDateTime>
@@ -143,7 +144,8 @@ SubmitResult OpenRosaClient::classify(const HttpResponse &response)
     if (status >= 500 || status == 408 || status == 423 || status == 429) {
         return {SubmitOutcome::Transient, status,
                 withMessage(QStringLiteral("the server could not take it now (HTTP %1): will retry").arg(status),
-                            response)};
+                            response),
+                parseRetryAfter(response.header("retry-after"), QDateTime::currentDateTimeUtc())};
     }
     if (status >= 200 && status < 400) {
         return {SubmitOutcome::Transient, status,

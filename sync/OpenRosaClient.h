@@ -6,6 +6,9 @@
 
 #include <QUrl>
 
+#include <chrono>
+#include <optional>
+
 namespace chorus::sync {
 
 // What one submission attempt came to. Only Accepted means the server holds the record.
@@ -22,9 +25,19 @@ enum class SubmitOutcome {
 QString outcomeName(SubmitOutcome outcome);
 
 struct SubmitResult {
+    SubmitResult() = default;
+    SubmitResult(SubmitOutcome o, int status, QString why, std::optional<std::chrono::milliseconds> after = std::nullopt)
+        : outcome(o)
+        , httpStatus(status)
+        , reason(std::move(why))
+        , retryAfter(after)
+    {
+    }
+
     SubmitOutcome outcome = SubmitOutcome::Transient;
     int httpStatus = 0; // 0 when no reply came
     QString reason;     // for people: what happened and what to do
+    std::optional<std::chrono::milliseconds> retryAfter; // a transient reply's Retry-After, if any
 };
 
 struct ServerInfo {

@@ -3,8 +3,6 @@
 
 #include "SyncLogging.h"
 
-#include <QRandomGenerator>
-
 #include <thread>
 
 namespace chorus::sync {
@@ -38,21 +36,26 @@ void SyncEngine::cancel()
     m_wake.notify_all();
 }
 
-bool SyncEngine::waitBackoff(int attempt)
+void SyncEngine::setBackoffHooks(Backoff::Random random, Waiter waiter)
 {
-    const auto base = m_options.backoffBase.count();
-    const auto cap = m_options.backoffMax.count();
-    long long delay = std::min<long long>(cap, base << std::min(attempt - 1, 20));
-    // Full jitter in the upper half, so devices that failed together do not retry together.
-    delay = delay / 2 + (delay > 1 ? QRandomGenerator::global()->bounded(delay / 2 + 1) : 0);
+    m_random = std::move(random);
+    m_waiter = std::move(waiter);
+}
+
+bool SyncEngine::waitFor(std::chrono::milliseconds delay)
+{
+    if (m_waiter) {
+        return m_waiter(delay) && !m_cancelled;
+    }
     std::unique_lock lock(m_waitMutex);
-    return !m_wake.wait_for(lock, std::chrono::milliseconds(delay), [this] { return m_cancelled.load(); });
+    return !m_wake.wait_for(lock, delay, [this] { return m_cancelled.load(); });
 }
 
 RecordResult SyncEngine::sendOne(Run &run, OpenRosaClient &client, const OutboxItem &item, const ServerInfo &server)
 {
     RecordResult result;
     result.instanceId = item.instanceId;
+    Backoff backoff(m_options.backoffBase, m_options.backoffMax, m_random); // per record: starts low again
     for (int attempt = 1; attempt <= std::max(1, m_options.maxAttempts); ++attempt) {
         {
             std::lock_guard lock(run.mutex);
@@ -72,7 +75,13 @@ RecordResult SyncEngine::sendOne(Run &run, OpenRosaClient &client, const OutboxI
         if (submitted.outcome != SubmitOutcome::Transient || attempt == m_options.maxAttempts) {
             break;
         }
-        if (m_cancelled || !waitBackoff(attempt)) {
+        const std::chrono::milliseconds delay = backoff.next(submitted.retryAfter);
+        if (submitted.retryAfter && delay > m_options.retryAfterMax) {
+            result.reason += QStringLiteral(" (the server asked for a pause of %1 s: next sync)")
+                                 .arg(std::chrono::duration_cast<std::chrono::seconds>(delay).count());
+            break;
+        }
+        if (m_cancelled || !waitFor(delay)) {
             break;
         }
     }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "Backoff.h"
 #include "OpenRosaClient.h"
 #include "Outbox.h"
 #include "SyncLog.h"
@@ -21,6 +22,9 @@ struct SyncOptions {
     int maxAttempts = 3;  // per record per run, for transient failures
     std::chrono::milliseconds backoffBase{1000};
     std::chrono::milliseconds backoffMax{30000};
+    // A server asking for a longer pause (Retry-After) than this is not waited for in this run:
+    // the record stays queued for the next one.
+    std::chrono::milliseconds retryAfterMax{120000};
 };
 
 struct RecordResult {
@@ -60,17 +64,24 @@ public:
     // Thread-safe: no new upload starts; in-flight ones finish and are recorded.
     void cancel();
 
+    // Waits `delay` unless cancelled first; returns false when cancelled.
+    using Waiter = std::function<bool(std::chrono::milliseconds delay)>;
+    // Tests pin the jitter and record the waits instead of sleeping. Call before run().
+    void setBackoffHooks(Backoff::Random random, Waiter waiter);
+
 private:
     struct Run;
     void worker(Run &run, Transport &transport, const ServerInfo &server);
     RecordResult sendOne(Run &run, OpenRosaClient &client, const OutboxItem &item, const ServerInfo &server);
-    bool waitBackoff(int attempt);
+    bool waitFor(std::chrono::milliseconds delay);
 
     TransportFactory m_transports;
     QUrl m_url;
     QByteArray m_token;
     SyncOptions m_options;
     SyncLog *m_log = nullptr;
+    Backoff::Random m_random;
+    Waiter m_waiter;
     std::atomic<bool> m_cancelled{false};
     std::mutex m_waitMutex;
     std::condition_variable m_wake;

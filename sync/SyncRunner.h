@@ -33,8 +33,16 @@ public:
 
     // 0 turns the timer off.
     void setInterval(std::chrono::milliseconds interval);
-    // Syncs when the network becomes reachable. False when no QNetworkInformation backend exists.
+    // Syncs when the network becomes reachable. False when no QNetworkInformation backend can be
+    // loaded: then only the timer and syncNow() trigger runs.
     bool watchNetwork();
+
+    // After a run that left records queued for a transient reason (network down, server busy),
+    // another run is scheduled after an exponential, jittered delay; a clean run resets it.
+    // Auth and TLS refusals are not retried: they need a person.
+    void setRetryBackoff(Backoff backoff) { m_backoff = std::move(backoff); }
+    // The delay of the scheduled retry, or 0 when none is scheduled.
+    std::chrono::milliseconds retryDelay() const;
 
     Q_INVOKABLE void syncNow();
     // Stops after the uploads in flight; the records not tried stay queued.
@@ -53,7 +61,10 @@ private:
     SyncReport m_lastReport;
     SyncReport m_pendingReport;
     bool m_again = false;
+    bool m_cancelled = false; // by a person: no automatic retry until the next trigger
     QTimer m_timer;
+    QTimer m_retry;
+    Backoff m_backoff{std::chrono::seconds(30), std::chrono::minutes(30)};
 };
 
 } // namespace chorus::sync

@@ -13,7 +13,7 @@ namespace chorus::sync {
 using HttpHeaders = QList<QPair<QByteArray, QByteArray>>;
 
 struct HttpRequest {
-    enum class Method { Head, Get, Post, Delete };
+    enum class Method { Head, Get, Post, Delete, Put };
     Method method = Method::Get;
     QUrl url;
     HttpHeaders headers;

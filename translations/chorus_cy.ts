@@ -119,6 +119,26 @@
         <source>Close Chorus</source>
         <translation>Cau Chorus</translation>
     </message>
+    <message>
+        <source>Kiosk mode</source>
+        <translation>Modd ciosg</translation>
+    </message>
+    <message>
+        <source>Outreach mode, collecting as %1</source>
+        <translation>Modd allgymorth, yn casglu fel %1</translation>
+    </message>
+    <message>
+        <source>There are no surveys on this device yet. Check for new surveys, or ask your administrator to assign one to this device.</source>
+        <translation>Does dim arolygon ar y ddyfais hon eto. Chwiliwch am arolygon newydd, neu gofynnwch i’ch gweinyddwr neilltuo un i’r ddyfais hon.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Wrthi’n gwirio…</translation>
+    </message>
+    <message>
+        <source>Check for new surveys</source>
+        <translation>Chwilio am arolygon newydd</translation>
+    </message>
 </context>
 <context>
     <name>Main</name>
@@ -403,6 +423,233 @@
     </message>
 </context>
 <context>
+    <name>SetupBundlePage</name>
+    <message>
+        <source>Enrol this device</source>
+        <translation>Cofrestru’r ddyfais hon</translation>
+    </message>
+    <message>
+        <source>Use the enrollment your administrator gave you for this device.</source>
+        <translation>Defnyddiwch y cofrestriad a roddodd eich gweinyddwr i chi ar gyfer y ddyfais hon.</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>Cam %1 o %2</translation>
+    </message>
+    <message>
+        <source>Choose how you will give the enrollment</source>
+        <translation>Dewiswch sut y byddwch yn rhoi’r cofrestriad</translation>
+    </message>
+    <message>
+        <source>From a file</source>
+        <translation>O ffeil</translation>
+    </message>
+    <message>
+        <source>Enrollment file</source>
+        <translation>Ffeil gofrestru</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Dewis…</translation>
+    </message>
+    <message>
+        <source>Paste the text</source>
+        <translation>Gludo’r testun</translation>
+    </message>
+    <message>
+        <source>Enrollment text</source>
+        <translation>Testun y cofrestriad</translation>
+    </message>
+    <message>
+        <source>Paste the enrollment here</source>
+        <translation>Gludwch y cofrestriad yma</translation>
+    </message>
+    <message>
+        <source>A photo or screenshot of the QR code (PNG or JPEG)</source>
+        <translation>Llun neu sgrinlun o’r cod QR (PNG neu JPEG)</translation>
+    </message>
+    <message>
+        <source>From a QR code picture</source>
+        <translation>O lun o god QR</translation>
+    </message>
+    <message>
+        <source>QR picture</source>
+        <translation>Llun QR</translation>
+    </message>
+    <message>
+        <source>Enrollment files (*.json)</source>
+        <translation>Ffeiliau cofrestru (*.json)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Pob ffeil (*)</translation>
+    </message>
+    <message>
+        <source>Choose the enrollment file</source>
+        <translation>Dewiswch y ffeil gofrestru</translation>
+    </message>
+    <message>
+        <source>Pictures (*.png *.jpg *.jpeg)</source>
+        <translation>Lluniau (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>Choose the QR code picture</source>
+        <translation>Dewiswch lun y cod QR</translation>
+    </message>
+</context>
+<context>
+    <name>SetupConfirmPage</name>
+    <message>
+        <source>Yes, enrol this device</source>
+        <translation>Ydw, cofrestru’r ddyfais hon</translation>
+    </message>
+    <message>
+        <source>Check this is your council</source>
+        <translation>Gwiriwch mai dyma’ch cyngor</translation>
+    </message>
+    <message>
+        <source>Compare the key fingerprint with the one your administrator shows you. If any part is different, do not continue: go back and ask them.</source>
+        <translation>Cymharwch ôl bys yr allwedd â’r un y mae eich gweinyddwr yn ei ddangos i chi. Os oes unrhyw ran yn wahanol, peidiwch â pharhau: ewch yn ôl a gofynnwch iddyn nhw.</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>Cam %1 o %2</translation>
+    </message>
+    <message>
+        <source>Council</source>
+        <translation>Cyngor</translation>
+    </message>
+    <message>
+        <source>Council key fingerprint</source>
+        <translation>Ôl bys allwedd y cyngor</translation>
+    </message>
+    <message>
+        <source>Sends responses to</source>
+        <translation>Yn anfon ymatebion i</translation>
+    </message>
+    <message>
+        <source>This device&apos;s name</source>
+        <translation>Enw’r ddyfais hon</translation>
+    </message>
+    <message>
+        <source>Enrollment valid until</source>
+        <translation>Mae’r cofrestriad yn ddilys tan</translation>
+    </message>
+</context>
+<context>
+    <name>SetupFetchPage</name>
+    <message>
+        <source>Getting your surveys</source>
+        <translation>Wrthi’n nôl eich arolygon</translation>
+    </message>
+    <message>
+        <source>Chorus is fetching the surveys assigned to this device and checking that your council signed them.</source>
+        <translation>Mae Chorus yn nôl yr arolygon a neilltuwyd i’r ddyfais hon ac yn gwirio bod eich cyngor wedi’u llofnodi.</translation>
+    </message>
+    <message>
+        <source>Fetching surveys</source>
+        <translation>Wrthi’n nôl arolygon</translation>
+    </message>
+</context>
+<context>
+    <name>SetupModePage</name>
+    <message>
+        <source>Getting your surveys…</source>
+        <translation>Wrthi’n nôl eich arolygon…</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Parhau</translation>
+    </message>
+    <message>
+        <source>How will this device be used?</source>
+        <translation>Sut bydd y ddyfais hon yn cael ei defnyddio?</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>Cam %1 o %2</translation>
+    </message>
+    <message>
+        <source>Choose how this device will be used</source>
+        <translation>Dewiswch sut bydd y ddyfais hon yn cael ei defnyddio</translation>
+    </message>
+    <message>
+        <source>A member of staff holds the device and asks the questions</source>
+        <translation>Mae aelod o staff yn dal y ddyfais ac yn gofyn y cwestiynau</translation>
+    </message>
+    <message>
+        <source>Outreach</source>
+        <translation>Allgymorth</translation>
+    </message>
+    <message>
+        <source>Recorded with each response you collect</source>
+        <translation>Caiff ei gofnodi gyda phob ymateb y byddwch yn ei gasglu</translation>
+    </message>
+    <message>
+        <source>Your name or staff id</source>
+        <translation>Eich enw neu’ch rhif staff</translation>
+    </message>
+    <message>
+        <source>Residents answer on their own; the screen is locked to the survey</source>
+        <translation>Mae preswylwyr yn ateb ar eu pen eu hunain; mae’r sgrin wedi’i chloi i’r arolwg</translation>
+    </message>
+    <message>
+        <source>Kiosk</source>
+        <translation>Ciosg</translation>
+    </message>
+    <message>
+        <source>4 to 12 digits. Staff need it to leave the survey.</source>
+        <translation>4 i 12 digid. Mae ei angen ar staff i adael yr arolwg.</translation>
+    </message>
+    <message>
+        <source>Staff PIN</source>
+        <translation>PIN staff</translation>
+    </message>
+    <message>
+        <source>Type the PIN again</source>
+        <translation>Teipiwch y PIN eto</translation>
+    </message>
+</context>
+<context>
+    <name>SetupPassphrasePage</name>
+    <message>
+        <source>Setting up…</source>
+        <translation>Wrthi’n gosod…</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Parhau</translation>
+    </message>
+    <message>
+        <source>Set the operator passphrase</source>
+        <translation>Gosod cyfrinymadrodd y gweithredwr</translation>
+    </message>
+    <message>
+        <source>Staff type this passphrase each time Chorus starts. It protects unfinished responses on this device. Nobody can recover it, so keep it somewhere safe.</source>
+        <translation>Mae staff yn teipio’r cyfrinymadrodd hwn bob tro y bydd Chorus yn dechrau. Mae’n diogelu ymatebion heb eu gorffen ar y ddyfais hon. Does neb yn gallu ei adfer, felly cadwch ef yn rhywle diogel.</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>Cam %1 o %2</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Cyfrinymadrodd</translation>
+    </message>
+    <message>
+        <source>Strength: %1</source>
+        <translation>Cryfder: %1</translation>
+    </message>
+    <message>
+        <source>Type the passphrase again</source>
+        <translation>Teipiwch y cyfrinymadrodd eto</translation>
+    </message>
+    <message>
+        <source>Setting up the vault</source>
+        <translation>Wrthi’n gosod y gladdgell</translation>
+    </message>
+</context>
+<context>
     <name>StaffPinDialog</name>
     <message>
         <source>Staff PIN</source>
@@ -443,6 +690,21 @@
     </message>
 </context>
 <context>
+    <name>SurveyCard</name>
+    <message>
+        <source>Survey: %1</source>
+        <translation>Arolwg: %1</translation>
+    </message>
+    <message>
+        <source>Version %1. %2 unfinished, %3 waiting to send, %4 sent, %5 not sent.</source>
+        <translation>Fersiwn %1. %2 heb eu gorffen, %3 yn aros i’w hanfon, %4 wedi’u hanfon, %5 heb eu hanfon.</translation>
+    </message>
+    <message>
+        <source>Start this survey</source>
+        <translation>Dechrau’r arolwg hwn</translation>
+    </message>
+</context>
+<context>
     <name>SurveyQuestionPage</name>
     <message>
         <source>Question %1 of %2</source>
@@ -463,6 +725,47 @@
     <message>
         <source>A member of staff records the location of the event. You do not need to do anything here.</source>
         <translation>Mae aelod o staff yn cofnodi lleoliad y digwyddiad. Does dim angen i chi wneud dim yma.</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockPage</name>
+    <message>
+        <source>Checking…</source>
+        <translation>Wrthi’n gwirio…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Try again in %n second(s)</source>
+        <translation>
+            <numerusform>Rhowch gynnig arall arni ymhen %n eiliad</numerusform>
+            <numerusform>Rhowch gynnig arall arni ymhen %n eiliad</numerusform>
+            <numerusform>Rhowch gynnig arall arni ymhen %n eiliad</numerusform>
+            <numerusform>Rhowch gynnig arall arni ymhen %n eiliad</numerusform>
+            <numerusform>Rhowch gynnig arall arni ymhen %n eiliad</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Datgloi</translation>
+    </message>
+    <message>
+        <source>Unlock Chorus</source>
+        <translation>Datgloi Chorus</translation>
+    </message>
+    <message>
+        <source>This device collects for %1. Type the operator passphrase set up on it.</source>
+        <translation>Mae’r ddyfais hon yn casglu ar gyfer %1. Teipiwch y cyfrinymadrodd gweithredwr a osodwyd arni.</translation>
+    </message>
+    <message>
+        <source>Type the operator passphrase set up on this device.</source>
+        <translation>Teipiwch y cyfrinymadrodd gweithredwr a osodwyd ar y ddyfais hon.</translation>
+    </message>
+    <message>
+        <source>Operator passphrase</source>
+        <translation>Cyfrinymadrodd y gweithredwr</translation>
+    </message>
+    <message>
+        <source>Checking the passphrase</source>
+        <translation>Wrthi’n gwirio’r cyfrinymadrodd</translation>
     </message>
 </context>
 <context>
@@ -535,6 +838,108 @@
     </message>
 </context>
 <context>
+    <name>chorus::ui::DeviceSetup</name>
+    <message>
+        <source>%1 refused: %2</source>
+        <translation>%1 wedi’i wrthod: %2</translation>
+    </message>
+    <message>
+        <source>No surveys are assigned to this device yet. Ask your administrator to assign one, then check again.</source>
+        <translation>Does dim arolygon wedi’u neilltuo i’r ddyfais hon eto. Gofynnwch i’ch gweinyddwr neilltuo un, yna gwiriwch eto.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new or updated survey(s) installed.</source>
+        <translation>
+            <numerusform>%n arolwg newydd neu wedi’i ddiweddaru wedi’i osod.</numerusform>
+            <numerusform>%n arolwg newydd neu wedi’i ddiweddaru wedi’i osod.</numerusform>
+            <numerusform>%n arolwg newydd neu wedi’i ddiweddaru wedi’i osod.</numerusform>
+            <numerusform>%n arolwg newydd neu wedi’i ddiweddaru wedi’i osod.</numerusform>
+            <numerusform>%n arolwg newydd neu wedi’i ddiweddaru wedi’i osod.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already up to date.</source>
+        <translation>
+            <numerusform>%n eisoes yn gyfredol.</numerusform>
+            <numerusform>%n eisoes yn gyfredol.</numerusform>
+            <numerusform>%n eisoes yn gyfredol.</numerusform>
+            <numerusform>%n eisoes yn gyfredol.</numerusform>
+            <numerusform>%n eisoes yn gyfredol.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This device&apos;s enrollment cannot be read: %1</source>
+        <translation>Does dim modd darllen cofrestriad y ddyfais hon: %1</translation>
+    </message>
+    <message>
+        <source>Enter the path of the enrollment file, or choose it.</source>
+        <translation>Rhowch lwybr y ffeil gofrestru, neu dewiswch hi.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Does dim modd darllen %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is too large to be an enrollment file. Choose the file your administrator gave you.</source>
+        <translation>Mae %1 yn rhy fawr i fod yn ffeil gofrestru. Dewiswch y ffeil a roddodd eich gweinyddwr i chi.</translation>
+    </message>
+    <message>
+        <source>Paste the enrollment text first.</source>
+        <translation>Gludwch destun y cofrestriad yn gyntaf.</translation>
+    </message>
+    <message>
+        <source>Enter the path of the QR picture, or choose it.</source>
+        <translation>Rhowch lwybr y llun QR, neu dewiswch ef.</translation>
+    </message>
+    <message>
+        <source>The QR picture could not be read: %1</source>
+        <translation>Doedd dim modd darllen y llun QR: %1</translation>
+    </message>
+    <message>
+        <source>This is not an enrollment this device can accept: %1</source>
+        <translation>Nid yw hwn yn gofrestriad y gall y ddyfais hon ei dderbyn: %1</translation>
+    </message>
+    <message>
+        <source>The enrollment could not be saved: %1</source>
+        <translation>Doedd dim modd cadw’r cofrestriad: %1</translation>
+    </message>
+    <message>
+        <source>Enter your name or staff id (up to %1 characters): it is recorded with each response you collect.</source>
+        <translation>Rhowch eich enw neu’ch rhif staff (hyd at %1 nod): caiff ei gofnodi gyda phob ymateb y byddwch yn ei gasglu.</translation>
+    </message>
+    <message>
+        <source>The two PINs are different. Type the same PIN in both boxes.</source>
+        <translation>Mae’r ddau PIN yn wahanol. Teipiwch yr un PIN yn y ddau flwch.</translation>
+    </message>
+    <message>
+        <source>The mode could not be saved: %1</source>
+        <translation>Doedd dim modd cadw’r modd: %1</translation>
+    </message>
+    <message>
+        <source>This device is not enrolled yet.</source>
+        <translation>Nid yw’r ddyfais hon wedi’i chofrestru eto.</translation>
+    </message>
+    <message>
+        <source>Could not check for surveys: %1. Try again with &quot;Check for new surveys&quot;.</source>
+        <translation>Doedd dim modd chwilio am arolygon: %1. Rhowch gynnig arall arni gyda &quot;Chwilio am arolygon newydd&quot;.</translation>
+    </message>
+</context>
+<context>
+    <name>chorus::ui::InstalledSurveys</name>
+    <message>
+        <source>The surveys on this device cannot be read: %1</source>
+        <translation>Does dim modd darllen yr arolygon ar y ddyfais hon: %1</translation>
+    </message>
+    <message>
+        <source>This device is not enrolled, so no survey can be trusted yet.</source>
+        <translation>Nid yw’r ddyfais hon wedi’i chofrestru, felly does dim modd ymddiried mewn unrhyw arolwg eto.</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>Wedi’i wrthod: %1</translation>
+    </message>
+</context>
+<context>
     <name>chorus::ui::StaffLock</name>
     <message>
         <source>The staff PIN could not be saved. Check the disk has space and try again.</source>
@@ -547,6 +952,75 @@
     <message>
         <source>That PIN is not right. Check it and try again.</source>
         <translation>Nid yw&apos;r PIN hwnnw&apos;n gywir. Gwiriwch ef a rhowch gynnig arall arni.</translation>
+    </message>
+</context>
+<context>
+    <name>chorus::ui::VaultKeeper</name>
+    <message>
+        <source>The device database cannot be read: %1</source>
+        <translation>Does dim modd darllen cronfa ddata’r ddyfais: %1</translation>
+    </message>
+    <message>
+        <source>Use at least %1 characters. Three or four unrelated words are easy to remember and hard to guess.</source>
+        <translation>Defnyddiwch o leiaf %1 nod. Mae tri neu bedwar gair digyswllt yn hawdd eu cofio ac yn anodd eu dyfalu.</translation>
+    </message>
+    <message>
+        <source>Too short: use at least %1 characters.</source>
+        <translation>Rhy fyr: defnyddiwch o leiaf %1 nod.</translation>
+    </message>
+    <message>
+        <source>Too easy to guess: it repeats the same few characters.</source>
+        <translation>Rhy hawdd ei ddyfalu: mae’n ailadrodd yr un ychydig nodau.</translation>
+    </message>
+    <message>
+        <source>Strong.</source>
+        <translation>Cryf.</translation>
+    </message>
+    <message>
+        <source>Good. A longer passphrase is stronger still.</source>
+        <translation>Da. Mae cyfrinymadrodd hirach yn gryfach byth.</translation>
+    </message>
+    <message>
+        <source>Acceptable, but longer is safer: try three or four unrelated words.</source>
+        <translation>Derbyniol, ond mae hirach yn fwy diogel: rhowch gynnig ar dri neu bedwar gair digyswllt.</translation>
+    </message>
+    <message>
+        <source>There is no device database to keep the vault in.</source>
+        <translation>Does dim cronfa ddata ar y ddyfais i gadw’r gladdgell ynddi.</translation>
+    </message>
+    <message>
+        <source>The two passphrases are different. Type the same passphrase in both boxes.</source>
+        <translation>Mae’r ddau gyfrinymadrodd yn wahanol. Teipiwch yr un cyfrinymadrodd yn y ddau flwch.</translation>
+    </message>
+    <message>
+        <source>The vault could not be created: %1</source>
+        <translation>Doedd dim modd creu’r gladdgell: %1</translation>
+    </message>
+    <message>
+        <source>The vault could not be saved: %1</source>
+        <translation>Doedd dim modd cadw’r gladdgell: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wait %n second(s) before trying again.</source>
+        <translation>
+            <numerusform>Arhoswch %n eiliad cyn rhoi cynnig arall arni.</numerusform>
+            <numerusform>Arhoswch %n eiliad cyn rhoi cynnig arall arni.</numerusform>
+            <numerusform>Arhoswch %n eiliad cyn rhoi cynnig arall arni.</numerusform>
+            <numerusform>Arhoswch %n eiliad cyn rhoi cynnig arall arni.</numerusform>
+            <numerusform>Arhoswch %n eiliad cyn rhoi cynnig arall arni.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Enter the operator passphrase.</source>
+        <translation>Rhowch gyfrinymadrodd y gweithredwr.</translation>
+    </message>
+    <message>
+        <source>The vault cannot be opened: %1</source>
+        <translation>Does dim modd agor y gladdgell: %1</translation>
+    </message>
+    <message>
+        <source>That passphrase is not right. Check it and try again: each wrong passphrase makes the next wait longer.</source>
+        <translation>Nid yw’r cyfrinymadrodd hwnnw’n gywir. Gwiriwch ef a rhowch gynnig arall arni: mae pob cyfrinymadrodd anghywir yn gwneud yr aros nesaf yn hirach.</translation>
     </message>
 </context>
 <!-- collect: drafts, dates, repeats, events (session 2) -->

@@ -22,12 +22,49 @@
     </message>
 </context>
 <context>
+    <name>UnlockPage</name>
+    <message numerus="yes">
+        <source>Try again in %n second(s)</source>
+        <translation>
+            <numerusform>Try again in %n second</numerusform>
+            <numerusform>Try again in %n seconds</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>WelcomePage</name>
     <message numerus="yes">
         <source>For your privacy, if nobody touches the screen for %n second(s), it asks if you need more time, then clears your answers.</source>
         <translation>
             <numerusform>For your privacy, if nobody touches the screen for %n second, it asks if you need more time, then clears your answers.</numerusform>
             <numerusform>For your privacy, if nobody touches the screen for %n seconds, it asks if you need more time, then clears your answers.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>chorus::ui::DeviceSetup</name>
+    <message numerus="yes">
+        <source>%n new or updated survey(s) installed.</source>
+        <translation>
+            <numerusform>%n new or updated survey installed.</numerusform>
+            <numerusform>%n new or updated surveys installed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already up to date.</source>
+        <translation>
+            <numerusform>%n already up to date.</numerusform>
+            <numerusform>%n already up to date.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>chorus::ui::VaultKeeper</name>
+    <message numerus="yes">
+        <source>Wait %n second(s) before trying again.</source>
+        <translation>
+            <numerusform>Wait %n second before trying again.</numerusform>
+            <numerusform>Wait %n seconds before trying again.</numerusform>
         </translation>
     </message>
 </context>

@@ -46,6 +46,7 @@ void AppSync::start()
             chorus::sync::CurlOptions curl;
             curl.allowHttpLoopback = settings.allowHttpLoopback;
             curl.caFile = settings.caFile;
+            curl.caPem = settings.caPem;
             curl.pins = settings.pins;
             chorus::sync::SyncEngine engine([curl] { return std::make_unique<chorus::sync::CurlTransport>(curl); },
                                             *url, settings.token);

@@ -27,6 +27,7 @@ public:
         QByteArray token;
         bool allowHttpLoopback = false;
         QString caFile;
+        QByteArray caPem; // from the enrollment
         QStringList pins;
     };
 
@@ -34,6 +35,8 @@ public:
     ~AppSync() override;
 
     void start();
+    // The enrolled endpoint, token and TLS settings, once the device is unlocked.
+    void setSettings(Settings settings) { m_settings = std::move(settings); }
 
 private:
     void finish(const QString &summary);

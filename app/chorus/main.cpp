@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // chorus: the app people hold. Builds the services, hands them to QML, shows Main.qml.
 #include "AppSync.h"
+#include "CoreEnrollment.h"
+#include "DeviceSetup.h"
 #include "IdleMonitor.h"
+#include "InstalledSurveys.h"
 #include "LanguageController.h"
 #include "QmlServices.h"
 #include "RecordsModel.h"
@@ -9,6 +12,7 @@
 #include "ResponseSink.h"
 #include "StaffLock.h"
 #include "Theme.h"
+#include "VaultKeeper.h"
 #include "store/SqliteStore.h"
 #include "survey/SurveyLoader.h"
 
@@ -28,6 +32,7 @@
 #include <QUrl>
 
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <cstdio>
@@ -77,6 +82,27 @@ int setStaffPin(StaffLock &lock, const QString &file)
     return 0;
 }
 
+// Consent records name the device as it was enrolled; before enrollment (or on the developer
+// path) as --device-id or chorus@hostname.
+class DeviceSink : public ResponseSink
+{
+public:
+    DeviceSink(chorus::store::Store &store, std::function<QString()> deviceId)
+        : m_store(store), m_deviceId(std::move(deviceId))
+    {
+    }
+    chorus::Result<SubmitReceipt> submit(const chorus::survey::SurveyPackage &package,
+                                         const chorus::response::Response &response,
+                                         const ConsentChoices &consent) override
+    {
+        return FinalizerSink(m_store, m_deviceId()).submit(package, response, consent);
+    }
+
+private:
+    chorus::store::Store &m_store;
+    std::function<QString()> m_deviceId;
+};
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -86,7 +112,11 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationName(QStringLiteral("Chorus"));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Chorus: accessible, offline survey collection"));
+    parser.setApplicationDescription(QStringLiteral(
+        "Chorus: accessible, offline survey collection.\n"
+        "On first start it asks for an operator passphrase and the enrollment your administrator made\n"
+        "(chorusctl enroll), then fetches the device's surveys; later starts ask for the passphrase.\n"
+        "The options marked 'Developer path' skip enrollment and are for development and demos."));
     parser.addHelpOption();
     const QCommandLineOption selfTestOption(QStringLiteral("self-test"),
                                             QStringLiteral("Load every QML file and exit (0 when all load)."));
@@ -113,22 +143,23 @@ int main(int argc, char *argv[])
                                        QStringLiteral("Store the staff PIN read from <file> (4-12 digits) and exit."),
                                        QStringLiteral("file"));
     const QCommandLineOption surveyOption(QStringLiteral("survey"),
-                                          QStringLiteral("Collect with the survey package <file> (.chorus.json)."),
+                                          QStringLiteral("Developer path: collect with the survey package <file> (.chorus.json), "
+                                                         "skipping enrollment and the operator passphrase."),
                                           QStringLiteral("file"));
     const QCommandLineOption dbOption(QStringLiteral("db"),
                                       QStringLiteral("Device database (default: chorus.db in the app's data folder)."),
                                       QStringLiteral("file"));
     const QCommandLineOption endpointOption(QStringLiteral("endpoint"),
-                                            QStringLiteral("Receiver for Sync now (https://host or .../submission)."),
+                                            QStringLiteral("Developer path: receiver for Sync now (https://host or .../submission)."),
                                             QStringLiteral("url"));
-    const QCommandLineOption tokenOption(QStringLiteral("token-file"), QStringLiteral("File holding the device token."),
+    const QCommandLineOption tokenOption(QStringLiteral("token-file"), QStringLiteral("Developer path: file holding the device token."),
                                          QStringLiteral("file"));
     const QCommandLineOption httpOption(QStringLiteral("allow-http-loopback"),
-                                        QStringLiteral("Allow plain http to 127.0.0.1 (testing only)."));
-    const QCommandLineOption caOption(QStringLiteral("ca-file"), QStringLiteral("Extra CA certificates (PEM)."),
+                                        QStringLiteral("Developer path: allow plain http to 127.0.0.1 (testing only)."));
+    const QCommandLineOption caOption(QStringLiteral("ca-file"), QStringLiteral("Developer path: extra CA certificates (PEM)."),
                                       QStringLiteral("file"));
     const QCommandLineOption pinKeyOption(QStringLiteral("pin"),
-                                          QStringLiteral("Server public-key pin sha256//BASE64 (repeatable)."),
+                                          QStringLiteral("Developer path: server public-key pin sha256//BASE64 (repeatable)."),
                                           QStringLiteral("pin"));
     const QCommandLineOption deviceOption(QStringLiteral("device-id"),
                                           QStringLiteral("Device id recorded with consent (default chorus@hostname)."),
@@ -136,7 +167,11 @@ int main(int argc, char *argv[])
     const QCommandLineOption operatorOption(QStringLiteral("operator"),
                                             QStringLiteral("Operator id for --assisted (recorded with consent)."),
                                             QStringLiteral("id"));
-    parser.addOptions({deviceOption, operatorOption});
+    const QCommandLineOption enrollmentOption(QStringLiteral("enrollment"),
+                                              QStringLiteral("Offer the enrollment file <file> on the setup screen "
+                                                             "(chorusctl enroll --out)."),
+                                              QStringLiteral("file"));
+    parser.addOptions({deviceOption, operatorOption, enrollmentOption});
     parser.addOptions({surveyOption, dbOption, endpointOption, tokenOption, httpOption, caOption, pinKeyOption});
     parser.addOptions({selfTestOption, screenshotOption, pageOption, scaleOption, contrastOption, languageOption,
                        kioskOption, assistedOption, idleOption, warningOption, pinOption});
@@ -161,17 +196,17 @@ int main(int argc, char *argv[])
         return setStaffPin(staffLock, parser.value(pinOption));
     }
 
-    // Survey and store: opened only when collecting, so --self-test and screenshots touch no data.
+    // The developer path (--survey FILE, with --endpoint/--token-file for Sync now) skips
+    // enrollment. Otherwise the device database drives the app: setup on first run, then the
+    // operator passphrase. --self-test and screenshots without --db touch no data.
+    const bool developerPath = parser.isSet(surveyOption);
+    const bool preview = parser.isSet(selfTestOption) || (parser.isSet(screenshotOption) && !parser.isSet(dbOption));
     std::unique_ptr<chorus::store::SqliteStore> store;
-    std::unique_ptr<FinalizerSink> sink;
+    std::unique_ptr<DeviceSink> sink;
     std::optional<chorus::survey::SurveyPackage> package;
     QString dbPathInUse;
-    if (parser.isSet(surveyOption)) {
-        auto loaded = chorus::survey::SurveyLoader::loadFile(parser.value(surveyOption));
-        if (!loaded) {
-            return fail(loaded.error().message);
-        }
-        package = std::move(*loaded);
+    DeviceSetup *device = nullptr;
+    if (developerPath || !preview) {
         QString dbPath = parser.value(dbOption);
         if (dbPath.isEmpty()) {
             const QString dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
@@ -184,9 +219,19 @@ int main(int argc, char *argv[])
             return fail(opened.error().message);
         }
         store = std::move(*opened);
-        sink = std::make_unique<FinalizerSink>(*store, parser.isSet(deviceOption)
-                                                           ? parser.value(deviceOption)
-                                                           : QStringLiteral("chorus@") + QSysInfo::machineHostName());
+        const QString fallbackId = parser.isSet(deviceOption) ? parser.value(deviceOption)
+                                                             : QStringLiteral("chorus@") + QSysInfo::machineHostName();
+        sink = std::make_unique<DeviceSink>(*store, [&device, fallbackId] {
+            const QString enrolled = device ? device->deviceName() : QString();
+            return enrolled.isEmpty() ? fallbackId : enrolled;
+        });
+    }
+    if (developerPath) {
+        auto loaded = chorus::survey::SurveyLoader::loadFile(parser.value(surveyOption));
+        if (!loaded) {
+            return fail(loaded.error().message);
+        }
+        package = std::move(*loaded);
         idle.setTimeouts(std::chrono::seconds(parser.isSet(idleOption) ? parser.value(idleOption).toInt()
                                                                         : package->kiosk.idleSeconds),
                          std::chrono::seconds(parser.isSet(warningOption) ? parser.value(warningOption).toInt()
@@ -218,15 +263,64 @@ int main(int argc, char *argv[])
                                                                              : QStringLiteral("handheld"));
     session.setOperatorId(parser.value(operatorOption));
 
+    // The enrolled device: vault, enrollment, mode, installed surveys.
+    const bool enrolledPath = store && !developerPath;
+    VaultKeeper vault(enrolledPath ? &store->settings() : nullptr, chorus::crypto::DeviceVault::Options());
+    std::unique_ptr<CoreEnrollment> port;
+    if (enrolledPath) {
+        port = std::make_unique<CoreEnrollment>(store->settings(), dbPathInUse);
+    }
+    DeviceSetup deviceSetup(&vault, port.get(), enrolledPath ? &store->settings() : nullptr, &staffLock, &session);
+    device = &deviceSetup;
+    deviceSetup.setSuggestedBundlePath(parser.value(enrollmentOption));
+    InstalledSurveys surveys(enrolledPath ? &store->surveys() : nullptr, store ? &store->responses() : nullptr,
+                             store ? &store->drafts() : nullptr, &session);
+    QObject::connect(&deviceSetup, &DeviceSetup::ready, &app, [&] {
+        if (const auto enrolled = deviceSetup.enrolled()) {
+            surveys.setSigningKey(enrolled->signingPublicKey);
+        }
+        if (const auto target = deviceSetup.syncTarget()) {
+            AppSync::Settings settings;
+            settings.dbPath = dbPathInUse;
+            settings.endpoint = target->endpoint;
+            settings.token = target->token;
+            settings.allowHttpLoopback = target->allowHttpLoopback;
+            settings.caFile = target->caFile;
+            settings.caPem = target->caPem;
+            settings.pins = target->pins;
+            appSync.setSettings(std::move(settings));
+        }
+    });
+    QObject::connect(&deviceSetup, &DeviceSetup::fetchFinished, &surveys, &InstalledSurveys::refresh);
+    // The survey's own kiosk timeouts, unless the command line set them.
+    QObject::connect(&surveys, &InstalledSurveys::chosenChanged, &app, [&] {
+        if (const auto chosen = surveys.chosenPackage()) {
+            idle.setTimeouts(std::chrono::seconds(parser.isSet(idleOption) ? parser.value(idleOption).toInt()
+                                                                            : chosen->kiosk.idleSeconds),
+                             std::chrono::seconds(parser.isSet(warningOption) ? parser.value(warningOption).toInt()
+                                                                              : chosen->kiosk.warningSeconds));
+        }
+    });
+
     ThemeSingleton::inject(&theme);
     LanguageSingleton::inject(&language);
     IdleMonitorSingleton::inject(&idle);
     StaffLockSingleton::inject(&staffLock);
     SessionSingleton::inject(&session);
     RecordsSingleton::inject(&records);
-    // Drafts are kept once the unlocked DeviceVault exists: drafts.attach(store->drafts(), vault).
+    VaultSingleton::inject(&vault);
+    DeviceSingleton::inject(&deviceSetup);
+    SurveysSingleton::inject(&surveys);
+    // Drafts are kept only while the device vault is unlocked: never a plaintext draft.
     DraftKeeper drafts;
     session.setDrafts(&drafts);
+    QObject::connect(&vault, &VaultKeeper::stateChanged, &drafts, [&] {
+        if (chorus::crypto::DeviceVault *unlocked = vault.vault(); unlocked && store) {
+            drafts.attach(store->drafts(), *unlocked);
+        } else if (!vault.isBusy()) {
+            drafts.detach();
+        }
+    });
     drafts.setTitleLookup([&session](const QString &id) { return id == session.surveyId() ? session.title() : QString(); });
     DraftsSingleton::inject(&drafts);
     EventSession event(&session);

@@ -7,7 +7,7 @@
 //    measured on a sample and scaled, so the run stays short; both figures are printed.
 // 2. Receiver throughput: 50 concurrent clients POSTing straight to the receiver; p50/p99.
 #include "CurlTransport.h"
-#include "DelayProxy.h"
+#include "RelayProxy.h"
 #include "MemoryOutbox.h"
 #include "OpenRosaClient.h"
 #include "Receiver.h"
@@ -75,7 +75,7 @@ int main(int argc, char *argv[])
     config.threads = 64;
     server::Receiver receiver(**storage, config);
     const int port = *receiver.start();
-    bench::DelayProxy proxy(port, std::chrono::milliseconds(rttMs / 2));
+    testing::RelayProxy proxy(port, std::chrono::milliseconds(rttMs / 2));
     const int slowPort = proxy.start();
     const QUrl slowUrl(QStringLiteral("http://127.0.0.1:%1/submission").arg(slowPort));
     CurlOptions curl;

@@ -56,7 +56,7 @@ Result<DeviceWithdrawal> withdrawOne(store::Store &store, const store::ConsentEn
         result.outcome = DeviceWithdrawal::Outcome::AlreadyWithdrawn;
         return result;
     }
-    if (Status marked = store.consent().markWithdrawn(entry.consentId, now); !marked)
+    if (Status marked = store.consent().markWithdrawn(entry.consentId, {now, toString(channel), {}}); !marked)
         return marked.error();
     if (mayBeOnServer) {
         result.outcome = DeviceWithdrawal::Outcome::RequestNeeded;

@@ -72,6 +72,16 @@ bool needsEqualityConsent(const survey::SurveyPackage &package, const QString &q
     return question && !question->bankItem.isEmpty();
 }
 
+Status surveyMayContinue(const survey::SurveyPackage &package, const ConsentRecord &record)
+{
+    if (consentGate(record, package.consent.continueWithoutEquality).continueSurvey)
+        return {};
+    return makeError(ErrorKind::Permission,
+                     u"survey %1 goes on only with consent to equality monitoring (its setting "
+                     "consent.continueWithoutEquality is false), and that consent was not given: no response was "
+                     "created. Thank the respondent; nothing of theirs is kept."_s.arg(package.id));
+}
+
 int applyConsentToAnswers(const survey::SurveyPackage &package, const ConsentRecord &record,
                           response::Response &response)
 {

@@ -49,6 +49,12 @@ QStringList lintNoticeChange(const survey::SurveyPackage &published, const surve
 // Questions from the equality bank are the ones that need the equality-monitoring grant.
 bool needsEqualityConsent(const survey::SurveyPackage &package, const QString &questionName);
 
+// The survey's rule for a refused equality-monitoring grant (consent.continueWithoutEquality):
+// an error, worded for the person at the screen, when the survey does not go on without it, in
+// which case no response may be created. The app's consent page and `chorusctl collect` ask
+// this before anything is stored.
+Status surveyMayContinue(const survey::SurveyPackage &package, const ConsentRecord &record);
+
 // Applies the consent to a response before it is finalized: without the equality grant every
 // equality question (answers inside repeats included) becomes NOT_ASKED, whatever was entered,
 // so no equality answer is ever stored. Returns how many answers were changed.

@@ -18,6 +18,8 @@ constexpr quint8 kDraftVersion = 1;
 constexpr qsizetype kNonceSize = crypto_aead_xchacha20poly1305_ietf_NPUBBYTES;
 constexpr qsizetype kTagSize = crypto_aead_xchacha20poly1305_ietf_ABYTES;
 constexpr qsizetype kDraftHeader = 4 + 1 + kNonceSize;
+// Sealed secret blob: the same layout under its own magic, so a draft never opens as a secret.
+constexpr char kSealMagic[4] = { 'C', 'H', 'S', 'V' };
 
 void appendField(QByteArray &out, const QString &field)
 {
@@ -198,6 +200,49 @@ Result<QByteArray> DeviceVault::openDraft(const QByteArray &blob, const DraftBin
             QStringLiteral("draft %1 does not authenticate: it was damaged, or belongs to another "
                            "response, survey or version")
                 .arg(binding.responseId));
+    }
+    return plain;
+}
+
+Result<QByteArray> DeviceVault::seal(const QByteArray &plaintext, const QByteArray &associatedData) const
+{
+    if (!isUnlocked()) {
+        return makeError(ErrorKind::Permission, QStringLiteral("the device vault is locked; unlock it first"));
+    }
+    QByteArray blob(kDraftHeader + plaintext.size() + kTagSize, Qt::Uninitialized);
+    auto *p = reinterpret_cast<uchar *>(blob.data());
+    std::memcpy(p, kSealMagic, 4);
+    p[4] = kDraftVersion;
+    randombytes_buf(p + 5, kNonceSize);
+    const QByteArray ad = blob.left(kDraftHeader) + QByteArrayLiteral("chorus-sealed") + associatedData;
+    unsigned long long written = 0;
+    crypto_aead_xchacha20poly1305_ietf_encrypt(p + kDraftHeader, &written,
+        reinterpret_cast<const uchar *>(plaintext.constData()), static_cast<unsigned long long>(plaintext.size()),
+        reinterpret_cast<const uchar *>(ad.constData()), static_cast<unsigned long long>(ad.size()), nullptr, p + 5,
+        m_key.data());
+    return blob;
+}
+
+Result<QByteArray> DeviceVault::open(const QByteArray &blob, const QByteArray &associatedData) const
+{
+    if (!isUnlocked()) {
+        return makeError(ErrorKind::Permission, QStringLiteral("the device vault is locked; unlock it first"));
+    }
+    if (blob.size() < kDraftHeader + kTagSize || std::memcmp(blob.constData(), kSealMagic, 4) != 0
+        || static_cast<quint8>(blob.at(4)) != kDraftVersion) {
+        return makeError(ErrorKind::InvalidInput, QStringLiteral("not a sealed secret written by this Chorus"));
+    }
+    const auto *p = reinterpret_cast<const uchar *>(blob.constData());
+    const QByteArray ad = blob.left(kDraftHeader) + QByteArrayLiteral("chorus-sealed") + associatedData;
+    QByteArray plain(blob.size() - kDraftHeader - kTagSize, Qt::Uninitialized);
+    unsigned long long written = 0;
+    if (crypto_aead_xchacha20poly1305_ietf_decrypt(reinterpret_cast<uchar *>(plain.data()), &written, nullptr,
+            p + kDraftHeader, static_cast<unsigned long long>(blob.size() - kDraftHeader),
+            reinterpret_cast<const uchar *>(ad.constData()), static_cast<unsigned long long>(ad.size()), p + 5,
+            m_key.data())
+        != 0) {
+        return makeError(ErrorKind::Crypto,
+            QStringLiteral("a sealed secret does not open with this device's key: it was damaged or moved"));
     }
     return plain;
 }

@@ -72,6 +72,11 @@ public:
     Result<QByteArray> sealDraft(const QByteArray &plaintext, const DraftBinding &binding) const;
     Result<QByteArray> openDraft(const QByteArray &blob, const DraftBinding &binding) const;
 
+    // Other small secrets at rest (the enrollment's device token), bound to `associatedData`
+    // (a purpose label): a blob copied to another purpose fails to open.
+    Result<QByteArray> seal(const QByteArray &plaintext, const QByteArray &associatedData) const;
+    Result<QByteArray> open(const QByteArray &blob, const QByteArray &associatedData) const;
+
 private:
     Result<SecretBytes> unwrap(const QByteArray &passphrase);
     std::chrono::milliseconds delayAfter(int failures) const;

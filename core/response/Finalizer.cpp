@@ -31,6 +31,19 @@ Finalizer::Finalizer(store::Store &store)
 {
 }
 
+Result<crypto::CouncilPublicKey> Finalizer::councilKey(const survey::SurveyPackage &package)
+{
+    if (m_key.isNull() || m_keyBase64 != package.publicKey) {
+        auto parsed = crypto::CouncilPublicKey::fromBase64(package.publicKey.toLatin1());
+        if (!parsed) {
+            return parsed.error();
+        }
+        m_key = *parsed;
+        m_keyBase64 = package.publicKey;
+    }
+    return m_key;
+}
+
 Result<QString> Finalizer::finalize(const survey::SurveyPackage &package, const Response &response)
 {
     if (!isValidInstanceId(response.instanceId)) {
@@ -41,7 +54,7 @@ Result<QString> Finalizer::finalize(const survey::SurveyPackage &package, const 
                          QStringLiteral("the response belongs to survey %1 version %2, not %3 version %4")
                              .arg(response.surveyId, response.surveyVersion, package.id, package.version));
     }
-    auto key = crypto::CouncilPublicKey::fromBase64(package.publicKey.toLatin1());
+    auto key = councilKey(package);
     if (!key) {
         return makeError(ErrorKind::InvalidInput,
                          QStringLiteral("survey %1 carries no usable council public key: %2")

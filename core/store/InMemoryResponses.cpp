@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The in-memory ResponseRepository: the same lifecycle rules as SQLite, over a list.
 #include "InMemoryInternal.h"
+#include "LedgerChain.h"
 #include "StoreRules.h"
 
 #include <algorithm>
@@ -37,6 +38,10 @@ public:
             }
             ConsentEntry entry = *response.consent;
             entry.capturedAt = stored(entry.capturedAt);
+            if (entry.withdrawnAt) {
+                ledger::eraseForWithdrawal(entry, {stored(*entry.withdrawnAt), entry.withdrawalChannel,
+                                                   entry.withdrawalScope});
+            }
             m_data->consents.append(entry);
         }
         StoredResponse r;
@@ -176,6 +181,13 @@ private:
         }
         if (to == ResponseState::Withdrawn) {
             removeEnvelope(*r);
+        }
+        if (to == ResponseState::Accepted) {
+            for (ConsentEntry &e : m_data->consents) {
+                if (e.responseId == id && !e.serverReceivedAt) {
+                    e.serverReceivedAt = r->stateChangedAt;
+                }
+            }
         }
         return {};
     }

@@ -2,6 +2,7 @@
 #include "InMemoryStore.h"
 
 #include "InMemoryInternal.h"
+#include "LedgerChain.h"
 
 #include "StoreRules.h"
 
@@ -178,24 +179,23 @@ public:
         ConsentEntry copy = entry;
         copy.capturedAt = stored(entry.capturedAt);
         if (copy.withdrawnAt) {
-            copy.withdrawnAt = stored(*copy.withdrawnAt);
+            ledger::eraseForWithdrawal(copy, {stored(*copy.withdrawnAt), copy.withdrawalChannel, copy.withdrawalScope});
         }
         m_data->consents.append(copy);
         return {};
     }
 
-    Status markWithdrawn(const QString &consentId, const QDateTime &at) override
+    using ConsentLedger::markWithdrawn;
+    Status markWithdrawn(const QString &consentId, const LedgerWithdrawal &withdrawal) override
     {
-        if (!at.isValid()) {
+        if (!withdrawal.at.isValid()) {
             return makeError(ErrorKind::InvalidInput, QStringLiteral("a withdrawal needs a time"));
         }
         ConsentEntry *e = find(consentId);
         if (!e) {
             return rules::consentNotFound(consentId);
         }
-        if (!e->withdrawnAt) {
-            e->withdrawnAt = stored(at);
-        }
+        ledger::eraseForWithdrawal(*e, {stored(withdrawal.at), withdrawal.channel, withdrawal.scope});
         return {};
     }
 
@@ -209,6 +209,9 @@ public:
 
     Result<QList<ConsentEntry>> findByReceiptHash(const QByteArray &hash) override
     {
+        if (hash.isEmpty()) {
+            return QList<ConsentEntry>{};
+        }
         return matching([&](const ConsentEntry &e) { return e.receiptHash == hash; });
     }
 
@@ -220,6 +223,17 @@ public:
     Result<QList<ConsentEntry>> list() override
     {
         return matching([](const ConsentEntry &) { return true; });
+    }
+
+    // Nothing outside this object can change the fake's entries, so there is no chain to check.
+    Result<LedgerCheck> verify() override
+    {
+        LedgerCheck check;
+        for (const ConsentEntry &e : m_data->consents) {
+            ++check.entries;
+            check.withdrawn += e.withdrawnAt ? 1 : 0;
+        }
+        return check;
     }
 
 private:

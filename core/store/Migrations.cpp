@@ -70,9 +70,36 @@ constexpr const char *kV2[] = {
     "ALTER TABLE responses ADD COLUMN envelope_purged_at INTEGER",
 };
 
+// The ledger keeps the notice and the purposes agreed (erased again at withdrawal), the
+// withdrawal's channel and scope, the server's acceptance time, and its MAC chain
+// (LedgerChain.h). seq is the entry's place in the chain; ledger_chain holds the chain's key,
+// length and head. Entries from schema 2 are chained when the store is next opened read-write.
+constexpr const char *kV3[] = {
+    "ALTER TABLE consent_ledger ADD COLUMN notice_id TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE consent_ledger ADD COLUMN notice_version TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE consent_ledger ADD COLUMN notice_locale TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE consent_ledger ADD COLUMN notice_sha256 TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE consent_ledger ADD COLUMN purposes TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE consent_ledger ADD COLUMN mode TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE consent_ledger ADD COLUMN withdrawal_channel TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE consent_ledger ADD COLUMN withdrawal_scope TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE consent_ledger ADD COLUMN server_received_at INTEGER",
+    "ALTER TABLE consent_ledger ADD COLUMN seq INTEGER",
+    "ALTER TABLE consent_ledger ADD COLUMN link_mac BLOB",
+    "ALTER TABLE consent_ledger ADD COLUMN state_mac BLOB",
+    "CREATE UNIQUE INDEX consent_by_seq ON consent_ledger(seq)",
+    R"(CREATE TABLE ledger_chain (
+        id        INTEGER PRIMARY KEY CHECK (id = 1),
+        mac_key   BLOB NOT NULL,
+        length    INTEGER NOT NULL,
+        last_link BLOB NOT NULL,
+        head_mac  BLOB NOT NULL))",
+};
+
 constexpr Migration kMigrations[] = {
     {1, kV1},
     {2, kV2},
+    {3, kV3},
 };
 
 static_assert(std::size(kMigrations) == kSchemaVersion, "one migration per schema version");

@@ -17,7 +17,7 @@ struct Migration {
 
 // The schema version this build writes. A database with a higher user_version was written by
 // a newer Chorus and is refused.
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 
 std::span<const Migration> migrations();
 

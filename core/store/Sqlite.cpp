@@ -9,6 +9,8 @@
 
 #include <sqlite3.h>
 
+#include <unordered_map>
+
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -113,8 +115,25 @@ void Database::Closer::operator()(sqlite3 *db) const
     sqlite3_close_v2(db);
 }
 
+struct Database::StatementCache {
+    struct Entry {
+        sqlite3_stmt *stmt = nullptr;
+        bool inUse = false;
+    };
+    // Node-based: an Entry's address (handed to Statement as its in-use flag) never moves.
+    std::unordered_map<const char *, Entry> entries;
+};
+
+void Database::CacheDeleter::operator()(StatementCache *cache) const
+{
+    for (auto &[sql, entry] : cache->entries) {
+        sqlite3_finalize(entry.stmt);
+    }
+    delete cache;
+}
+
 Database::Database(sqlite3 *db, QString path, bool readOnly)
-    : m_db(db), m_path(std::move(path)), m_readOnly(readOnly)
+    : m_db(db), m_cache(new StatementCache), m_path(std::move(path)), m_readOnly(readOnly)
 {
 }
 
@@ -275,6 +294,26 @@ Result<Statement> Database::prepare(const char *sql)
         return lastError(QStringLiteral("preparing a statement on %1").arg(m_path));
     }
     return Statement(stmt, this);
+}
+
+Result<Statement> Database::cached(const char *sql)
+{
+    auto found = m_cache->entries.find(sql);
+    if (found == m_cache->entries.end()) {
+        auto fresh = prepare(sql);
+        if (!fresh) {
+            return fresh.error();
+        }
+        // Take the compiled statement over from the one-off Statement into the cache.
+        sqlite3_stmt *stmt = fresh->m_stmt.release();
+        found = m_cache->entries.emplace(sql, StatementCache::Entry{stmt, false}).first;
+    }
+    StatementCache::Entry &entry = found->second;
+    if (entry.inUse) {
+        return prepare(sql);
+    }
+    entry.inUse = true;
+    return Statement(entry.stmt, this, &entry.inUse);
 }
 
 Result<int> Database::userVersion()

@@ -58,6 +58,11 @@ public:
     // For fixed SQL only (schema, pragmas): values always go through Statement::bind.
     Status exec(const char *sql);
     Result<Statement> prepare(const char *sql);
+    // prepare() for the hot paths (finalize): the statement is compiled once per connection and
+    // kept; the returned Statement resets it and clears its bindings when it goes out of scope,
+    // so re-parsing SQL is not paid per response. `sql` must be a string literal: the cache is
+    // keyed by its address. If that statement is already in use, a fresh one is prepared.
+    Result<Statement> cached(const char *sql);
 
     Result<int> userVersion();
     qint64 lastInsertRowId() const;
@@ -81,7 +86,14 @@ private:
     };
     Database(sqlite3 *db, QString path, bool readOnly);
 
+    struct StatementCache;
+    struct CacheDeleter {
+        void operator()(StatementCache *cache) const;
+    };
+
     std::unique_ptr<sqlite3, Closer> m_db;
+    // Declared after m_db: destroyed (its statements finalized) before the connection closes.
+    std::unique_ptr<StatementCache, CacheDeleter> m_cache;
     QString m_path;
     bool m_readOnly = false;
 };
@@ -117,9 +129,10 @@ public:
 private:
     friend class Database;
     struct Finalizer {
+        bool *inUse = nullptr; // set for a cached statement: reset and hand back, never finalize
         void operator()(sqlite3_stmt *stmt) const;
     };
-    Statement(sqlite3_stmt *stmt, Database *db);
+    Statement(sqlite3_stmt *stmt, Database *db, bool *cachedInUse = nullptr);
 
     std::unique_ptr<sqlite3_stmt, Finalizer> m_stmt;
     Database *m_db = nullptr;

@@ -2,17 +2,228 @@
 #include "SqliteConsentLedger.h"
 
 #include "Clock.h"
+#include "LedgerChain.h"
 #include "Sqlite.h"
 #include "StoreRules.h"
 
+#include <functional>
+
 namespace chorus::store {
+
+namespace {
+
+constexpr const char *kColumns =
+    "consent_id, response_id, receipt_hash, survey_id, survey_version, captured_at, withdrawn_at, notice_id, "
+    "notice_version, notice_locale, notice_sha256, purposes, mode, withdrawal_channel, withdrawal_scope, "
+    "server_received_at, seq, link_mac, state_mac";
+
+struct Row {
+    ConsentEntry entry;
+    std::optional<qint64> seq;
+    QByteArray link;
+    QByteArray state;
+};
+
+std::optional<QDateTime> optionalTime(const Statement &stmt, int column)
+{
+    if (stmt.isNull(column)) {
+        return std::nullopt;
+    }
+    return fromStoredTime(stmt.int64(column));
+}
+
+Row readRow(const Statement &stmt)
+{
+    Row row;
+    ConsentEntry &e = row.entry;
+    e.consentId = stmt.text(0);
+    e.responseId = stmt.text(1);
+    e.receiptHash = stmt.blob(2);
+    e.surveyId = stmt.text(3);
+    e.surveyVersion = stmt.text(4);
+    e.capturedAt = fromStoredTime(stmt.int64(5));
+    e.withdrawnAt = optionalTime(stmt, 6);
+    e.noticeId = stmt.text(7);
+    e.noticeVersion = stmt.text(8);
+    e.noticeLocale = stmt.text(9);
+    e.noticeSha256 = stmt.text(10);
+    e.purposes = ledger::decodePurposes(stmt.text(11));
+    e.mode = stmt.text(12);
+    e.withdrawalChannel = stmt.text(13);
+    e.withdrawalScope = stmt.text(14).split(QLatin1Char(','), Qt::SkipEmptyParts);
+    e.serverReceivedAt = optionalTime(stmt, 15);
+    if (!stmt.isNull(16)) {
+        row.seq = stmt.int64(16);
+    }
+    row.link = stmt.blob(17);
+    row.state = stmt.blob(18);
+    return row;
+}
+
+// Runs `sql` (selecting kColumns) with at most one bound value and hands every row over.
+Status selectRows(Database &db, const QByteArray &tail, const std::function<void(Statement &)> &bindValue,
+                  const std::function<void(Row &&)> &take)
+{
+    const QByteArray sql = QByteArray("SELECT ") + kColumns + " FROM consent_ledger " + tail;
+    auto stmt = db.prepare(sql.constData());
+    if (!stmt) {
+        return stmt.error();
+    }
+    if (bindValue) {
+        bindValue(*stmt);
+    }
+    for (;;) {
+        auto row = stmt->step();
+        if (!row) {
+            return row.error();
+        }
+        if (!*row) {
+            return {};
+        }
+        take(readRow(*stmt));
+    }
+}
+
+Result<QList<ConsentEntry>> entries(Database &db, const QByteArray &where,
+                                    const std::function<void(Statement &)> &bindValue)
+{
+    QList<ConsentEntry> result;
+    auto status = selectRows(db, where + " ORDER BY captured_at, consent_id", bindValue,
+                             [&](Row &&row) { result.append(std::move(row.entry)); });
+    if (!status) {
+        return status.error();
+    }
+    return result;
+}
+
+struct Chain {
+    QByteArray key;
+    qint64 length = 0;
+    QByteArray lastLink;
+    QByteArray head;
+};
+
+// The chain's key, length and last link; created (with a fresh key) on first use.
+Result<Chain> loadChain(Database &db, bool create)
+{
+    auto stmt = db.cached("SELECT mac_key, length, last_link, head_mac FROM ledger_chain WHERE id = 1");
+    if (!stmt) {
+        return stmt.error();
+    }
+    auto row = stmt->step();
+    if (!row) {
+        return row.error();
+    }
+    if (*row) {
+        return Chain{stmt->blob(0), stmt->int64(1), stmt->blob(2), stmt->blob(3)};
+    }
+    if (!create) {
+        return Chain{};
+    }
+    Chain chain{ledger::newKey(), 0, QByteArray(ledger::kMacBytes, '\0'), {}};
+    if (chain.key.size() != ledger::kKeyBytes) {
+        return makeError(ErrorKind::Crypto, QStringLiteral("could not make the consent ledger's key (libsodium)"));
+    }
+    auto insert = db.prepare("INSERT INTO ledger_chain(id, mac_key, length, last_link, head_mac) VALUES (1, ?, 0, ?, ?)");
+    if (!insert) {
+        return insert.error();
+    }
+    auto status = insert->bind(1, chain.key).bind(2, chain.lastLink)
+                      .bind(3, ledger::headMac(chain.key, 0, chain.lastLink)).run();
+    if (!status) {
+        return status.error();
+    }
+    return chain;
+}
+
+Status writeRow(Database &db, const ConsentEntry &e, std::optional<qint64> seq, const QByteArray &link, const QByteArray &state)
+{
+    auto stmt = db.cached("INSERT OR REPLACE INTO consent_ledger(consent_id, response_id, receipt_hash, survey_id, "
+                           "survey_version, captured_at, withdrawn_at, notice_id, notice_version, notice_locale, "
+                           "notice_sha256, purposes, mode, withdrawal_channel, withdrawal_scope, server_received_at, "
+                           "seq, link_mac, state_mac) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    if (!stmt) {
+        return stmt.error();
+    }
+    stmt->bind(1, e.consentId).bind(2, e.responseId).bind(3, e.receiptHash).bind(4, e.surveyId)
+        .bind(5, e.surveyVersion).bind(6, toStoredTime(e.capturedAt));
+    if (e.withdrawnAt) {
+        stmt->bind(7, toStoredTime(*e.withdrawnAt));
+    } else {
+        stmt->bindNull(7);
+    }
+    stmt->bind(8, e.noticeId).bind(9, e.noticeVersion).bind(10, e.noticeLocale).bind(11, e.noticeSha256)
+        .bind(12, ledger::encodePurposes(e.purposes)).bind(13, e.mode).bind(14, e.withdrawalChannel)
+        .bind(15, e.withdrawalScope.join(QLatin1Char(',')));
+    if (e.serverReceivedAt) {
+        stmt->bind(16, toStoredTime(*e.serverReceivedAt));
+    } else {
+        stmt->bindNull(16);
+    }
+    if (seq) {
+        stmt->bind(17, *seq);
+    } else {
+        stmt->bindNull(17);
+    }
+    return stmt->bind(18, link).bind(19, state).run();
+}
+
+// Appends `e` to the chain (the caller holds the transaction).
+Status append(Database &db, ConsentEntry e)
+{
+    auto chain = loadChain(db, true);
+    if (!chain) {
+        return chain.error();
+    }
+    // Times are kept to the millisecond: MAC what is stored, so verify() sees the same bytes.
+    e.capturedAt = fromStoredTime(toStoredTime(e.capturedAt));
+    const qint64 seq = chain->length + 1;
+    const QByteArray link = ledger::linkMac(chain->key, chain->lastLink, seq, e);
+    if (auto status = writeRow(db, e, seq, link, ledger::stateMac(chain->key, link, e)); !status) {
+        return status;
+    }
+    auto head = db.cached("UPDATE ledger_chain SET length = ?, last_link = ?, head_mac = ? WHERE id = 1");
+    if (!head) {
+        return head.error();
+    }
+    return head->bind(1, seq).bind(2, link).bind(3, ledger::headMac(chain->key, seq, link)).run();
+}
+
+// Rewrites the mutable part of the entries selected by `where` (one bound text value) and
+// their state MACs. The caller holds the transaction.
+Status rewrite(Database &db, const char *where, const QString &value, const std::function<void(ConsentEntry &)> &change)
+{
+    QList<Row> rows;
+    auto status = selectRows(db, where, [&](Statement &s) { s.bind(1, value); },
+                             [&](Row &&row) { rows.append(std::move(row)); });
+    if (!status) {
+        return status;
+    }
+    if (rows.isEmpty()) {
+        return {};
+    }
+    auto chain = loadChain(db, true);
+    if (!chain) {
+        return chain.error();
+    }
+    for (Row &row : rows) {
+        change(row.entry);
+        if (auto written = writeRow(db, row.entry, row.seq, row.link, ledger::stateMac(chain->key, row.link, row.entry));
+            !written) {
+            return written;
+        }
+    }
+    return {};
+}
+
+} // namespace
 
 Status SqliteConsentLedger::insert(Database &db, const ConsentEntry &entry)
 {
     if (auto status = rules::validate(entry); !status) {
         return status;
     }
-    auto exists = db.prepare("SELECT 1 FROM consent_ledger WHERE consent_id = ?");
+    auto exists = db.cached("SELECT 1 FROM consent_ledger WHERE consent_id = ?");
     if (!exists) {
         return exists.error();
     }
@@ -23,23 +234,60 @@ Status SqliteConsentLedger::insert(Database &db, const ConsentEntry &entry)
     if (*found) {
         return rules::consentExists(entry.consentId);
     }
-    auto stmt = db.prepare("INSERT INTO consent_ledger(consent_id, response_id, receipt_hash, survey_id, "
-                           "survey_version, captured_at, withdrawn_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
-    if (!stmt) {
-        return stmt.error();
+    exists->reset();
+    ConsentEntry stored = entry;
+    if (stored.withdrawnAt) {
+        ledger::eraseForWithdrawal(stored, {*stored.withdrawnAt, stored.withdrawalChannel, stored.withdrawalScope});
     }
-    stmt->bind(1, entry.consentId)
-        .bind(2, entry.responseId)
-        .bind(3, entry.receiptHash)
-        .bind(4, entry.surveyId)
-        .bind(5, entry.surveyVersion)
-        .bind(6, toStoredTime(entry.capturedAt));
-    if (entry.withdrawnAt) {
-        stmt->bind(7, toStoredTime(*entry.withdrawnAt));
-    } else {
-        stmt->bindNull(7);
+    return append(db, stored);
+}
+
+Status SqliteConsentLedger::withdraw(Database &db, const QString &consentId, const LedgerWithdrawal &withdrawal)
+{
+    if (!withdrawal.at.isValid()) {
+        return makeError(ErrorKind::InvalidInput, QStringLiteral("a withdrawal needs a time"));
     }
-    return stmt->run();
+    bool found = false;
+    LedgerWithdrawal at = withdrawal;
+    at.at = fromStoredTime(toStoredTime(withdrawal.at));
+    auto status = rewrite(db, "WHERE consent_id = ?", consentId, [&](ConsentEntry &e) {
+        found = true;
+        ledger::eraseForWithdrawal(e, at);
+    });
+    if (!status) {
+        return status;
+    }
+    return found ? Status() : rules::consentNotFound(consentId);
+}
+
+Status SqliteConsentLedger::noteServerReceived(Database &db, const QString &responseId, const QDateTime &at)
+{
+    const QDateTime stored = fromStoredTime(toStoredTime(at));
+    return rewrite(db, "WHERE response_id = ?", responseId, [&](ConsentEntry &e) {
+        if (!e.serverReceivedAt) {
+            e.serverReceivedAt = stored;
+        }
+    });
+}
+
+Status SqliteConsentLedger::chainUnchained(Database &db)
+{
+    QList<ConsentEntry> legacy;
+    auto status = selectRows(db, "WHERE seq IS NULL ORDER BY captured_at, consent_id", {},
+                             [&](Row &&row) { legacy.append(std::move(row.entry)); });
+    if (!status || legacy.isEmpty()) {
+        return status;
+    }
+    auto tx = Transaction::begin(db);
+    if (!tx) {
+        return tx.error();
+    }
+    for (const ConsentEntry &e : legacy) {
+        if (auto appended = append(db, e); !appended) {
+            return appended;
+        }
+    }
+    return tx->commit();
 }
 
 Status SqliteConsentLedger::record(const ConsentEntry &entry)
@@ -54,81 +302,111 @@ Status SqliteConsentLedger::record(const ConsentEntry &entry)
     return tx->commit();
 }
 
-Status SqliteConsentLedger::markWithdrawn(const QString &consentId, const QDateTime &at)
+Status SqliteConsentLedger::markWithdrawn(const QString &consentId, const LedgerWithdrawal &withdrawal)
 {
-    if (!at.isValid()) {
-        return makeError(ErrorKind::InvalidInput, QStringLiteral("a withdrawal needs a time"));
+    auto tx = Transaction::begin(m_db);
+    if (!tx) {
+        return tx.error();
     }
-    auto stmt = m_db.prepare("UPDATE consent_ledger SET withdrawn_at = COALESCE(withdrawn_at, ?) WHERE consent_id = ?");
-    if (!stmt) {
-        return stmt.error();
-    }
-    if (auto status = stmt->bind(1, toStoredTime(at)).bind(2, consentId).run(); !status) {
+    if (auto status = withdraw(m_db, consentId, withdrawal); !status) {
         return status;
     }
-    if (stmt->changes() == 0) {
-        return rules::consentNotFound(consentId);
+    if (auto status = tx->commit(); !status) {
+        return status;
     }
+    // The erased receipt hash and notice may still sit in older page images in the WAL.
+    m_db.scrubWal();
     return {};
-}
-
-Result<QList<ConsentEntry>> SqliteConsentLedger::select(const char *where, const QString *text, const QByteArray *blob)
-{
-    const QByteArray sql = QByteArray("SELECT consent_id, response_id, receipt_hash, survey_id, survey_version, "
-                                      "captured_at, withdrawn_at FROM consent_ledger ")
-                           + where + " ORDER BY captured_at, consent_id";
-    auto stmt = m_db.prepare(sql.constData());
-    if (!stmt) {
-        return stmt.error();
-    }
-    if (text) {
-        stmt->bind(1, *text);
-    } else if (blob) {
-        stmt->bind(1, *blob);
-    }
-    QList<ConsentEntry> entries;
-    for (;;) {
-        auto row = stmt->step();
-        if (!row) {
-            return row.error();
-        }
-        if (!*row) {
-            return entries;
-        }
-        ConsentEntry e{stmt->text(0), stmt->text(1), stmt->blob(2), stmt->text(3), stmt->text(4),
-                       fromStoredTime(stmt->int64(5)), std::nullopt};
-        if (!stmt->isNull(6)) {
-            e.withdrawnAt = fromStoredTime(stmt->int64(6));
-        }
-        entries.append(e);
-    }
 }
 
 Result<ConsentEntry> SqliteConsentLedger::load(const QString &consentId)
 {
-    auto entries = select("WHERE consent_id = ?", &consentId, nullptr);
-    if (!entries) {
-        return entries.error();
+    auto found = entries(m_db, "WHERE consent_id = ?", [&](Statement &s) { s.bind(1, consentId); });
+    if (!found) {
+        return found.error();
     }
-    if (entries->isEmpty()) {
+    if (found->isEmpty()) {
         return rules::consentNotFound(consentId);
     }
-    return entries->constFirst();
+    return found->constFirst();
 }
 
 Result<QList<ConsentEntry>> SqliteConsentLedger::findByReceiptHash(const QByteArray &receiptHash)
 {
-    return select("WHERE receipt_hash = ?", nullptr, &receiptHash);
+    if (receiptHash.isEmpty()) {
+        return QList<ConsentEntry>{}; // withdrawn entries have none, and must not match
+    }
+    return entries(m_db, "WHERE receipt_hash = ?", [&](Statement &s) { s.bind(1, receiptHash); });
 }
 
 Result<QList<ConsentEntry>> SqliteConsentLedger::forResponse(const QString &responseId)
 {
-    return select("WHERE response_id = ?", &responseId, nullptr);
+    return entries(m_db, "WHERE response_id = ?", [&](Statement &s) { s.bind(1, responseId); });
 }
 
 Result<QList<ConsentEntry>> SqliteConsentLedger::list()
 {
-    return select("", nullptr, nullptr);
+    return entries(m_db, "", {});
+}
+
+Result<LedgerCheck> SqliteConsentLedger::verify()
+{
+    auto chain = loadChain(m_db, false);
+    if (!chain) {
+        return chain.error();
+    }
+    LedgerCheck check;
+    QList<Row> rows;
+    auto status = selectRows(m_db, "ORDER BY seq IS NOT NULL, seq", {}, [&](Row &&row) { rows.append(std::move(row)); });
+    if (!status) {
+        return status.error();
+    }
+    check.entries = int(rows.size());
+    if (rows.isEmpty() && chain->key.isEmpty()) {
+        return check;
+    }
+    if (chain->key.isEmpty()) {
+        check.problems.append(QStringLiteral("the ledger's chain record is missing: the ledger was altered outside "
+                                             "Chorus"));
+        return check;
+    }
+    auto problem = [&](const Row &row, const QString &what) {
+        check.problems.append(QStringLiteral("entry %1 (consent %2): %3")
+                                  .arg(row.seq ? QString::number(*row.seq) : QStringLiteral("?"),
+                                       row.entry.consentId, what));
+    };
+    QByteArray previous(ledger::kMacBytes, '\0');
+    qint64 expected = 1;
+    for (const Row &row : rows) {
+        if (row.entry.withdrawnAt) {
+            ++check.withdrawn;
+        }
+        if (!row.seq) {
+            problem(row, QStringLiteral("not in the chain (added outside Chorus)"));
+            continue;
+        }
+        if (*row.seq != expected) {
+            check.problems.append(QStringLiteral("entries %1 to %2 are missing (deleted)").arg(expected).arg(*row.seq - 1));
+        } else if (!ledger::sameMac(row.link, ledger::linkMac(chain->key, previous, *row.seq, row.entry))) {
+            problem(row, QStringLiteral("its ids, survey or capture time were changed"));
+        }
+        if (!ledger::sameMac(row.state, ledger::stateMac(chain->key, row.link, row.entry))) {
+            problem(row, QStringLiteral("its receipt hash, notice, purposes, withdrawal or server time were changed"));
+        } else if (row.entry.withdrawnAt && !row.entry.receiptHash.isEmpty()) {
+            problem(row, QStringLiteral("withdrawn but still holds its receipt hash"));
+        }
+        previous = row.link;
+        expected = *row.seq + 1;
+    }
+    if (!ledger::sameMac(chain->head, ledger::headMac(chain->key, chain->length, chain->lastLink))) {
+        check.problems.append(QStringLiteral("the ledger's chain record was changed outside Chorus"));
+    } else if (chain->length != expected - 1 || !ledger::sameMac(chain->lastLink, previous)) {
+        check.problems.append(QStringLiteral("the ledger should end at entry %1 but ends at entry %2: entries were "
+                                             "removed from the end, or the chain record was changed")
+                                  .arg(chain->length)
+                                  .arg(expected - 1));
+    }
+    return check;
 }
 
 } // namespace chorus::store

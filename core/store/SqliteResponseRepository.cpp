@@ -56,7 +56,7 @@ QByteArray selectSql(const char *tail)
 
 Status appendAudit(Database &db, qint64 at, const QString &kind, const QString &subject, const QString &detail)
 {
-    auto stmt = db.prepare("INSERT INTO audit_log(at, kind, subject_id, detail) VALUES (?, ?, ?, ?)");
+    auto stmt = db.cached("INSERT INTO audit_log(at, kind, subject_id, detail) VALUES (?, ?, ?, ?)");
     if (!stmt) {
         return stmt.error();
     }
@@ -92,7 +92,7 @@ Status SqliteResponseRepository::finalize(const FinalizedResponse &response)
     if (!tx) {
         return tx.error();
     }
-    auto existing = m_db.prepare("SELECT 1 FROM responses WHERE instance_id = ?");
+    auto existing = m_db.cached("SELECT 1 FROM responses WHERE instance_id = ?");
     if (!existing) {
         return existing.error();
     }
@@ -104,7 +104,7 @@ Status SqliteResponseRepository::finalize(const FinalizedResponse &response)
         return rules::alreadyFinalized(response.instanceId);
     }
     const qint64 now = toStoredTime(m_clock());
-    auto insert = m_db.prepare("INSERT INTO responses(instance_id, survey_id, survey_version, state, finalized_at, "
+    auto insert = m_db.cached("INSERT INTO responses(instance_id, survey_id, survey_version, state, finalized_at, "
                                "state_changed_at, manifest) VALUES (?, ?, ?, ?, ?, ?, ?)");
     if (!insert) {
         return insert.error();
@@ -120,7 +120,7 @@ Status SqliteResponseRepository::finalize(const FinalizedResponse &response)
         return status;
     }
     const qint64 rowId = m_db.lastInsertRowId();
-    auto part = m_db.prepare("INSERT INTO response_parts(response_id, ordinal, name, bytes) VALUES (?, ?, ?, ?)");
+    auto part = m_db.cached("INSERT INTO response_parts(response_id, ordinal, name, bytes) VALUES (?, ?, ?, ?)");
     if (!part) {
         return part.error();
     }
@@ -136,7 +136,7 @@ Status SqliteResponseRepository::finalize(const FinalizedResponse &response)
             return status;
         }
     }
-    auto draft = m_db.prepare("DELETE FROM drafts WHERE response_id = ?");
+    auto draft = m_db.cached("DELETE FROM drafts WHERE response_id = ?");
     if (!draft) {
         return draft.error();
     }
@@ -162,7 +162,7 @@ Status SqliteResponseRepository::move(const QString &instanceId, ResponseState t
     if (!tx) {
         return tx.error();
     }
-    auto current = m_db.prepare("SELECT id, state FROM responses WHERE instance_id = ?");
+    auto current = m_db.cached("SELECT id, state FROM responses WHERE instance_id = ?");
     if (!current) {
         return current.error();
     }
@@ -186,7 +186,7 @@ Status SqliteResponseRepository::move(const QString &instanceId, ResponseState t
                          QStringLiteral("response '%1': %2").arg(instanceId, allowed.error().message));
     }
     const qint64 now = toStoredTime(m_clock());
-    auto update = m_db.prepare("UPDATE responses SET state = ?, retryable = ?, failure_reason = ?, "
+    auto update = m_db.cached("UPDATE responses SET state = ?, retryable = ?, failure_reason = ?, "
                                "state_changed_at = ?, attempts = attempts + ? WHERE id = ?");
     if (!update) {
         return update.error();
@@ -203,6 +203,12 @@ Status SqliteResponseRepository::move(const QString &instanceId, ResponseState t
     }
     if (to == ResponseState::Withdrawn) {
         if (auto status = deleteEnvelope(m_db, rowId, now); !status) {
+            return status;
+        }
+    }
+    if (to == ResponseState::Accepted) {
+        // The moment the receiver's 201 reached this device: the consent record's server_received_at.
+        if (auto status = SqliteConsentLedger::noteServerReceived(m_db, instanceId, fromStoredTime(now)); !status) {
             return status;
         }
     }

@@ -14,10 +14,19 @@ constexpr int kBusyRetries = 5;
 
 void Statement::Finalizer::operator()(sqlite3_stmt *stmt) const
 {
+    if (inUse) {
+        sqlite3_reset(stmt);
+        sqlite3_clear_bindings(stmt);
+        *inUse = false;
+        return;
+    }
     sqlite3_finalize(stmt);
 }
 
-Statement::Statement(sqlite3_stmt *stmt, Database *db) : m_stmt(stmt), m_db(db) {}
+Statement::Statement(sqlite3_stmt *stmt, Database *db, bool *cachedInUse)
+    : m_stmt(stmt, Finalizer{cachedInUse}), m_db(db)
+{
+}
 
 namespace {
 // A bind only fails on a programming error (bad index) or an oversized value: remember it and
@@ -140,7 +149,11 @@ Result<Transaction> Transaction::begin(Database &db)
 {
     // IMMEDIATE takes the write lock now, so a busy database is met (and waited for) here,
     // never half-way through a response.
-    if (auto status = db.exec("BEGIN IMMEDIATE"); !status) {
+    auto stmt = db.cached("BEGIN IMMEDIATE");
+    if (!stmt) {
+        return stmt.error();
+    }
+    if (auto status = stmt->run(); !status) {
         return status.error();
     }
     return Transaction(&db);
@@ -160,7 +173,11 @@ Status Transaction::commit()
     if (!m_db) {
         return makeError(ErrorKind::Internal, QStringLiteral("commit on a finished transaction"));
     }
-    if (auto status = m_db->exec("COMMIT"); !status) {
+    auto stmt = m_db->cached("COMMIT");
+    if (!stmt) {
+        return stmt.error();
+    }
+    if (auto status = stmt->run(); !status) {
         // The destructor rolls back whatever is left.
         return status.error();
     }

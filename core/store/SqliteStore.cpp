@@ -29,6 +29,11 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const QString &path, cons
                                  .arg(kSchemaVersion));
         }
     }
+    if (auto version = db->userVersion(); !db->isReadOnly() && version && *version == kSchemaVersion) {
+        if (auto chained = SqliteConsentLedger::chainUnchained(*db); !chained) {
+            return chained.error();
+        }
+    }
     return std::unique_ptr<SqliteStore>(
         new SqliteStore(std::make_unique<Database>(std::move(*db)), std::move(clock)));
 }

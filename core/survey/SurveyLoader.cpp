@@ -43,9 +43,8 @@ private:
 SurveyPackage PackageParser::parse(const QJsonObject &root)
 {
     m_reader.checkKeys(root, {}, {"format", "id", "version", "title", "languages", "nation", "controller",
-                                  "privacyNotice", "purposes", "encryption", "submission", "kiosk", "choiceLists",
-                                  "sections",
-                                  "wards"});
+                                  "privacyNotice", "purposes", "consent", "encryption", "submission", "kiosk",
+                                  "choiceLists", "sections", "wards"});
     parseLanguages(root);
     parseHeader(root);
     parseNotice(root);
@@ -178,6 +177,21 @@ void PackageParser::parseNotice(const QJsonObject &root)
         }
         if (purposes->isEmpty()) {
             m_reader.problem(QStringLiteral("purposes"), QStringLiteral("needs at least one purpose the respondent consents to"));
+        }
+    }
+    if (auto c = m_reader.object(root, "consent", {}, false)) {
+        const QString p = QStringLiteral("consent");
+        m_reader.checkKeys(*c, p, {"continueWithoutEquality"});
+        m_package.consent.continueWithoutEquality =
+            m_reader.boolean(*c, "continueWithoutEquality", p).value_or(m_package.consent.continueWithoutEquality);
+        bool offered = false;
+        for (const Purpose &purpose : std::as_const(m_package.purposes)) {
+            offered = offered || purpose.id == QLatin1String("equality_monitoring");
+        }
+        if (!m_package.consent.continueWithoutEquality && !offered) {
+            m_reader.problem(QStringLiteral("consent.continueWithoutEquality"),
+                             QStringLiteral("is false, but no purpose \"equality_monitoring\" is offered, so no "
+                                            "respondent could ever go on: offer that purpose or set it to true"));
         }
     }
 }

@@ -114,6 +114,12 @@ struct Purpose {
     LocalizedText text;
 };
 
+// What happens when the respondent refuses consent to equality monitoring. Either way no
+// equality answer is stored (NOT_ASKED); the survey says whether the rest of it goes on.
+struct ConsentSettings {
+    bool continueWithoutEquality = true;
+};
+
 struct KioskSettings {
     int idleSeconds = 120;
     int warningSeconds = 30;
@@ -132,6 +138,7 @@ struct SurveyPackage {
     QString publicKey; // ODK base64RsaPublicKey: base64 DER SubjectPublicKeyInfo, RSA-2048
     QUrl submissionUrl;
     KioskSettings kiosk;
+    ConsentSettings consent;
     QMap<QString, QList<Choice>> choiceLists;
     QList<Section> sections;
     QString bankVersion; // the bank every bank item came from ("gss/2025.1"), empty if none

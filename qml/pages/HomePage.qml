@@ -3,8 +3,9 @@ import QtQuick
 import QtQuick.Controls
 import Chorus.Ui
 
-// The operator's screen (outreach mode, or kiosk staff after the PIN): how many responses are
-// waiting, sync, see every record, start collecting.
+// The operator's screen (outreach mode, or kiosk staff after the PIN): the surveys on this
+// device with their responses by state, checking for new surveys, sync, every record, and
+// starting to collect.
 FocusScope {
     id: root
 
@@ -13,8 +14,18 @@ FocusScope {
     signal resumed
     signal startRequested
 
-    Component.onCompleted: Records.refresh()
+    Component.onCompleted: {
+        Records.refresh();
+        Surveys.refresh();
+    }
 
+    Connections {
+        function onFetchFinished() {
+            Surveys.refresh();
+        }
+
+        target: Device
+    }
     Flickable {
         anchors.fill: parent
         boundsBehavior: Flickable.StopAtBounds
@@ -41,9 +52,15 @@ FocusScope {
                 font.bold: true
                 font.pixelSize: Theme.titleSize
                 horizontalAlignment: Text.AlignLeft
-                text: Session.hasSurvey ? Session.title : qsTr("Chorus")
+                objectName: "homeHeading"
+                text: Device.enrollment.councilName || (Session.hasSurvey ? Session.title : qsTr("Chorus"))
                 width: parent.width
                 wrapMode: Text.Wrap
+            }
+            BodyText {
+                color: Theme.secondaryText
+                text: Device.mode === "kiosk" ? qsTr("Kiosk mode") : Device.operatorName.length > 0 ? qsTr("Outreach mode, collecting as %1").arg(Device.operatorName) : ""
+                visible: text.length > 0
             }
             BodyText {
                 objectName: "homeCounts"
@@ -51,16 +68,45 @@ FocusScope {
             }
             BodyText {
                 color: Theme.error
-                text: Records.loadError
+                text: [Records.loadError, Surveys.loadError].filter(s => s.length > 0).join(" ")
                 visible: text.length > 0
             }
             PrimaryButton {
                 anchors.left: parent.left
                 objectName: "homeStartButton"
                 text: qsTr("Start collecting")
-                visible: Session.hasSurvey
+                visible: Session.hasSurvey && Surveys.count === 0
 
                 onClicked: root.startRequested()
+            }
+            Repeater {
+                model: Surveys
+
+                delegate: SurveyCard {
+                    onStartRequested: id => {
+                        if (Surveys.choose(id))
+                            root.startRequested();
+                    }
+                }
+            }
+            BodyText {
+                objectName: "noSurveys"
+                text: qsTr("There are no surveys on this device yet. Check for new surveys, or ask your administrator to assign one to this device.")
+                visible: Device.stage === "ready" && Device.enrollment.councilName !== undefined && Surveys.count === 0
+            }
+            SecondaryButton {
+                anchors.left: parent.left
+                description: Device.fetchResult
+                objectName: "checkSurveysButton"
+                text: Device.busy ? qsTr("Checking…") : qsTr("Check for new surveys")
+                visible: Device.enrollment.councilName !== undefined
+
+                onClicked: Device.fetchSurveys()
+            }
+            BodyText {
+                objectName: "fetchResult"
+                text: Device.fetchResult
+                visible: text.length > 0
             }
             EventSummary {
                 stack: root.StackView.view

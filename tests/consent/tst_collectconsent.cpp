@@ -6,6 +6,8 @@
 #include "consent/SurveyConsent.h"
 
 #include <QImage>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 
@@ -84,6 +86,56 @@ private Q_SLOTS:
         QCOMPARE(run.code, 2);
         QVERIFY2(run.err.contains(u"--grant equality_monitoring"), qPrintable(run.err));
         QVERIFY(!QFile::exists(db));
+    }
+
+    // The demo survey with consent.continueWithoutEquality set as given.
+    QString demoSurveyContinuing(bool continues)
+    {
+        QFile in(demoSurveyPath());
+        if (!in.open(QIODevice::ReadOnly))
+            qFatal("cannot read the demo survey");
+        QJsonObject o = QJsonDocument::fromJson(in.readAll()).object();
+        o.insert(u"consent"_s, QJsonObject{{u"continueWithoutEquality"_s, continues}});
+        const QString path = m_dir.filePath(continues ? u"continues.chorus.json"_s : u"stops.chorus.json"_s);
+        QFile out(path);
+        if (!out.open(QIODevice::WriteOnly))
+            qFatal("cannot write the survey");
+        out.write(QJsonDocument(o).toJson());
+        return path;
+    }
+
+    QStringList collectWithoutEqualityAnswers(const QString &survey, const QString &db)
+    {
+        return {u"collect"_s, u"--survey"_s, survey, u"--db"_s, db, u"--answers"_s,
+                writeAnswers(R"({"satisfaction": "4", "improvements": "Open on Sundays"})"), u"--grant"_s,
+                u"consultation"_s};
+    }
+
+    void collect_equalityRefused_surveyThatStops_createsNoResponse()
+    {
+        const QString db = m_dir.filePath(u"stops.db"_s);
+        const auto run = runCli(collectWithoutEqualityAnswers(demoSurveyContinuing(false), db));
+        QCOMPARE(run.code, 1);
+        QVERIFY2(run.err.contains(u"continueWithoutEquality is false"), qPrintable(run.err));
+        QVERIFY(run.err.contains(u"no response was created"));
+        QVERIFY(run.out.isEmpty()); // no receipt code for a response that does not exist
+        QVERIFY(!QFile::exists(db));
+
+        const auto granted = runCli(collectWithoutEqualityAnswers(demoSurveyContinuing(false), db)
+                                    + QStringList{u"--grant"_s, u"equality_monitoring"_s});
+        QVERIFY2(granted.code == 0, qPrintable(granted.err));
+    }
+
+    void collect_equalityRefused_surveyThatContinues_storesTheRestWithEqualityNotAsked()
+    {
+        const QString db = m_dir.filePath(u"continues.db"_s);
+        const auto run = runCli(collectWithoutEqualityAnswers(demoSurveyContinuing(true), db));
+        QVERIFY2(run.code == 0, qPrintable(run.err));
+        auto response = openStored(db, outputValue(run.out, u"finalized"_s));
+        QVERIFY(response.ok());
+        QVERIFY(!response->consent->isGranted(u"equality_monitoring"_s));
+        QCOMPARE(response->answer(u"sex"_s), response::Answer::notAsked());
+        QCOMPARE(response->answer(u"improvements"_s), response::Answer::answered(u"Open on Sundays"_s));
     }
 
     void collect_presetReceiptCodeFromThePaperSlip_isTheOneRecorded()

@@ -88,6 +88,12 @@ private Q_SLOTS:
             manifest = stored->envelope.manifest;
             QVERIFY((*store)->database().checkpoint().ok());
         }
+        // The ledger's receipt hash, raw (as stored) and as hex (as any text copy would be).
+        const QString receiptHashHex =
+            consent::receiptCodeHash(*consent::ReceiptCode::parse(mine.code), consent::receiptHashKeyFor(demoSurvey()));
+        const QByteArray receiptHash = QByteArray::fromHex(receiptHashHex.toLatin1());
+        QCOMPARE(receiptHash.size(), 32);
+        QVERIFY(databaseBytes(db).contains(receiptHash));
         const QByteArray slice = ciphertext.mid(16, 48);
         const int keyStart = manifest.indexOf("<base64EncryptedKey>") + 20;
         const QByteArray wrappedKey = manifest.mid(keyStart, 40);
@@ -102,6 +108,9 @@ private Q_SLOTS:
         QVERIFY(!disk.contains(slice));
         QVERIFY(!disk.contains(wrappedKey));
         QVERIFY(!disk.contains(sentinel.toUtf8()));
+        QVERIFY(!disk.contains(receiptHash));
+        QVERIFY(!disk.contains(receiptHashHex.toLatin1()));
+        QVERIFY(!disk.contains(receiptHashHex.toUpper().toLatin1()));
 
         auto store = store::SqliteStore::open(db);
         QVERIFY(store.ok());
@@ -114,6 +123,11 @@ private Q_SLOTS:
         auto ledger = (*store)->consent().forResponse(mine.instanceId);
         QVERIFY(ledger.ok() && ledger->size() == 1);
         QVERIFY(ledger->first().withdrawnAt.has_value());
+        QCOMPARE(ledger->first().withdrawalChannel, u"on_device_respondent"_s);
+        QVERIFY(ledger->first().receiptHash.isEmpty());
+        QVERIFY(ledger->first().noticeSha256.isEmpty() && ledger->first().purposes.isEmpty());
+        auto check = (*store)->consent().verify();
+        QVERIFY(check.ok() && check->intact());
         auto audit = (*store)->audit().list();
         QVERIFY(audit.ok());
         bool audited = false;
@@ -122,14 +136,17 @@ private Q_SLOTS:
         QVERIFY(audited);
     }
 
-    void withdraw_again_saysAlreadyWithdrawn()
+    // The device kept no trace of the code, so it cannot tell; the request it queues names
+    // only the code's hash, and the council finds nothing left to withdraw.
+    void withdraw_again_findsNoTraceOfTheCodeAndAsksTheCouncil()
     {
         const QString db = m_dir.filePath(u"twice.db"_s);
         const Collected mine = collect(db, u"x"_s);
         QCOMPARE(withdraw(db, mine.code).code, 0);
         const auto again = withdraw(db, mine.code);
         QCOMPARE(again.code, 0);
-        QVERIFY(again.out.contains(u"already_withdrawn"));
+        QVERIFY2(again.out.contains(u"not on this device"), qPrintable(again.out));
+        QVERIFY(!again.out.contains(mine.instanceId));
     }
 
     void withdraw_mistypedCode_failsSayingWhy()

@@ -72,6 +72,50 @@ private Q_SLOTS:
         QCOMPARE(m_store->consent().markWithdrawn(QStringLiteral("nope"), first).error().kind, ErrorKind::NotFound);
     }
 
+    void markWithdrawn_keepsOnlyTheLinkAndTheWithdrawal()
+    {
+        ConsentEntry e = entry(QStringLiteral("c1"), QStringLiteral("uuid:1"), QByteArray(32, '\x42'), 0);
+        e.noticeId = QStringLiteral("privacy-2026");
+        e.noticeVersion = QStringLiteral("3");
+        e.noticeLocale = QStringLiteral("cy");
+        e.noticeSha256 = QString(64, QLatin1Char('a'));
+        e.purposes = {{QStringLiteral("equality_monitoring"), true}, {QStringLiteral("consultation"), false}};
+        e.mode = QStringLiteral("kiosk");
+        QVERIFY(m_store->consent().record(e).ok());
+        QCOMPARE(*m_store->consent().load(QStringLiteral("c1")), e);
+
+        const QDateTime at = m_clock.now->addDays(2);
+        QVERIFY(m_store->consent()
+                    .markWithdrawn(QStringLiteral("c1"), {at, QStringLiteral("on_device_operator"), {}})
+                    .ok());
+        const ConsentEntry kept = *m_store->consent().load(QStringLiteral("c1"));
+        ConsentEntry expected{e.consentId, e.responseId, {}, e.surveyId, e.surveyVersion, e.capturedAt, at};
+        expected.withdrawalChannel = QStringLiteral("on_device_operator");
+        QCOMPARE(kept, expected);
+        QVERIFY(m_store->consent().findByReceiptHash(QByteArray(32, '\x42'))->isEmpty());
+        QVERIFY(m_store->consent().findByReceiptHash({})->isEmpty());
+        auto check = m_store->consent().verify();
+        QVERIFY(check.ok());
+        QVERIFY2(check->intact(), qPrintable(check->problems.join(u'\n')));
+        QCOMPARE(check->entries, 1);
+        QCOMPARE(check->withdrawn, 1);
+    }
+
+    void markAccepted_recordsWhenTheServerReceivedTheResponse()
+    {
+        FinalizedResponse r = sampleResponse(QStringLiteral("uuid:1"), *m_clock.now);
+        r.consent = entry(QStringLiteral("c1"), QStringLiteral("uuid:1"), "h", 0);
+        QVERIFY(m_store->responses().finalize(r).ok());
+        QVERIFY(!m_store->consent().load(QStringLiteral("c1"))->serverReceivedAt);
+        QVERIFY(m_store->responses().markSending(QStringLiteral("uuid:1")).ok());
+        m_clock.advance(std::chrono::minutes(5));
+        const QDateTime acceptedAt = *m_clock.now;
+        QVERIFY(m_store->responses().markAccepted(QStringLiteral("uuid:1")).ok());
+        QCOMPARE(m_store->consent().load(QStringLiteral("c1"))->serverReceivedAt, std::optional<QDateTime>(acceptedAt));
+        auto check = m_store->consent().verify();
+        QVERIFY(check.ok() && check->intact());
+    }
+
     void record_invalid_isRefused()
     {
         ConsentEntry e = entry(QStringLiteral("c1"), QStringLiteral("uuid:1"), "h", 0);

@@ -51,6 +51,33 @@ private Q_SLOTS:
         QVERIFY(r.out.contains(QLatin1String("finalized: 2")));
     }
 
+    void check_alteredConsentLedgerEntry_isReported()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("ledger.db"));
+        {
+            auto store = SqliteStore::open(path);
+            QVERIFY(store.ok());
+            for (int n = 1; n <= 3; ++n) {
+                FinalizedResponse r = sampleResponse(QStringLiteral("uuid:%1").arg(n), QDateTime::currentDateTimeUtc());
+                r.consent = ConsentEntry{QStringLiteral("c%1").arg(n), r.instanceId, QByteArray(32, char(n)),
+                                         r.surveyId, r.surveyVersion, QDateTime::currentDateTimeUtc(), std::nullopt};
+                QVERIFY((*store)->responses().finalize(r).ok());
+            }
+            QVERIFY((*store)->consent().markWithdrawn(QStringLiteral("c1"), QDateTime::currentDateTimeUtc()).ok());
+        }
+        const CliResult ok = runCli({QStringLiteral("device"), QStringLiteral("check"), QStringLiteral("--db"), path});
+        QCOMPARE(ok.code, 0);
+        QVERIFY2(ok.out.contains(QLatin1String("consent ledger: ok (3 entries, 1 withdrawn)")), qPrintable(ok.out));
+        {
+            auto store = SqliteStore::open(path);
+            QVERIFY((*store)->database().exec("UPDATE consent_ledger SET survey_version = '1' WHERE consent_id = 'c2'").ok());
+        }
+        const CliResult r = runCli({QStringLiteral("device"), QStringLiteral("check"), QStringLiteral("--db"), path});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.out.contains(QLatin1String("consent c2")), qPrintable(r.out));
+        QVERIFY(r.err.contains(QLatin1String("tampered")));
+    }
+
     void check_damagedFile_failsWithRecoveryAdvice()
     {
         const QString bad = m_dir.filePath(QStringLiteral("bad.db"));

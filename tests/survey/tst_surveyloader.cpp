@@ -167,6 +167,37 @@ private Q_SLOTS:
         QVERIFY(problemsOf(o).mentions(QStringLiteral("kiosk.warningSeconds"), QStringLiteral("shorter")));
     }
 
+    void consentContinueWithoutEquality_defaultsToTrue_andIsRead()
+    {
+        QJsonObject o = minimalPackageJson();
+        auto loaded = SurveyLoader::load(toBytes(o));
+        QVERIFY(loaded.ok());
+        QVERIFY(loaded->consent.continueWithoutEquality);
+        o.insert(QStringLiteral("consent"), QJsonObject{{QStringLiteral("continueWithoutEquality"), false}});
+        loaded = SurveyLoader::load(toBytes(o));
+        QVERIFY(loaded.ok());
+        QVERIFY(!loaded->consent.continueWithoutEquality);
+    }
+
+    void consentContinueWithoutEquality_mustBeABoolean_andFalseNeedsTheEqualityPurpose()
+    {
+        QJsonObject o = minimalPackageJson();
+        o.insert(QStringLiteral("consent"), QJsonObject{{QStringLiteral("continueWithoutEquality"), QStringLiteral("no")}});
+        QVERIFY(problemsOf(o).mentions(QStringLiteral("consent.continueWithoutEquality"), QStringLiteral("true or false")));
+        o.insert(QStringLiteral("consent"), QJsonObject{{QStringLiteral("continueWithout"), false}});
+        QVERIFY(problemsOf(o).mentions(QStringLiteral("consent.continueWithout"), QStringLiteral("unknown field")));
+
+        o.insert(QStringLiteral("consent"), QJsonObject{{QStringLiteral("continueWithoutEquality"), false}});
+        QJsonArray purposes;
+        for (const QJsonValue &purpose : o.value(QStringLiteral("purposes")).toArray()) {
+            if (purpose.toObject().value(QStringLiteral("id")).toString() != QLatin1String("equality_monitoring")) {
+                purposes.append(purpose);
+            }
+        }
+        o.insert(QStringLiteral("purposes"), purposes);
+        QVERIFY(problemsOf(o).mentions(QStringLiteral("consent.continueWithoutEquality"), QStringLiteral("no respondent")));
+    }
+
     void duplicateQuestionNames_nameBothPlaces()
     {
         const ValidationReport report = problemsOf(packageWithQuestions({q("a", "text"), q("a", "integer")}));

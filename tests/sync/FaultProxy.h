@@ -4,20 +4,14 @@
 // each POST, applies the next scripted fault. One request per connection (it adds
 // `Connection: close`), so every fault hits exactly one request.
 
+#include "LoopbackServer.h"
+
 #include <QByteArray>
 #include <QList>
-
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <poll.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
 #include <atomic>
 #include <chrono>
 #include <mutex>
-#include <thread>
-#include <vector>
 
 namespace chorus::testing {
 
@@ -35,37 +29,9 @@ public:
     };
 
     explicit FaultProxy(int upstreamPort) : m_upstreamPort(upstreamPort) {}
-    ~FaultProxy() { stop(); }
 
-    int start()
-    {
-        m_listen = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-        sockaddr_in addr{};
-        addr.sin_family = AF_INET;
-        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        socklen_t length = sizeof addr;
-        if (m_listen < 0 || ::bind(m_listen, reinterpret_cast<sockaddr *>(&addr), sizeof addr) != 0
-            || ::listen(m_listen, 64) != 0 || ::getsockname(m_listen, reinterpret_cast<sockaddr *>(&addr), &length) != 0) {
-            return 0;
-        }
-        m_running = true;
-        m_acceptor = std::thread([this] { acceptLoop(); });
-        return ntohs(addr.sin_port);
-    }
-
-    void stop()
-    {
-        if (!m_running.exchange(false)) {
-            return;
-        }
-        ::shutdown(m_listen, SHUT_RDWR);
-        ::close(m_listen);
-        m_acceptor.join();
-        std::lock_guard lock(m_mutex);
-        for (std::thread &t : m_workers) {
-            t.join();
-        }
-    }
+    int start() { return m_server.start([this](int client) { handle(client); }); }
+    void stop() { m_server.stop(); }
 
     void script(QList<Fault> faults)
     {
@@ -75,12 +41,6 @@ public:
     int faultsApplied() const { return m_applied; }
 
 private:
-    static bool waitReadable(int fd, int ms)
-    {
-        pollfd p{fd, POLLIN, 0};
-        return ::poll(&p, 1, ms) > 0;
-    }
-
     // Reads one HTTP message (headers + Content-Length body); `headOnly` for replies to HEAD.
     static QByteArray readMessage(int fd, bool headOnly = false)
     {
@@ -110,35 +70,11 @@ private:
         return data;
     }
 
-    static void sendAll(int fd, const QByteArray &data)
-    {
-        qsizetype sent = 0;
-        while (sent < data.size()) {
-            const ssize_t n = ::send(fd, data.constData() + sent, size_t(data.size() - sent), MSG_NOSIGNAL);
-            if (n <= 0) {
-                return;
-            }
-            sent += n;
-        }
-    }
-
-    int connectUpstream() const
-    {
-        const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-        sockaddr_in addr{};
-        addr.sin_family = AF_INET;
-        addr.sin_port = htons(quint16(m_upstreamPort));
-        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        if (::connect(fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr) != 0) {
-            ::close(fd);
-            return -1;
-        }
-        return fd;
-    }
+    static void sendAll(int fd, const QByteArray &data) { testing::sendAll(fd, data.constData(), size_t(data.size())); }
 
     QByteArray forward(const QByteArray &request, bool head) const
     {
-        const int up = connectUpstream();
+        const int up = connectLoopback(m_upstreamPort);
         if (up < 0) {
             return {};
         }
@@ -210,29 +146,11 @@ private:
         ::close(client);
     }
 
-    void acceptLoop()
-    {
-        while (m_running) {
-            if (!waitReadable(m_listen, 100)) {
-                continue;
-            }
-            const int client = ::accept4(m_listen, nullptr, nullptr, SOCK_CLOEXEC);
-            if (client < 0) {
-                continue;
-            }
-            std::lock_guard lock(m_mutex);
-            m_workers.emplace_back([this, client] { handle(client); });
-        }
-    }
-
     int m_upstreamPort;
-    int m_listen = -1;
-    std::atomic<bool> m_running{false};
     std::atomic<int> m_applied{0};
-    std::thread m_acceptor;
     std::mutex m_mutex;
-    std::vector<std::thread> m_workers;
     QList<Fault> m_script;
+    LoopbackServer m_server; // last: its threads stop before the members they use go
 };
 
 } // namespace chorus::testing

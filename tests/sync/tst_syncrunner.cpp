@@ -4,6 +4,7 @@
 #include "SyncRunner.h"
 #include "TestEnvelope.h"
 
+#include <QNetworkInformation>
 #include <QSemaphore>
 #include <QSignalSpy>
 #include <QTest>
@@ -79,6 +80,26 @@ private Q_SLOTS:
         runner.setInterval(std::chrono::milliseconds(10));
         QVERIFY(finished.wait(5000));
         runner.setInterval(std::chrono::milliseconds(0));
+        QCOMPARE(outbox.state(testing::makeEnvelope(1).instanceId), MemoryOutbox::State::Accepted);
+    }
+    void networkComingBack_triggersARun_whereTheBackendExists()
+    {
+        MemoryOutbox outbox;
+        outbox.add(testing::makeEnvelope(1));
+        RecordingTransport transport;
+        SyncRunner runner(engineOver(transport), outbox);
+        if (!runner.watchNetwork()) {
+            // Linux without NetworkManager (and no other backend): the timer and "Send" remain.
+            QSKIP("no QNetworkInformation backend here: sync falls back to the timer (timer_triggersRuns)");
+        }
+        qInfo() << "network information backend:" << QNetworkInformation::instance()->backendName();
+        QSignalSpy finished(&runner, &SyncRunner::finished);
+        // What the backend reports when the device goes offline and comes back.
+        Q_EMIT QNetworkInformation::instance()->reachabilityChanged(QNetworkInformation::Reachability::Disconnected);
+        QVERIFY(!runner.isRunning()); // going offline starts nothing
+        Q_EMIT QNetworkInformation::instance()->reachabilityChanged(QNetworkInformation::Reachability::Online);
+        QVERIFY(runner.isRunning());
+        QVERIFY(finished.wait(5000));
         QCOMPARE(outbox.state(testing::makeEnvelope(1).instanceId), MemoryOutbox::State::Accepted);
     }
 };

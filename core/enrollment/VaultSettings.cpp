@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "VaultSettings.h"
+
+#include "store/SettingsRepository.h"
+
+namespace chorus::enrollment {
+
+namespace {
+const QString kWrappedKey = QStringLiteral("vault.wrappedKey");
+const QString kFailures = QStringLiteral("vault.failedAttempts");
+} // namespace
+
+Result<std::optional<crypto::DeviceVault>> loadVault(store::SettingsRepository &settings,
+                                                     crypto::DeviceVault::Options options)
+{
+    auto wrapped = settings.value(kWrappedKey);
+    auto failures = settings.value(kFailures);
+    if (!wrapped || !failures) {
+        return !wrapped ? wrapped.error() : failures.error();
+    }
+    if (!wrapped->has_value() || (*wrapped)->isEmpty()) {
+        return std::optional<crypto::DeviceVault>();
+    }
+    options.failedAttempts = failures->value_or(QString()).toInt();
+    return std::optional<crypto::DeviceVault>(
+        crypto::DeviceVault(QByteArray::fromBase64((*wrapped)->toLatin1()), std::move(options)));
+}
+
+Status saveVault(store::SettingsRepository &settings, const crypto::DeviceVault &vault)
+{
+    if (Status s = settings.setValue(kWrappedKey, QString::fromLatin1(vault.wrappedKey().toBase64())); !s) {
+        return s;
+    }
+    return settings.setValue(kFailures, QString::number(vault.failedAttempts()));
+}
+
+Result<crypto::DeviceVault> unlockOrCreateVault(store::SettingsRepository &settings, const QByteArray &passphrase,
+                                                bool createIfMissing, crypto::DeviceVault::Options options)
+{
+    auto stored = loadVault(settings, options);
+    if (!stored) {
+        return stored.error();
+    }
+    if (!*stored) {
+        if (!createIfMissing) {
+            return makeError(ErrorKind::NotFound,
+                             QStringLiteral("this device has no operator passphrase yet; enrol it first"));
+        }
+        auto created = crypto::DeviceVault::create(passphrase, std::move(options));
+        if (!created) {
+            return created.error();
+        }
+        if (Status s = saveVault(settings, *created); !s) {
+            return s.error();
+        }
+        return created;
+    }
+    crypto::DeviceVault vault = std::move(**stored);
+    const Status unlocked = vault.unlock(passphrase);
+    (void)saveVault(settings, vault); // the failure count, right or wrong
+    if (!unlocked) {
+        return unlocked.error();
+    }
+    return vault;
+}
+
+} // namespace chorus::enrollment

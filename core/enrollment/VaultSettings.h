@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "common/Result.h"
+#include "crypto/DeviceVault.h"
+
+#include <optional>
+
+namespace chorus::store {
+class SettingsRepository;
+}
+
+namespace chorus::enrollment {
+
+// Where a device keeps its vault: the wrapped data key (a key file, useless without the
+// operator passphrase) and the count of failed unlocks, so a restart does not reset the wait.
+
+// The stored vault (locked), or nullopt when the device has none yet.
+Result<std::optional<crypto::DeviceVault>> loadVault(store::SettingsRepository &settings,
+                                                     crypto::DeviceVault::Options options = {});
+// Persists the wrapped key and the failure count; call after create, unlock attempts and
+// passphrase changes.
+Status saveVault(store::SettingsRepository &settings, const crypto::DeviceVault &vault);
+
+// For headless use (chorusctl device enroll|update): unlocks the stored vault with
+// `passphrase`, or creates and stores one when the device has none and `createIfMissing`.
+Result<crypto::DeviceVault> unlockOrCreateVault(store::SettingsRepository &settings, const QByteArray &passphrase,
+                                                bool createIfMissing, crypto::DeviceVault::Options options = {});
+
+} // namespace chorus::enrollment
