@@ -9,7 +9,7 @@
 namespace chorus::platform {
 
 // A position source that replays a recorded NMEA 0183 log (GPRMC + GPGGA) at the pace of its
-// timestamps: the stand-in for a GPS in tests and demonstrations (`chorus --nmea FILE`).
+// timestamps: the stand-in for a GPS in tests (EventSession::setSourceFactory).
 // Accuracy is Qt's 2 × UERE × HDOP, so with the default 2.5 m an HDOP of 8 reads as 40 m.
 // Null when the file cannot be opened.
 std::unique_ptr<QGeoPositionInfoSource> nmeaReplaySource(const QString &path, double userEquivalentRangeError = 2.5,

@@ -13,6 +13,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
+#include <QTimer>
 #include <QtTest>
 
 using namespace std::chrono;
@@ -30,6 +31,30 @@ QByteArray readAll(const QString &path)
     QFile f(path);
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
+
+// What the OS gives when location access is refused: the source starts, then reports AccessError.
+class DeniedSource : public QGeoPositionInfoSource
+{
+public:
+    DeniedSource() : QGeoPositionInfoSource(nullptr) {}
+    QGeoPositionInfo lastKnownPosition(bool) const override { return {}; }
+    PositioningMethods supportedPositioningMethods() const override { return AllPositioningMethods; }
+    int minimumUpdateInterval() const override { return 100; }
+    Error error() const override { return m_error; }
+    void startUpdates() override { refuse(); }
+    void stopUpdates() override {}
+    void requestUpdate(int) override { refuse(); }
+
+private:
+    void refuse()
+    {
+        QTimer::singleShot(0, this, [this] {
+            m_error = AccessError;
+            Q_EMIT errorOccurred(AccessError);
+        });
+    }
+    Error m_error = NoError;
+};
 
 // The kiosk test survey with the two test wards in it.
 survey::SurveyPackage surveyWithWards(bool withWards = true)
@@ -124,6 +149,16 @@ private Q_SLOTS:
         event->locate();
         QCOMPARE(settle(*event), QStringLiteral("manual"));
         QVERIFY2(event->message().contains(QStringLiteral("outside")), qPrintable(event->message()));
+    }
+
+    void locate_permissionDenied_saysSoAndOffersTheList()
+    {
+        auto event = eventWith({}, seconds(5));
+        event->setSourceFactory([] { return std::unique_ptr<QGeoPositionInfoSource>(new DeniedSource); });
+        event->locate();
+        QCOMPARE(settle(*event), QStringLiteral("manual"));
+        QVERIFY2(event->message().contains(QStringLiteral("not allowed")), qPrintable(event->message()));
+        QVERIFY(event->wardCode().isEmpty());
     }
 
     void locate_withoutPositioning_saysSoAndOffersTheList()

@@ -8,6 +8,8 @@
 #include "StaffLock.h"
 #include "TestSurvey.h"
 #include "Theme.h"
+#include "crypto/DeviceVault.h"
+#include "store/InMemoryStore.h"
 
 #include <QAccessible>
 #include <QQmlApplicationEngine>
@@ -151,6 +153,17 @@ private Q_SLOTS:
         StaffLockSingleton::inject(&m_lock);
         SessionSingleton::inject(&m_session);
         RecordsSingleton::inject(&m_records);
+        // Drafts and the event screen: a real (cheap) vault; no positioning on this "device".
+        chorus::crypto::DeviceVault::Options options;
+        options.kdf = chorus::crypto::KdfParams::minimum();
+        auto vault = chorus::crypto::DeviceVault::create(QByteArrayLiteral("accessibility"), options);
+        QVERIFY(vault);
+        m_vault.emplace(std::move(*vault));
+        m_drafts.attach(m_store.drafts(), *m_vault);
+        m_session.setDrafts(&m_drafts);
+        DraftsSingleton::inject(&m_drafts);
+        m_event.setSourceFactory([] { return std::unique_ptr<QGeoPositionInfoSource>(); });
+        EventSingleton::inject(&m_event);
         m_engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
         m_language.setEngine(&m_engine);
         m_engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Chorus/Ui/Main.qml")));
@@ -262,6 +275,63 @@ private Q_SLOTS:
         requireNamedTree("records");
     }
 
+    void dateAndRepeatScreens_everyControlHasNameAndRole()
+    {
+        QVERIFY(m_survey.load(QStringLiteral("dates-repeats.chorus.json")));
+        startOver();
+        press(find("startButton"));
+        QTRY_VERIFY(find("noticePage"));
+        press(find("purpose_consultation"));
+        press(find("continueButton"));
+        QTRY_COMPARE(m_session.pageNumber(), 1);
+        requireNamedTree("date");
+        m_session.setDateParts(QStringLiteral("31"), QStringLiteral("2"), QStringLiteral("2023"));
+        press(find("continueButton"));
+        QTRY_VERIFY(find("dateProblem") && find("dateProblem")->isVisible());
+        requireNamedTree("date with a problem");
+        m_session.setDateParts(QStringLiteral("28"), QStringLiteral("2"), QStringLiteral("2023"));
+        press(find("continueButton"));
+        QTRY_COMPARE(m_session.pageNumber(), 2);
+        requireNamedTree("year of birth");
+        press(find("continueButton"));
+        QTRY_COMPARE(m_session.pageNumber(), 3);
+        requireNamedTree("repeat, Person 1");
+        press(find("addRepeat_household"));
+        QTRY_VERIFY(find("removeRepeat"));
+        requireNamedTree("repeat, Person 2");
+        press(find("removeRepeat"));
+        QTRY_VERIFY(find("confirmRemoveRepeat"));
+        requireNamedTree("repeat, confirm removal");
+        m_session.suspend();
+        QMetaObject::invokeMethod(m_window, "showHome");
+        QTRY_VERIFY(find("homePage"));
+        QTRY_VERIFY(find("resumeDraft0"));
+        requireNamedTree("home with an interrupted interview");
+        press(find("discardDraft0"));
+        QTRY_VERIFY(find("confirmDiscard0"));
+        requireNamedTree("home, confirm discard");
+        press(find("confirmDiscard0"));
+        m_survey.unload();
+    }
+
+    void eventScreen_withoutPositioning_everyControlHasNameAndRole()
+    {
+        QVERIFY(m_survey.load(QStringLiteral("event-wards.chorus.json")));
+        QMetaObject::invokeMethod(m_window, "showHome");
+        QTRY_VERIFY(find("homePage"));
+        press(find("eventButton"));
+        QTRY_VERIFY(find("eventPage"));
+        requireNamedTree("event");
+        press(find("locateButton"));
+        QTRY_COMPARE(m_event.state(), QStringLiteral("manual"));
+        QTRY_VERIFY(find("ward_TEST0001"));
+        requireNamedTree("event, choose the ward");
+        press(find("ward_TEST0001"));
+        QCOMPARE(m_event.wardCode(), QStringLiteral("TEST0001"));
+        m_event.end();
+        m_survey.unload();
+    }
+
     void pressAction_onRadioOption_choosesIt()
     {
         press(find("textSize_150"));
@@ -305,6 +375,10 @@ private:
     RespondentSession m_session;
     TestSurvey m_survey;
     RecordsModel m_records{nullptr};
+    chorus::store::InMemoryStore m_store;
+    std::optional<chorus::crypto::DeviceVault> m_vault;
+    DraftKeeper m_drafts;
+    EventSession m_event{&m_session};
     QQmlApplicationEngine m_engine; // declared last: destroyed before the services it uses
     QQuickWindow *m_window = nullptr;
 };
