@@ -280,15 +280,7 @@ int main(int argc, char *argv[])
             surveys.setSigningKey(enrolled->signingPublicKey);
         }
         if (const auto target = deviceSetup.syncTarget()) {
-            AppSync::Settings settings;
-            settings.dbPath = dbPathInUse;
-            settings.endpoint = target->endpoint;
-            settings.token = target->token;
-            settings.allowHttpLoopback = target->allowHttpLoopback;
-            settings.caFile = target->caFile;
-            settings.caPem = target->caPem;
-            settings.pins = target->pins;
-            appSync.setSettings(std::move(settings));
+            appSync.setSettings(AppSync::fromTarget(*target, dbPathInUse));
         }
     });
     QObject::connect(&deviceSetup, &DeviceSetup::fetchFinished, &surveys, &InstalledSurveys::refresh);
