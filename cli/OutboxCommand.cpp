@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// chorusctl outbox list|export: what a device still has to send, and moving it by USB.
+// chorusctl outbox list|export|ledger: what a device still has to send, moving it by USB, and
+// the device's consent ledger.
 #include "CliSupport.h"
 
+#include "consent/LedgerRow.h"
 #include "store/SqliteStore.h"
+
+#include <QJsonDocument>
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -104,9 +108,43 @@ int exportCommand(const QStringList &args, Io &io)
     return ExitOk;
 }
 
+int ledgerCommand(const QStringList &args, Io &io)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Print the device's consent ledger, one JSON object per line, oldest first: consent and response ids, "
+        "survey, capture time, notice reference and hash, purposes granted, mode, withdrawal and when the "
+        "server accepted the response. No answers, no receipt codes or their hashes. Fails if the ledger's "
+        "tamper check finds a problem (chorusctl device check lists them)."));
+    parser.addOption(kDb);
+    if (const int code = parseOrExit(parser, args, io, {QStringLiteral("db")}); code >= 0) {
+        return code;
+    }
+    auto store = openReadOnly(parser.value(kDb));
+    if (!store) {
+        return fail(io, store.error());
+    }
+    auto entries = (*store)->consent().list();
+    auto check = (*store)->consent().verify();
+    if (!entries || !check) {
+        return fail(io, !entries ? entries.error() : check.error());
+    }
+    for (const store::ConsentEntry &entry : *entries) {
+        io.out << QJsonDocument(consent::ledgerRowJson(entry)).toJson(QJsonDocument::Compact) << '\n';
+    }
+    io.out.flush();
+    if (!check->intact()) {
+        return fail(io, QStringLiteral("the consent ledger was changed outside Chorus (%1 problem(s)); run chorusctl "
+                                       "device check for the list")
+                            .arg(check->problems.size()));
+    }
+    return ExitOk;
+}
+
 const Command kOutboxCommands[] = {
     {"list", "List finalized responses and their states.", listCommand},
     {"export", "Write queued envelopes as files for USB transfer.", exportCommand},
+    {"ledger", "Print the consent ledger as JSON lines (no answers, no receipt codes).", ledgerCommand},
 };
 
 } // namespace

@@ -28,6 +28,7 @@ void addConnectionOptions(QCommandLineParser &parser)
     parser.addOption({u"admin-token-file"_s, u"File holding the receiver's admin token."_s, u"FILE"_s});
     parser.addOption({u"allow-http-loopback"_s, u"Allow plain http to 127.0.0.1 (testing only)."_s});
     parser.addOption({u"ca-file"_s, u"Extra CA certificates (PEM)."_s, u"FILE"_s});
+    parser.addOption({u"proxy"_s, u"HTTP proxy (http://host:port). Default: https_proxy / no_proxy."_s, u"URL"_s});
 }
 
 // The endpoint and token from the parsed options, or an exit code (after printing why).
@@ -41,6 +42,7 @@ std::variant<AdminConnection, int> connection(const QCommandLineParser &parser, 
     c.curl.allowHttpLoopback =
         allowPlainHttpToLoopback(parser.isSet(u"allow-http-loopback"_s), parser.value(u"endpoint"_s), io);
     c.curl.caFile = parser.value(u"ca-file"_s);
+    c.curl.proxy = parser.value(u"proxy"_s);
     if (Status allowed = sync::checkUrlAllowed(c.base, c.curl.allowHttpLoopback); !allowed) {
         return fail(io, allowed.error());
     }

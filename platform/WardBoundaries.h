@@ -6,6 +6,7 @@
 #include <QByteArray>
 #include <QGeoCoordinate>
 #include <QList>
+#include <QPointF>
 #include <QString>
 
 #include <optional>

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -43,6 +44,13 @@ ApplicationWindow {
         // Nothing before the receipt stays reachable.
         stack.clear();
         stack.push(receiptPage);
+    }
+    // An interrupted interview was reopened (Session.resume): back to the page it was left on.
+    function showResumed() {
+        stack.clear();
+        stack.push(surveyQuestion);
+        if (Session.atReview)
+            stack.push(reviewPage);
     }
     // Leaves the previous respondent's screens for good: the stack is emptied (the pages are
     // destroyed, not hidden) and the session forgets the answers, so Back cannot reach them.
@@ -246,6 +254,7 @@ ApplicationWindow {
 
             onCloseRequested: Qt.quit()
             onRecordsRequested: stack.push(recordsPage)
+            onResumed: window.showResumed()
             onStartRequested: window.startOver()
         }
     }

@@ -6,6 +6,8 @@
 // no context properties. The engine never owns them.
 
 #include "DeviceSetup.h"
+#include "DraftKeeper.h"
+#include "EventSession.h"
 #include "IdleMonitor.h"
 #include "InstalledSurveys.h"
 #include "LanguageController.h"
@@ -130,6 +132,46 @@ public:
         }
         return new InstalledSurveys(nullptr, nullptr, nullptr, nullptr, engine);
     }
+};
+
+// Optional service: a scene without one (a test, --self-test) gets an event screen with no wards.
+struct EventSingleton {
+    Q_GADGET
+    QML_FOREIGN(chorus::ui::EventSession)
+    QML_NAMED_ELEMENT(OutreachEvent)
+    QML_SINGLETON
+public:
+    static void inject(EventSession *instance) { s_instance = instance; }
+    static EventSession *create(QQmlEngine *, QJSEngine *)
+    {
+        static EventSession detached(nullptr);
+        EventSession *event = s_instance ? s_instance : &detached;
+        QJSEngine::setObjectOwnership(event, QJSEngine::CppOwnership);
+        return event;
+    }
+
+private:
+    static inline EventSession *s_instance = nullptr;
+};
+
+// Optional service: a QML scene without drafts (a test, --self-test) gets an empty, detached list.
+struct DraftsSingleton {
+    Q_GADGET
+    QML_FOREIGN(chorus::ui::DraftKeeper)
+    QML_NAMED_ELEMENT(Drafts)
+    QML_SINGLETON
+public:
+    static void inject(DraftKeeper *instance) { s_instance = instance; }
+    static DraftKeeper *create(QQmlEngine *, QJSEngine *)
+    {
+        static DraftKeeper detached;
+        DraftKeeper *keeper = s_instance ? s_instance : &detached;
+        QJSEngine::setObjectOwnership(keeper, QJSEngine::CppOwnership);
+        return keeper;
+    }
+
+private:
+    static inline DraftKeeper *s_instance = nullptr;
 };
 
 } // namespace chorus::ui

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "QuestionView.h"
 
+#include "RepeatView.h"
+
 #include "survey/FormEngine.h"
 
 #include <QCoreApplication>
@@ -62,7 +64,9 @@ QVariantMap describe(const survey::FormEngine &engine, const QString &path)
                      {QStringLiteral("choices"), choices},
                      {QStringLiteral("state"), stateName(answer.state)},
                      {QStringLiteral("value"), answer.value},
-                     {QStringLiteral("writeIn"), answer.writeIn}};
+                     {QStringLiteral("writeIn"), answer.writeIn},
+                     {QStringLiteral("repeat"), RepeatView::instanceOf(engine, path)},
+                     {QStringLiteral("addable"), RepeatView::addableAfter(engine, path)}};
     if (q->minimum) {
         page.insert(QStringLiteral("minimum"), *q->minimum);
     }

@@ -12,7 +12,8 @@ class FormEngine;
 namespace chorus::ui::QuestionView {
 
 // One page as QML draws it: {path, type, label, hint, required, offersPreferNotToSay, choices
-// [{code, label, writeIn, selected}], state, value, writeIn, minimum, maximum}. `type` is one
+// [{code, label, writeIn, selected}], state, value, writeIn, minimum, maximum, repeat, addable}
+// (repeat and addable: see RepeatView). `type` is one
 // of text, integer, decimal, date, year, single, multiple, rating, ranking, note, geopoint.
 QVariantMap describe(const survey::FormEngine &engine, const QString &path);
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "RespondentSession.h"
 
+#include "DraftKeeper.h"
 #include "QuestionView.h"
 
 #include <QCoreApplication>
@@ -102,6 +103,12 @@ void RespondentSession::setMode(const QString &mode)
     }
 }
 
+void RespondentSession::setEvent(const QString &name, const QString &wardCode)
+{
+    m_eventName = name;
+    m_eventWard = wardCode;
+}
+
 void RespondentSession::setOperatorId(const QString &id)
 {
     if (id != m_operatorId) {
@@ -126,6 +133,8 @@ void RespondentSession::begin(const QString &language)
     wipe();
     m_engine = std::make_unique<survey::FormEngine>(*m_package, language);
     m_language = m_engine->language();
+    m_responseEventName = m_eventName;
+    m_responseEventWard = m_eventWard;
     Q_EMIT activeChanged();
     Q_EMIT textsChanged();
     Q_EMIT pageChanged();
@@ -166,6 +175,8 @@ QString RespondentSession::store(const Answer &answer)
     if (!m_engine || m_engine->atReview()) {
         return {};
     }
+    m_inputProblem.clear();
+    m_inputProblemField.clear();
     const Status stored = m_engine->setAnswer(current(), answer);
     Q_EMIT pageChanged();
     return stored ? QString() : stored.error().message;
@@ -249,6 +260,9 @@ QStringList RespondentSession::next()
     if (!m_engine || m_engine->atReview()) {
         return {};
     }
+    if (!m_inputProblem.isEmpty()) {
+        return {m_inputProblem};
+    }
     const Status moved = m_engine->next();
     if (!moved) {
         return m_engine->problems(current()).isEmpty() ? QStringList{moved.error().message}
@@ -258,6 +272,7 @@ QStringList RespondentSession::next()
         m_engine->goToReview();
         m_returnToReview = false;
     }
+    saveDraft();
     Q_EMIT pageChanged();
     return {};
 }
@@ -267,7 +282,10 @@ bool RespondentSession::previous()
     if (!m_engine || !m_engine->previous()) {
         return false;
     }
+    m_inputProblem.clear();
+    m_inputProblemField.clear();
     m_returnToReview = false;
+    saveDraft();
     Q_EMIT pageChanged();
     return true;
 }
@@ -278,6 +296,7 @@ bool RespondentSession::change(const QString &path)
         return false;
     }
     m_returnToReview = true;
+    saveDraft();
     Q_EMIT pageChanged();
     return true;
 }
@@ -292,6 +311,8 @@ bool RespondentSession::submit()
         m_lastError = response.error().message;
         return false;
     }
+    response->eventName = m_responseEventName;
+    response->eventWard = m_responseEventWard;
     ConsentChoices consent;
     consent.noticeLanguage = m_language;
     consent.purposes = m_consent;
@@ -302,7 +323,10 @@ bool RespondentSession::submit()
         m_lastError = receipt.error().message;
         return false;
     }
-    // The answers are sealed and stored: nothing of them stays in this object.
+    // The answers are sealed and stored: nothing of them stays in this object or in a draft.
+    if (m_drafts) {
+        m_drafts->discard(response->instanceId);
+    }
     m_engine.reset();
     m_receipt = *receipt;
     m_submitted = true;
@@ -315,10 +339,28 @@ bool RespondentSession::submit()
 
 void RespondentSession::wipe()
 {
+    forget(false);
+}
+
+void RespondentSession::suspend()
+{
+    saveDraft();
+    forget(true);
+}
+
+void RespondentSession::forget(bool keepDraft)
+{
     const bool wasActive = m_engine != nullptr;
+    if (wasActive && !keepDraft && m_drafts) {
+        m_drafts->discard(m_engine->instanceId());
+    }
     m_engine.reset();
     m_consent.clear();
+    m_responseEventName.clear();
+    m_responseEventWard.clear();
     m_returnToReview = false;
+    m_inputProblem.clear();
+    m_inputProblemField.clear();
     m_receipt = {};
     m_submitted = false;
     m_lastError.clear();

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "ResponseSink.h"
+#include "response/DraftContent.h"
 #include "survey/FormEngine.h"
 #include "survey/SurveyPackage.h"
 
@@ -14,13 +15,20 @@
 
 namespace chorus::ui {
 
+class DraftKeeper;
+
 // One respondent's journey through the loaded survey, for the pages to draw: consent, one
 // question per page, check your answers, submit. The rules live in FormEngine; this adds what
 // the screens need (texts in the respondent's language, review rows, "return to check your
 // answers after a change") and hands the finished response to the ResponseSink.
 //
+// Drafts: after every move between pages (so after every answered question) the whole state —
+// answers, page, consent boxes — is sealed into the draft (DraftKeeper), so a crash loses at
+// most the question on screen; resume() puts it back.
+//
 // wipe() forgets everything the respondent entered: the engine, the consent choices, the
-// receipt. The kiosk calls it on idle expiry and before the next respondent.
+// receipt, and the draft on disk. The kiosk calls it on idle expiry and before the next
+// respondent. suspend() forgets the in-memory state but keeps the draft for the operator.
 class RespondentSession : public QObject
 {
     Q_OBJECT
@@ -32,6 +40,7 @@ class RespondentSession : public QObject
     Q_PROPERTY(QVariantList purposes READ purposes NOTIFY textsChanged)
     Q_PROPERTY(bool active READ isActive NOTIFY activeChanged)
     Q_PROPERTY(QVariantMap page READ page NOTIFY pageChanged)
+    Q_PROPERTY(QString pagePath READ current NOTIFY pageChanged)
     Q_PROPERTY(bool atReview READ atReview NOTIFY pageChanged)
     Q_PROPERTY(int pageNumber READ pageNumber NOTIFY pageChanged)
     Q_PROPERTY(int pageCount READ pageCount NOTIFY pageChanged)
@@ -45,8 +54,16 @@ class RespondentSession : public QObject
 public:
     explicit RespondentSession(ResponseSink *sink, QObject *parent = nullptr);
 
+    // Where drafts go; without one (or before it is attached to the vault) none are kept.
+    void setDrafts(DraftKeeper *drafts) { m_drafts = drafts; }
+
     void setPackage(std::optional<survey::SurveyPackage> package);
     bool hasSurvey() const { return m_package.has_value(); }
+    QString surveyId() const { return m_package ? m_package->id : QString(); }
+    QByteArray wardsGeoJson() const { return m_package ? m_package->wardsGeoJson : QByteArray(); }
+    // The outreach event now running (EventSession): every response begun from now on carries
+    // its name and ward code. Empty strings: no event.
+    void setEvent(const QString &name, const QString &wardCode);
     QVariantList languages() const;
     QString title() const;
     QString controller() const;
@@ -82,6 +99,15 @@ public:
     Q_INVOKABLE QString setChoice(const QString &code, bool selected, const QString &writeIn = {});
     Q_INVOKABLE QString moveRank(const QString &code, int delta);
     Q_INVOKABLE void setPreferNotToSay(bool on);
+    // Date questions: the GOV.UK day / month / year boxes (year-only: pass the year alone).
+    // Returns what is wrong (also returned by next() until fixed), or "".
+    Q_INVOKABLE QString setDateParts(const QString &day, const QString &month, const QString &year);
+    // Which box the last date problem is about: "day", "month", "year", "" for none / all.
+    Q_INVOKABLE QString inputProblemField() const { return m_inputProblemField; }
+    // Repeats: adds an instance and opens its first page; removes one and returns to the page
+    // before it. Each returns the problem in the respondent's words, or "".
+    Q_INVOKABLE QString addRepeat(const QString &repeat);
+    Q_INVOKABLE QString removeRepeat(const QString &repeat, int instance);
     Q_INVOKABLE void clearAnswer();
 
     // Continue: problems of the current page (the page stays), or [] after moving on.
@@ -93,6 +119,11 @@ public:
     Q_INVOKABLE bool submit();
     Q_INVOKABLE QString lastError() const { return m_lastError; }
     Q_INVOKABLE void wipe();
+    // Leaves the interview for now: the draft is saved and stays; memory is cleared.
+    Q_INVOKABLE void suspend();
+    // Reopens an interrupted interview of the loaded survey where it was left. False with
+    // lastError when it cannot (another survey, a version no longer installed, a locked vault).
+    Q_INVOKABLE bool resume(const QString &responseId);
 
 Q_SIGNALS:
     void surveyChanged();
@@ -105,18 +136,27 @@ Q_SIGNALS:
 private:
     QString current() const;
     QString store(const response::Answer &answer);
+    void saveDraft();
+    void forget(bool keepDraft);
 
     ResponseSink *m_sink;
+    DraftKeeper *m_drafts = nullptr;
     std::optional<survey::SurveyPackage> m_package;
     std::unique_ptr<survey::FormEngine> m_engine;
     QString m_language;
     QMap<QString, bool> m_consent;
     bool m_returnToReview = false;
+    QString m_inputProblem; // what the boxes on screen hold that is not yet an answer
+    QString m_inputProblemField;
     bool m_submitted = false;
     SubmitReceipt m_receipt;
     QString m_lastError;
     QString m_mode = QStringLiteral("kiosk");
     QString m_operatorId;
+    QString m_eventName; // the running event
+    QString m_eventWard;
+    QString m_responseEventName; // the event the current response was begun at
+    QString m_responseEventWard;
 };
 
 } // namespace chorus::ui

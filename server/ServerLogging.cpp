@@ -162,6 +162,9 @@ void endRequest(const QString &method, const QString &route, int status, qint64 
     if (!t_facts.outcome.isEmpty()) {
         fields.insert(QStringLiteral("outcome"), t_facts.outcome);
     }
+    if (!t_facts.target.isEmpty()) {
+        fields.insert(QStringLiteral("target"), t_facts.target);
+    }
     t_clock.started = false;
     t_facts = {};
     logEvent(status >= 500 ? QtWarningMsg : QtInfoMsg, QStringLiteral("request"), fields);

@@ -32,7 +32,8 @@ void logEvent(QtMsgType level, const QString &event, const QJsonObject &fields =
 struct RequestFacts {
     QString device;
     QString instanceId;
-    QString outcome; // stored, resend, conflict, deleted, withdrawal, refused, ...
+    QString outcome; // stored, resend, conflict, deleted, withdrawal
+    QString target;  // for a withdrawal: the instanceID it erased
 };
 RequestFacts &currentRequest();
 

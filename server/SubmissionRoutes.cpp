@@ -53,6 +53,7 @@ void handleWithdrawal(httplib::Response &response, Storage &storage, qint64 maxB
         return;
     }
     currentRequest().outcome = QStringLiteral("withdrawal");
+    currentRequest().target = manifest.withdrawalTarget;
     openRosaReply(response, 201, QStringLiteral("Withdrawal request received."), maxBody);
 }
 

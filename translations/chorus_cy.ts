@@ -1023,4 +1023,260 @@
         <translation>Nid yw’r cyfrinymadrodd hwnnw’n gywir. Gwiriwch ef a rhowch gynnig arall arni: mae pob cyfrinymadrodd anghywir yn gwneud yr aros nesaf yn hirach.</translation>
     </message>
 </context>
+<!-- collect: drafts, dates, repeats, events (session 2) -->
+<context>
+    <name>DateAnswer</name>
+    <message>
+        <source>Day</source>
+        <translation>Diwrnod</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Mis</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Blwyddyn</translation>
+    </message>
+    <message>
+        <source>For example, 27 3 2007</source>
+        <translation>Er enghraifft, 27 3 2007</translation>
+    </message>
+    <message>
+        <source>For example, 1984</source>
+        <translation>Er enghraifft, 1984</translation>
+    </message>
+    <message>
+        <source>Prefer not to say</source>
+        <translation>Mae&apos;n well gennyf beidio â dweud</translation>
+    </message>
+</context>
+<context>
+    <name>DateParts</name>
+    <message>
+        <source>The year must include 4 numbers, for example 1984</source>
+        <translation>Rhaid i&apos;r flwyddyn gynnwys 4 rhif, er enghraifft 1984</translation>
+    </message>
+    <message>
+        <source>The date must include a day and month</source>
+        <translation>Rhaid i&apos;r dyddiad gynnwys diwrnod a mis</translation>
+    </message>
+    <message>
+        <source>The date must include a day and year</source>
+        <translation>Rhaid i&apos;r dyddiad gynnwys diwrnod a blwyddyn</translation>
+    </message>
+    <message>
+        <source>The date must include a month and year</source>
+        <translation>Rhaid i&apos;r dyddiad gynnwys mis a blwyddyn</translation>
+    </message>
+    <message>
+        <source>The date must include a day</source>
+        <translation>Rhaid i&apos;r dyddiad gynnwys diwrnod</translation>
+    </message>
+    <message>
+        <source>The date must include a month</source>
+        <translation>Rhaid i&apos;r dyddiad gynnwys mis</translation>
+    </message>
+    <message>
+        <source>The date must include a year</source>
+        <translation>Rhaid i&apos;r dyddiad gynnwys blwyddyn</translation>
+    </message>
+    <message>
+        <source>The day must be a number from 1 to 31</source>
+        <translation>Rhaid i&apos;r diwrnod fod yn rhif rhwng 1 a 31</translation>
+    </message>
+    <message>
+        <source>The month must be a number from 1 to 12</source>
+        <translation>Rhaid i&apos;r mis fod yn rhif rhwng 1 a 12</translation>
+    </message>
+    <message>
+        <source>The date must be a real date: that month does not have %1 days</source>
+        <translation>Rhaid i&apos;r dyddiad fod yn ddyddiad go iawn: nid oes %1 diwrnod yn y mis hwnnw</translation>
+    </message>
+</context>
+<context>
+    <name>DraftList</name>
+    <message>
+        <source>Interrupted interviews</source>
+        <translation>Cyfweliadau a dorrwyd ar eu hanner</translation>
+    </message>
+    <message>
+        <source>%1, saved %2</source>
+        <translation>%1, cadwyd %2</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Ailddechrau</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Taflu</translation>
+    </message>
+    <message>
+        <source>Delete these answers for good? They cannot be recovered.</source>
+        <translation>Dileu&apos;r atebion hyn am byth? Nid oes modd eu hadfer.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Dileu</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Cadw</translation>
+    </message>
+</context>
+<context>
+    <name>EventPage</name>
+    <message>
+        <source>Done</source>
+        <translation>Wedi gorffen</translation>
+    </message>
+    <message>
+        <source>Start the event</source>
+        <translation>Dechrau&apos;r digwyddiad</translation>
+    </message>
+    <message>
+        <source>Event running</source>
+        <translation>Digwyddiad ar waith</translation>
+    </message>
+    <message>
+        <source>Start an event</source>
+        <translation>Dechrau digwyddiad</translation>
+    </message>
+    <message>
+        <source>Every response collected during the event is marked with its name and ward. The location itself is never stored.</source>
+        <translation>Mae pob ymateb a gesglir yn ystod y digwyddiad yn cael ei farcio â&apos;i enw a&apos;i ward. Nid yw&apos;r lleoliad ei hun byth yn cael ei gadw.</translation>
+    </message>
+    <message>
+        <source>“%1” is running in %2. Every response collected now is marked with this event.</source>
+        <translation>Mae “%1” ar waith yn %2. Mae pob ymateb a gesglir nawr yn cael ei farcio â&apos;r digwyddiad hwn.</translation>
+    </message>
+    <message>
+        <source>no ward</source>
+        <translation>dim ward</translation>
+    </message>
+    <message>
+        <source>End the event</source>
+        <translation>Dod â&apos;r digwyddiad i ben</translation>
+    </message>
+    <message>
+        <source>For example, Library open day</source>
+        <translation>Er enghraifft, Diwrnod agored y llyfrgell</translation>
+    </message>
+    <message>
+        <source>Event name</source>
+        <translation>Enw&apos;r digwyddiad</translation>
+    </message>
+    <message>
+        <source>Find the ward from this device’s location</source>
+        <translation>Dod o hyd i&apos;r ward o leoliad y ddyfais hon</translation>
+    </message>
+    <message>
+        <source>Finding where you are. This takes up to %1 seconds.</source>
+        <translation>Yn canfod ble rydych chi. Mae hyn yn cymryd hyd at %1 eiliad.</translation>
+    </message>
+    <message>
+        <source>Stop and choose the ward yourself</source>
+        <translation>Stopio a dewis y ward eich hun</translation>
+    </message>
+    <message>
+        <source>Ward: %1</source>
+        <translation>Ward: %1</translation>
+    </message>
+    <message>
+        <source>Choose a different ward</source>
+        <translation>Dewis ward wahanol</translation>
+    </message>
+    <message>
+        <source>Choose the ward yourself</source>
+        <translation>Dewis y ward eich hun</translation>
+    </message>
+    <message>
+        <source>Ward</source>
+        <translation>Ward</translation>
+    </message>
+</context>
+<context>
+    <name>EventSession</name>
+    <message>
+        <source>This survey has no ward boundaries, so the location cannot be turned into a ward. Choose the ward yourself, or leave it empty.</source>
+        <translation>Nid oes gan yr arolwg hwn ffiniau wardiau, felly nid oes modd troi&apos;r lleoliad yn ward. Dewiswch y ward eich hun, neu gadewch hi&apos;n wag.</translation>
+    </message>
+    <message>
+        <source>This location is outside every ward of this survey. Choose the ward yourself.</source>
+        <translation>Mae&apos;r lleoliad hwn y tu allan i bob ward yn yr arolwg hwn. Dewiswch y ward eich hun.</translation>
+    </message>
+    <message>
+        <source>Enter a name for the event, for example &quot;Library open day&quot;</source>
+        <translation>Rhowch enw i&apos;r digwyddiad, er enghraifft &quot;Diwrnod agored y llyfrgell&quot;</translation>
+    </message>
+    <message>
+        <source>Choose the ward the event is in, or find it from this device&apos;s location</source>
+        <translation>Dewiswch y ward y mae&apos;r digwyddiad ynddi, neu dewch o hyd iddi o leoliad y ddyfais hon</translation>
+    </message>
+</context>
+<context>
+    <name>EventSummary</name>
+    <message>
+        <source>Event: %1, %2</source>
+        <translation>Digwyddiad: %1, %2</translation>
+    </message>
+    <message>
+        <source>no ward</source>
+        <translation>dim ward</translation>
+    </message>
+    <message>
+        <source>No event running.</source>
+        <translation>Dim digwyddiad ar waith.</translation>
+    </message>
+    <message>
+        <source>See or end the event</source>
+        <translation>Gweld neu orffen y digwyddiad</translation>
+    </message>
+    <message>
+        <source>Start an event</source>
+        <translation>Dechrau digwyddiad</translation>
+    </message>
+</context>
+<context>
+    <name>RepeatAnswers</name>
+    <message>
+        <source>Remove %1</source>
+        <translation>Tynnu %1</translation>
+    </message>
+    <message>
+        <source>Remove %1 and every answer given for them? This cannot be undone.</source>
+        <translation>Tynnu %1 a phob ateb a roddwyd ar eu cyfer? Nid oes modd dadwneud hyn.</translation>
+    </message>
+    <message>
+        <source>Yes, remove</source>
+        <translation>Ydw, tynnu</translation>
+    </message>
+    <message>
+        <source>No, keep</source>
+        <translation>Na, cadw</translation>
+    </message>
+    <message>
+        <source>Add %1 %2</source>
+        <translation>Ychwanegu %1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>RepeatView</name>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>RespondentSession</name>
+    <message>
+        <source>There is no survey to resume.</source>
+        <translation>Nid oes arolwg i&apos;w ailddechrau.</translation>
+    </message>
+    <message>
+        <source>This interview belongs to survey %1 version %2, which is not the survey open now. Open that survey to resume it, or discard it.</source>
+        <translation>Mae&apos;r cyfweliad hwn yn perthyn i arolwg %1 fersiwn %2, nad yw&apos;n agored nawr. Agorwch yr arolwg hwnnw i&apos;w ailddechrau, neu taflwch ef.</translation>
+    </message>
+</context>
 </TS>

@@ -303,6 +303,20 @@ int main(int argc, char *argv[])
     VaultSingleton::inject(&vault);
     DeviceSingleton::inject(&deviceSetup);
     SurveysSingleton::inject(&surveys);
+    // Drafts are kept only while the device vault is unlocked: never a plaintext draft.
+    DraftKeeper drafts;
+    session.setDrafts(&drafts);
+    QObject::connect(&vault, &VaultKeeper::stateChanged, &drafts, [&] {
+        if (chorus::crypto::DeviceVault *unlocked = vault.vault(); unlocked && store) {
+            drafts.attach(store->drafts(), *unlocked);
+        } else if (!vault.isBusy()) {
+            drafts.detach();
+        }
+    });
+    drafts.setTitleLookup([&session](const QString &id) { return id == session.surveyId() ? session.title() : QString(); });
+    DraftsSingleton::inject(&drafts);
+    EventSession event(&session);
+    EventSingleton::inject(&event);
 
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "LedgerRow.h"
 
+#include <QJsonArray>
+
 namespace chorus::consent {
 
 QByteArray ledgerReceiptHash(const QString &receiptCodeHash)
@@ -31,6 +33,37 @@ store::ConsentEntry ledgerRowFor(const ConsentRecord &record)
     if (record.withdrawal)
         row.withdrawalScope = record.withdrawal->scope;
     return row;
+}
+
+namespace {
+QJsonValue timeJson(const std::optional<QDateTime> &time)
+{
+    return time ? QJsonValue(time->toUTC().toString(Qt::ISODateWithMs)) : QJsonValue();
+}
+} // namespace
+
+QJsonObject ledgerRowJson(const store::ConsentEntry &row)
+{
+    QJsonObject purposes;
+    for (auto it = row.purposes.cbegin(); it != row.purposes.cend(); ++it)
+        purposes.insert(it.key(), it.value());
+    return QJsonObject{
+        {QStringLiteral("consent_id"), row.consentId},
+        {QStringLiteral("response_id"), row.responseId},
+        {QStringLiteral("survey_id"), row.surveyId},
+        {QStringLiteral("survey_version"), row.surveyVersion},
+        {QStringLiteral("captured_at_utc"), timeJson(row.capturedAt)},
+        {QStringLiteral("notice_id"), row.noticeId},
+        {QStringLiteral("notice_version"), row.noticeVersion},
+        {QStringLiteral("notice_locale"), row.noticeLocale},
+        {QStringLiteral("notice_sha256"), row.noticeSha256},
+        {QStringLiteral("purposes"), purposes},
+        {QStringLiteral("mode"), row.mode},
+        {QStringLiteral("withdrawn_at_utc"), timeJson(row.withdrawnAt)},
+        {QStringLiteral("withdrawal_channel"), row.withdrawalChannel},
+        {QStringLiteral("withdrawal_scope"), QJsonArray::fromStringList(row.withdrawalScope)},
+        {QStringLiteral("server_received_at_utc"), timeJson(row.serverReceivedAt)},
+    };
 }
 
 } // namespace chorus::consent

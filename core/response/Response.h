@@ -28,6 +28,9 @@ struct Response {
     QMap<QString, int> repeatCounts;
     QDateTime started;  // UTC
     QDateTime finished; // UTC, invalid until finalized
+    // The outreach event it was collected at, if any: its name and ward code (never a location).
+    QString eventName;
+    QString eventWard;
     // The consent record, sealed with the answers (written inside <meta>, see
     // docs/formats/consent-record.md). Every finalized response from the app has one.
     std::optional<consent::ConsentRecord> consent;

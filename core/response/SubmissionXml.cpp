@@ -100,6 +100,11 @@ QByteArray SubmissionXml::serialize(const survey::SurveyPackage &package, const 
     xml.writeTextElement(QStringLiteral("timeEnd"), timestamp(response.finished));
     xml.writeTextElement(kNs, QStringLiteral("language"), response.language);
     xml.writeTextElement(kNs, QStringLiteral("bankVersion"), response.bankVersion);
+    // Only when there was an event, so responses without one keep their exact bytes.
+    if (!response.eventName.isEmpty() || !response.eventWard.isEmpty()) {
+        xml.writeTextElement(kNs, QStringLiteral("eventName"), response.eventName);
+        xml.writeTextElement(kNs, QStringLiteral("eventWard"), response.eventWard);
+    }
     if (response.consent) {
         response.consent->writeXml(xml);
     }
@@ -145,6 +150,10 @@ Status readMeta(QXmlStreamReader &xml, Response &r)
             r.language = text;
         } else if (ours && name == QLatin1String("bankVersion")) {
             r.bankVersion = text;
+        } else if (ours && name == QLatin1String("eventName")) {
+            r.eventName = text;
+        } else if (ours && name == QLatin1String("eventWard")) {
+            r.eventWard = text;
         }
     }
     return {};

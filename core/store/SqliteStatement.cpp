@@ -149,7 +149,11 @@ Result<Transaction> Transaction::begin(Database &db)
 {
     // IMMEDIATE takes the write lock now, so a busy database is met (and waited for) here,
     // never half-way through a response.
-    if (auto status = db.exec("BEGIN IMMEDIATE"); !status) {
+    auto stmt = db.cached("BEGIN IMMEDIATE");
+    if (!stmt) {
+        return stmt.error();
+    }
+    if (auto status = stmt->run(); !status) {
         return status.error();
     }
     return Transaction(&db);
@@ -169,7 +173,11 @@ Status Transaction::commit()
     if (!m_db) {
         return makeError(ErrorKind::Internal, QStringLiteral("commit on a finished transaction"));
     }
-    if (auto status = m_db->exec("COMMIT"); !status) {
+    auto stmt = m_db->cached("COMMIT");
+    if (!stmt) {
+        return stmt.error();
+    }
+    if (auto status = stmt->run(); !status) {
         // The destructor rolls back whatever is left.
         return status.error();
     }

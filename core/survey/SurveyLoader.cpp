@@ -44,7 +44,7 @@ SurveyPackage PackageParser::parse(const QJsonObject &root)
 {
     m_reader.checkKeys(root, {}, {"format", "id", "version", "title", "languages", "nation", "controller",
                                   "privacyNotice", "purposes", "consent", "encryption", "submission", "kiosk",
-                                  "choiceLists", "sections"});
+                                  "choiceLists", "sections", "wards"});
     parseLanguages(root);
     parseHeader(root);
     parseNotice(root);
@@ -129,6 +129,13 @@ void PackageParser::parseHeader(const QJsonObject &root)
                 m_reader.problem(QStringLiteral("submission.url"), why);
             }
         }
+    }
+    // Event wards (GeoJSON, read by platform/WardBoundaries): kept as signed bytes, checked there.
+    if (auto w = m_reader.object(root, "wards", {}, false)) {
+        if (w->value(QStringLiteral("type")).toString() != QLatin1String("FeatureCollection")) {
+            m_reader.problem(QStringLiteral("wards"), QStringLiteral("must be a GeoJSON FeatureCollection of ward polygons"));
+        }
+        m_package.wardsGeoJson = QJsonDocument(*w).toJson(QJsonDocument::Compact);
     }
     if (auto k = m_reader.object(root, "kiosk", {}, false)) {
         const QString p = QStringLiteral("kiosk");

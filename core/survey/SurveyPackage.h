@@ -3,6 +3,7 @@
 
 #include "survey/LocalizedText.h"
 
+#include <QByteArray>
 #include <QList>
 #include <QMap>
 #include <QString>
@@ -141,6 +142,7 @@ struct SurveyPackage {
     QMap<QString, QList<Choice>> choiceLists;
     QList<Section> sections;
     QString bankVersion; // the bank every bank item came from ("gss/2025.1"), empty if none
+    QByteArray wardsGeoJson; // optional "wards": boundaries for mapping an event to its ward
 
     QString defaultLanguage() const { return languages.isEmpty() ? QString() : languages.constFirst().code; }
     const Language *language(const QString &code) const;

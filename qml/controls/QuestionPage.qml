@@ -11,6 +11,8 @@ FocusScope {
 
     property bool canGoBack: true
     default property alias content: answers.data
+    // Above the heading: which repeat instance the question is about ("Person 2").
+    property string caption: ""
     property string continueText: qsTr("Continue")
     property var errors: []
     property string heading: ""
@@ -70,6 +72,18 @@ FocusScope {
                 color: Theme.secondaryText
                 font.pixelSize: Theme.hintSize
                 text: root.progressText
+                visible: text.length > 0
+                horizontalAlignment: Text.AlignLeft
+                wrapMode: Text.Wrap
+            }
+            Text {
+                Accessible.name: text
+                Accessible.role: Accessible.StaticText
+                width: parent.width
+                color: Theme.text
+                font.pixelSize: Theme.bodySize
+                objectName: "questionCaption"
+                text: root.caption
                 visible: text.length > 0
                 horizontalAlignment: Text.AlignLeft
                 wrapMode: Text.Wrap

@@ -13,6 +13,9 @@ Column {
     property string hint: ""
     property alias inputMethodHints: input.inputMethodHints
     property string label: ""
+    // Off when the page heading already shows the label (one question per page): the label
+    // stays the field's accessible name.
+    property bool labelVisible: true
     property alias text: input.text
 
     function focusInput() {
@@ -29,7 +32,7 @@ Column {
         font.pixelSize: Theme.bodySize
         horizontalAlignment: Text.AlignLeft
         text: root.label
-        visible: text.length > 0
+        visible: root.labelVisible && text.length > 0
         width: parent.width
         wrapMode: Text.Wrap
     }
@@ -57,7 +60,7 @@ Column {
     TextField {
         id: input
 
-        Accessible.description: [root.errorText, root.hint].filter(s => s.length > 0).join(". ")
+        Accessible.description: root.errorText.length > 0 && root.hint.length > 0 ? root.errorText + ". " + root.hint : root.errorText + root.hint
         Accessible.name: root.label
         Accessible.role: Accessible.EditableText
         color: Theme.text

@@ -11,6 +11,7 @@ FocusScope {
 
     signal closeRequested
     signal recordsRequested
+    signal resumed
     signal startRequested
 
     Component.onCompleted: {
@@ -106,6 +107,15 @@ FocusScope {
                 objectName: "fetchResult"
                 text: Device.fetchResult
                 visible: text.length > 0
+            }
+            EventSummary {
+                stack: root.StackView.view
+                width: parent.width
+            }
+            DraftList {
+                width: parent.width
+
+                onResumed: root.resumed()
             }
             SecondaryButton {
                 anchors.left: parent.left

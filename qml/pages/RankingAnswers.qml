@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+pragma ComponentBehavior: Bound
 import QtQuick
 import Chorus.Ui
 
@@ -27,6 +28,8 @@ Column {
         model: root.ordered
 
         delegate: Rectangle {
+            id: entry
+
             required property int index
             required property var modelData
 
@@ -46,25 +49,25 @@ Column {
 
                 BodyText {
                     font.bold: true
-                    text: qsTr("%1. %2").arg(index + 1).arg(modelData.label)
+                    text: qsTr("%1. %2").arg(entry.index + 1).arg(entry.modelData.label)
                 }
                 Row {
                     anchors.left: parent.left
                     spacing: Theme.spacingS
 
                     SecondaryButton {
-                        description: modelData.label
-                        objectName: "moveUp_" + modelData.code
+                        description: entry.modelData.label
+                        objectName: "moveUp_" + entry.modelData.code
                         text: qsTr("Move up")
 
-                        onClicked: Session.moveRank(modelData.code, -1)
+                        onClicked: Session.moveRank(entry.modelData.code, -1)
                     }
                     SecondaryButton {
-                        description: modelData.label
-                        objectName: "moveDown_" + modelData.code
+                        description: entry.modelData.label
+                        objectName: "moveDown_" + entry.modelData.code
                         text: qsTr("Move down")
 
-                        onClicked: Session.moveRank(modelData.code, 1)
+                        onClicked: Session.moveRank(entry.modelData.code, 1)
                     }
                 }
             }

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+pragma ComponentBehavior: Bound
 import QtQuick
 import Chorus.Ui
 
@@ -21,6 +22,8 @@ QuestionPage {
         model: Session.review
 
         delegate: Rectangle {
+            id: entry
+
             required property var modelData
 
             color: Theme.background
@@ -41,19 +44,19 @@ QuestionPage {
 
                 BodyText {
                     font.bold: true
-                    text: modelData.label
+                    text: entry.modelData.label
                 }
                 BodyText {
-                    objectName: "reviewAnswer_" + modelData.path
-                    text: modelData.answer
+                    objectName: "reviewAnswer_" + entry.modelData.path
+                    text: entry.modelData.answer
                 }
                 LinkButton {
-                    Accessible.name: qsTr("Change your answer to: %1").arg(modelData.label)
+                    Accessible.name: qsTr("Change your answer to: %1").arg(entry.modelData.label)
                     anchors.left: parent.left
-                    objectName: "change_" + modelData.path
+                    objectName: "change_" + entry.modelData.path
                     text: qsTr("Change")
 
-                    onClicked: root.changeRequested(modelData.path)
+                    onClicked: root.changeRequested(entry.modelData.path)
                 }
             }
         }

@@ -14,9 +14,8 @@ QuestionPage {
     signal leftFirstPage
 
     function refresh() {
-        const page = Session.page;
-        if (page.path !== snapshot.path) {
-            snapshot = page;
+        if (Session.pagePath !== snapshot.path) {
+            snapshot = Session.page;
             errors = [];
         }
     }
@@ -27,6 +26,7 @@ QuestionPage {
     }
 
     canGoBack: true
+    caption: snapshot.repeat && snapshot.repeat.caption ? snapshot.repeat.caption : ""
     heading: snapshot.label || ""
     hint: snapshot.hint || ""
     objectName: "surveyQuestionPage"
@@ -40,6 +40,8 @@ QuestionPage {
     onContinueRequested: {
         const problems = Session.next();
         const target = firstControl();
+        if (answers.item && answers.item.problem !== undefined)
+            answers.item.problem = problems.length > 0 ? problems[0] : "";
         showErrors(problems.map(m => ({
                         "message": m,
                         "target": target
@@ -70,9 +72,10 @@ QuestionPage {
             case "text":
             case "integer":
             case "decimal":
+                return textAnswer;
             case "date":
             case "year":
-                return textAnswer;
+                return dateAnswer;
             case "geopoint":
                 return staffOnly;
             default:
@@ -80,6 +83,16 @@ QuestionPage {
             }
         }
         width: parent.width
+    }
+    RepeatAnswers {
+        page: root.snapshot
+    }
+    Component {
+        id: dateAnswer
+
+        DateAnswer {
+            page: root.snapshot
+        }
     }
     Component {
         id: choiceAnswers
@@ -110,9 +123,9 @@ QuestionPage {
                 id: textField
 
                 field.objectName: "answerField"
-                hint: root.type === "date" ? qsTr("For example, 2024-03-27 (year-month-day)") : root.type === "year" ? qsTr("For example, 1980") : ""
                 inputMethodHints: root.type === "text" ? Qt.ImhNone : Qt.ImhDigitsOnly
                 label: root.snapshot.label || ""
+                labelVisible: false
                 text: root.snapshot.state === "answered" ? root.snapshot.value : ""
 
                 // Only what the respondent types: setting the initial text must not overwrite

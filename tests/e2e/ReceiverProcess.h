@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The real chorus-receiver executable on a free loopback port (it picks one with :0 and says
-// which), with its stdout and stderr kept apart: the structured log is on stderr.
+// which). Its log (stderr) goes to a file, so a busy receiver never blocks on a full pipe.
 
 #include <QDeadlineTimer>
+#include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QString>
 #include <QStringList>
+#include <QThread>
 
 #include <csignal>
 
@@ -38,6 +40,8 @@ public:
     bool start(const QString &dataDir, const QStringList &extra, QString *whyNot)
     {
         m_dataDir = dataDir;
+        m_logFile = dataDir + QStringLiteral(".log");
+        m_process.setStandardErrorFile(m_logFile);
         m_process.start(QStringLiteral(CHORUS_RECEIVER_PATH),
                         QStringList{QStringLiteral("--data"), dataDir, QStringLiteral("--listen"),
                                     QStringLiteral("127.0.0.1:0")}
@@ -47,30 +51,25 @@ public:
         while (!deadline.hasExpired() && m_process.state() != QProcess::NotRunning) {
             m_process.waitForReadyRead(100);
             m_out += m_process.readAllStandardOutput();
-            m_err += m_process.readAllStandardError();
             const QRegularExpressionMatch match = listening.match(QString::fromUtf8(m_out));
             if (match.hasMatch()) {
                 m_port = match.captured(1).toInt();
                 return true;
             }
         }
-        *whyNot = QStringLiteral("chorus-receiver did not start: ") + QString::fromUtf8(m_out + m_err);
+        *whyNot = QStringLiteral("chorus-receiver did not start: ") + QString::fromUtf8(m_out + err());
         return false;
     }
 
-    // Waits (bounded) until the receiver's stderr contains `needle`.
+    // Waits (bounded) until the receiver's log contains `needle`.
     bool waitForLog(const QByteArray &needle, int ms = 15000)
     {
         const QDeadlineTimer deadline(ms);
-        while (!m_err.contains(needle) && !deadline.hasExpired()) {
-            if (m_process.state() == QProcess::NotRunning) {
-                m_err += m_process.readAllStandardError();
-                return m_err.contains(needle);
-            }
-            m_process.waitForReadyRead(50);
-            m_err += m_process.readAllStandardError();
+        while (!err().contains(needle) && !deadline.hasExpired() && m_process.state() != QProcess::NotRunning) {
+            m_process.waitForReadyRead(20); // returns at once when nothing is on stdout: poll the file
+            QThread::msleep(5);
         }
-        return m_err.contains(needle);
+        return err().contains(needle);
     }
 
     void signal(int number) { ::kill(pid_t(m_process.processId()), number); }
@@ -82,20 +81,23 @@ public:
             return -1;
         }
         m_out += m_process.readAllStandardOutput();
-        m_err += m_process.readAllStandardError();
         return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
     }
 
     int port() const { return m_port; }
     QString base() const { return QStringLiteral("http://127.0.0.1:%1").arg(m_port); }
     QString adminTokenFile() const { return m_dataDir + QStringLiteral("/admin-token"); }
-    const QByteArray &err() const { return m_err; }
+    QByteArray err() const
+    {
+        QFile log(m_logFile);
+        return log.open(QIODevice::ReadOnly) ? log.readAll() : QByteArray();
+    }
     const QByteArray &out() const { return m_out; }
 
 private:
     QProcess m_process;
     QString m_dataDir;
     QByteArray m_out;
-    QByteArray m_err;
+    QString m_logFile;
     int m_port = 0;
 };

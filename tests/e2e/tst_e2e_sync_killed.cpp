@@ -137,6 +137,14 @@ private Q_SLOTS:
         QVERIFY(before.values().contains(response::ResponseState::Sending));
         QVERIFY(before.values().count(response::ResponseState::Accepted) < kRecords);
 
+        // The receiver holds exactly the POSTs that got through whole; the cut ones left nothing.
+        const QStringList adminArgs{QStringLiteral("--endpoint"), receiver.base(), QStringLiteral("--admin-token-file"),
+                                    receiver.adminTokenFile(), QStringLiteral("--allow-http-loopback")};
+        const Ran listed = chorusctl(QStringList{QStringLiteral("submissions"), QStringLiteral("list")} + adminArgs);
+        QVERIFY2(listed.exitCode == 0, listed.output.constData());
+        QVERIFY2(listed.output.contains("\n4 submissions, 0 deleted"), listed.output.constData());
+        QCOMPARE(listed.output.count("\tcomplete\t"), 4);
+
         const Ran rerun = chorusctl(syncArgs + QStringList{receiver.base()});
         QVERIFY2(rerun.exitCode == 0, rerun.output.constData());
         const auto after = deviceStates(db);
@@ -146,9 +154,7 @@ private Q_SLOTS:
 
         // The admin pull holds each record once, with the bytes the device stored.
         const QString admin = dir.filePath(QStringLiteral("admin"));
-        const Ran pull = chorusctl({QStringLiteral("pull"), QStringLiteral("--endpoint"), receiver.base(),
-                                    QStringLiteral("--admin-token-file"), receiver.adminTokenFile(),
-                                    QStringLiteral("--out"), admin, QStringLiteral("--allow-http-loopback")});
+        const Ran pull = chorusctl(QStringList{QStringLiteral("pull"), QStringLiteral("--out"), admin} + adminArgs);
         QVERIFY2(pull.exitCode == 0, pull.output.constData());
         QVERIFY2(pull.output.startsWith(QByteArray(QByteArray::number(kRecords) + " submissions written, 0 incomplete")),
                  pull.output.constData());

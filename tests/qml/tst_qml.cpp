@@ -1,15 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Runs the tst_*.qml files beside it with the real services, a hand-moved clock for the idle
 // timeout, and a throwaway settings file for the staff PIN.
+#include "EventSession.h"
 #include "IdleMonitor.h"
+#include "NmeaReplay.h"
 #include "LanguageController.h"
 #include "QmlServices.h"
 #include "StaffLock.h"
-#include "TestSurvey.h"
+#include "TestServices.h"
+#include "crypto/DeviceVault.h"
 #include "store/InMemoryStore.h"
 #include "Theme.h"
 
-#include <QQmlContext>
 #include <QQmlEngine>
 #include <QQmlEngineExtensionPlugin>
 #include <QStandardPaths>
@@ -17,31 +19,12 @@
 #include <QtQuickTest>
 
 #include <chrono>
+#include <optional>
 
 Q_IMPORT_QML_PLUGIN(Chorus_UiPlugin)
 
 using namespace std::chrono;
 using namespace chorus::ui;
-
-// The test's hand on the idle clock: advance(ms) moves time and lets the monitor look.
-class TestClock : public QObject
-{
-    Q_OBJECT
-
-public:
-    explicit TestClock(IdleMonitor *idle) : m_idle(idle) {}
-    steady_clock::time_point now() const { return m_now; }
-    Q_INVOKABLE void advance(int milliseconds)
-    {
-        m_now += std::chrono::milliseconds(milliseconds);
-        m_idle->tick();
-    }
-    void setMonitor(IdleMonitor *idle) { m_idle = idle; }
-
-private:
-    IdleMonitor *m_idle;
-    steady_clock::time_point m_now{};
-};
 
 class Setup : public QObject
 {
@@ -60,6 +43,9 @@ public:
         m_clock.setMonitor(&m_idle);
         m_idle.setTimeouts(seconds(30), seconds(20));
         m_lock.setPin(QStringLiteral("2468"));
+        // The tests' handles, as singletons of the module Chorus.Test (no context properties).
+        TestClockSingleton::inject(&m_clock);
+        TestSurveySingleton::inject(&m_survey);
         ThemeSingleton::inject(&m_theme);
         LanguageSingleton::inject(&m_language);
         IdleMonitorSingleton::inject(&m_idle);
@@ -67,6 +53,34 @@ public:
         SessionSingleton::inject(&m_session);
         seedRecords();
         RecordsSingleton::inject(&m_records);
+        // Drafts sealed with a real vault (the cheapest KDF: only the wrapping key uses it).
+        chorus::crypto::DeviceVault::Options options;
+        options.kdf = chorus::crypto::KdfParams::minimum();
+        auto vault = chorus::crypto::DeviceVault::create(QByteArrayLiteral("test passphrase"), options);
+        if (!vault) {
+            qFatal("test vault: %s", qPrintable(vault.error().message));
+        }
+        m_vault.emplace(std::move(*vault));
+        m_drafts.attach(m_store.drafts(), *m_vault);
+        m_session.setDrafts(&m_drafts);
+        m_survey.setDrafts(&m_drafts);
+        DraftsSingleton::inject(&m_drafts);
+        m_event.setSourceFactory([this]() -> std::unique_ptr<QGeoPositionInfoSource> {
+            if (m_survey.nmea().isEmpty()) {
+                return nullptr;
+            }
+            return chorus::platform::nmeaReplaySource(QStringLiteral(CHORUS_SOURCE_DIR "/tests/platform/data/")
+                                                      + m_survey.nmea());
+        });
+        EventSingleton::inject(&m_event);
+    }
+
+    static chorus::platform::EventLocator::Settings eventSettings()
+    {
+        chorus::platform::EventLocator::Settings settings;
+        settings.accuracyMetres = 50;
+        settings.timeout = seconds(4); // the good replay reaches 40 m after about 2 s
+        return settings;
     }
 
     // Two responses on the device for the records screen: one sent, one the server refused.
@@ -94,9 +108,6 @@ public Q_SLOTS:
         engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
         m_language.setEngine(engine);
         m_language.setLanguage(QStringLiteral("en"));
-        // Test-only handle; the app itself has no context properties.
-        engine->rootContext()->setContextProperty(QStringLiteral("testClock"), &m_clock);
-        engine->rootContext()->setContextProperty(QStringLiteral("testSurvey"), &m_survey);
     }
 
 private:
@@ -111,6 +122,9 @@ private:
     TestSurvey m_survey;
     chorus::store::InMemoryStore m_store;
     RecordsModel m_records{&m_store.responses()};
+    std::optional<chorus::crypto::DeviceVault> m_vault;
+    DraftKeeper m_drafts;
+    EventSession m_event{&m_session, eventSettings()};
 };
 
 QUICK_TEST_MAIN_WITH_SETUP(chorus_qml, Setup)

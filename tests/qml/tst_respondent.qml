@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import QtQuick
 import QtTest
+import Chorus.Test
 import Chorus.Ui
 
 // The welcome screen and kiosk behaviour, driven by taps and keys.
@@ -124,17 +125,17 @@ TestCase {
         const overlay = item(window, "stillThereOverlay");
         verify(!overlay.visible);
 
-        testClock.advance(30000);
+        TestClock.advance(30000);
         tryVerify(() => overlay.opened);
         compare(item(window, "countdownNumber").text, "20");
-        testClock.advance(5000);
+        TestClock.advance(5000);
         compare(item(window, "countdownNumber").text, "15");
         tap(item(window, "moreTimeButton"));
         tryVerify(() => !overlay.visible);
         compare(Idle.extensions, 1);
         verify(poster.checked, "extending keeps the answers");
 
-        testClock.advance(30000);
+        TestClock.advance(30000);
         tryVerify(() => overlay.opened);
         keyClick(Qt.Key_Space); // any key counts as "more time"
         tryVerify(() => !overlay.visible);
@@ -146,8 +147,8 @@ TestCase {
         tap(item(window, "textSize_150"));
         tap(item(window, "startButton"));
         tap(item(window, "option_newsletter"));
-        testClock.advance(30000);
-        testClock.advance(20000);
+        TestClock.advance(30000);
+        TestClock.advance(20000);
         tryVerify(() => lookup(window, "welcomePage") !== null);
         tryVerify(() => lookup(window, "sampleQuestionPage") === null, 5000,
                   "the previous respondent's page is destroyed, not hidden");
@@ -161,8 +162,8 @@ TestCase {
         const window = openMain();
         tap(item(window, "textSize_200"));
         verify(Idle.enabled, "a changed welcome screen is guarded too");
-        testClock.advance(Idle.idleTimeoutSeconds * 1000);
-        testClock.advance(Idle.warningSeconds * 1000);
+        TestClock.advance(Idle.idleTimeoutSeconds * 1000);
+        TestClock.advance(Idle.warningSeconds * 1000);
         tryCompare(Theme, "textScale", 100);
         verify(!Idle.enabled);
     }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import QtQuick
 import QtTest
+import Chorus.Test
 import Chorus.Ui
 
 // A respondent's whole journey through a real survey package, in kiosk mode: consent, every
@@ -71,8 +72,8 @@ TestCase {
         return page.heading;
     }
     function openMain() {
-        verify(testSurvey.load());
-        testSurvey.clear();
+        verify(TestSurvey.load());
+        TestSurvey.clear();
         const window = createTemporaryObject(mainComponent, test);
         window.requestActivate();
         tryVerify(() => window.active);
@@ -81,7 +82,7 @@ TestCase {
     }
     function cleanup() {
         Session.wipe();
-        testSurvey.unload();
+        TestSurvey.unload();
         Language.setLanguage("en");
         Theme.resetToDefaults();
     }
@@ -146,15 +147,15 @@ TestCase {
 
         tap(item(window, "continueButton")); // Send my answers
         tryCompare(item(window, "receiptCode"), "text", "K7Q2-M9XD");
-        compare(testSurvey.submittedCount(), 1);
-        compare(testSurvey.submittedValue(0, "frequency"), "weekly");
-        compare(testSurvey.submittedValue(0, "reasons"), "books other");
-        compare(testSurvey.submittedWriteIn(0, "reasons"), "maps");
-        compare(testSurvey.submittedValue(0, "priorities"), "weekends evenings mornings");
-        compare(testSurvey.submittedState(0, "birth_year"), "prefer_not_to_say");
-        compare(testSurvey.submittedState(0, "comments"), "not_answered");
-        verify(testSurvey.consented(0, "consultation"));
-        verify(!testSurvey.consented(0, "equality_monitoring"));
+        compare(TestSurvey.submittedCount(), 1);
+        compare(TestSurvey.submittedValue(0, "frequency"), "weekly");
+        compare(TestSurvey.submittedValue(0, "reasons"), "books other");
+        compare(TestSurvey.submittedWriteIn(0, "reasons"), "maps");
+        compare(TestSurvey.submittedValue(0, "priorities"), "weekends evenings mornings");
+        compare(TestSurvey.submittedState(0, "birth_year"), "prefer_not_to_say");
+        compare(TestSurvey.submittedState(0, "comments"), "not_answered");
+        verify(TestSurvey.consented(0, "consultation"));
+        verify(!TestSurvey.consented(0, "equality_monitoring"));
         verify(!Session.active, "the answers are gone from memory once sealed");
 
         tap(item(window, "continueButton")); // Finish
@@ -185,11 +186,11 @@ TestCase {
         tap(item(window, "continueButton"));
         tap(item(window, "choice_rarely"));
         verify(Session.active);
-        testClock.advance(Idle.idleTimeoutSeconds * 1000);
-        testClock.advance(Idle.warningSeconds * 1000);
+        TestClock.advance(Idle.idleTimeoutSeconds * 1000);
+        TestClock.advance(Idle.warningSeconds * 1000);
         item(window, "welcomePage");
         verify(!Session.active);
-        compare(testSurvey.submittedCount(), 0, "nothing half-finished is sent");
+        compare(TestSurvey.submittedCount(), 0, "nothing half-finished is sent");
         tap(item(window, "startButton"));
         tap(item(window, "purpose_consultation"));
         tap(item(window, "continueButton"));

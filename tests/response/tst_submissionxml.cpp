@@ -59,6 +59,21 @@ private Q_SLOTS:
         QCOMPARE(xml, expected);
     }
 
+    void event_nameAndWardGoInMeta_andParseBack()
+    {
+        const SurveyPackage p = load(minimalPackageJson());
+        Response r = fixedResponse();
+        r.eventName = QStringLiteral("Market day");
+        r.eventWard = QStringLiteral("E05013926");
+        const QByteArray xml = SubmissionXml::serialize(p, r);
+        QVERIFY(xml.contains("<chorus:eventName>Market day</chorus:eventName>"
+                             "<chorus:eventWard>E05013926</chorus:eventWard>"));
+        auto parsed = SubmissionXml::parse(xml);
+        QVERIFY(parsed.ok());
+        QCOMPARE(parsed->eventName, r.eventName);
+        QCOMPARE(parsed->eventWard, r.eventWard);
+    }
+
     void serialize_isDeterministic()
     {
         const SurveyPackage p = load(minimalPackageJson());

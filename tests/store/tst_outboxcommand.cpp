@@ -3,6 +3,8 @@
 #include "StoreBackends.h"
 
 #include <QDir>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 using namespace chorus;
 using namespace chorus::store;
@@ -70,6 +72,51 @@ private Q_SLOTS:
         }
         QCOMPARE(r4.entryList(QDir::Files).size(), 1 + expected.encryptedFiles.size());
         QCOMPARE(readAll(dbPath()), before);
+    }
+
+    void ledger_printsEachConsentWithWithdrawalAndServerTime_butNoReceiptHash()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("ledger.db"));
+        ManualClock clock;
+        {
+            auto store = SqliteStore::open(path, {}, clock.clock());
+            QVERIFY(store.ok());
+            for (int i = 1; i <= 2; ++i) {
+                FinalizedResponse r = sampleResponse(QStringLiteral("uuid:c%1").arg(i), at(i));
+                ConsentEntry e{QStringLiteral("consent-%1").arg(i), r.instanceId, QByteArray(32, '\x5a'), r.surveyId,
+                               r.surveyVersion, at(i), std::nullopt};
+                e.noticeId = QStringLiteral("privacy");
+                e.noticeVersion = QStringLiteral("2");
+                e.noticeLocale = QStringLiteral("cy");
+                e.noticeSha256 = QString(64, QLatin1Char('b'));
+                e.purposes = {{QStringLiteral("equality_monitoring"), i == 1}};
+                e.mode = QStringLiteral("assisted");
+                r.consent = e;
+                QVERIFY((*store)->responses().finalize(r).ok());
+            }
+            QVERIFY((*store)->responses().markSending(QStringLiteral("uuid:c1")).ok());
+            clock.advance(std::chrono::minutes(30));
+            QVERIFY((*store)->responses().markAccepted(QStringLiteral("uuid:c1")).ok());
+            QVERIFY((*store)->consent().markWithdrawn(QStringLiteral("consent-2"),
+                                                      {at(50), QStringLiteral("written"), {}}).ok());
+        }
+        const CliResult r = runCli({QStringLiteral("outbox"), QStringLiteral("ledger"), QStringLiteral("--db"), path});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const QStringList lines = r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 2);
+        const QJsonObject first = QJsonDocument::fromJson(lines.at(0).toUtf8()).object();
+        QCOMPARE(first.value(QStringLiteral("consent_id")).toString(), QStringLiteral("consent-1"));
+        QCOMPARE(first.value(QStringLiteral("notice_locale")).toString(), QStringLiteral("cy"));
+        QCOMPARE(first.value(QStringLiteral("purposes")).toObject().value(QStringLiteral("equality_monitoring")), QJsonValue(true));
+        QCOMPARE(first.value(QStringLiteral("server_received_at_utc")).toString(),
+                 QStringLiteral("2026-11-24T10:30:00.000Z"));
+        const QJsonObject second = QJsonDocument::fromJson(lines.at(1).toUtf8()).object();
+        QCOMPARE(second.value(QStringLiteral("withdrawn_at_utc")).toString(), QStringLiteral("2026-11-24T09:50:00.000Z"));
+        QCOMPARE(second.value(QStringLiteral("withdrawal_channel")).toString(), QStringLiteral("written"));
+        QCOMPARE(second.value(QStringLiteral("notice_sha256")).toString(), QString()); // erased at withdrawal
+        QVERIFY(second.value(QStringLiteral("server_received_at_utc")).isNull());
+        QVERIFY(!r.out.contains(QLatin1String("5a5a5a")));
+        QVERIFY(!r.out.contains(QLatin1String("receipt")));
     }
 
     void missingOptions_andUnknownSubcommand_areUsageErrors()
