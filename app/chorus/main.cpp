@@ -313,7 +313,10 @@ int main(int argc, char *argv[])
             drafts.detach();
         }
     });
-    drafts.setTitleLookup([&session](const QString &id) { return id == session.surveyId() ? session.title() : QString(); });
+    drafts.setTitleLookup([&session, &surveys](const QString &id) {
+        const QString installed = surveys.titleOf(id);
+        return !installed.isEmpty() ? installed : id == session.surveyId() ? session.title() : QString();
+    });
     DraftsSingleton::inject(&drafts);
     EventSession event(&session);
     EventSingleton::inject(&event);
