@@ -36,6 +36,7 @@ class DeviceSetup : public QObject
     Q_PROPERTY(QVariantMap bundle READ bundle NOTIFY bundleChanged)
     Q_PROPERTY(QVariantMap enrollment READ enrollment NOTIFY enrollmentChanged)
     Q_PROPERTY(QString councilName READ councilName NOTIFY enrollmentChanged)
+    Q_PROPERTY(bool enrolled READ isEnrolled NOTIFY enrollmentChanged)
     Q_PROPERTY(QString error READ error NOTIFY errorChanged)
     Q_PROPERTY(bool busy READ isBusy NOTIFY busyChanged)
     Q_PROPERTY(QString fetchResult READ fetchResult NOTIFY fetchFinished)
@@ -57,6 +58,7 @@ public:
     QVariantMap bundle() const;
     QVariantMap enrollment() const;
     QString councilName() const;
+    bool isEnrolled() const { return m_enrolled.has_value(); }
     QString error() const { return m_error; }
     bool isBusy() const { return m_busy; }
     QString fetchResult() const { return m_fetchResult; }

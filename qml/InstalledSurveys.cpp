@@ -121,6 +121,30 @@ void InstalledSurveys::refresh()
     }
     endResetModel();
     Q_EMIT changed();
+    // Nothing open yet: open the survey of the newest interrupted interview (so it can be
+    // resumed from home), else the first usable one.
+    if (m_session && !m_session->hasSurvey()) {
+        for (const store::DraftInfo &d : std::as_const(drafts)) {
+            if (choose(d.surveyId)) {
+                return;
+            }
+        }
+        for (const Row &row : std::as_const(m_rows)) {
+            if (row.package && choose(row.surveyId)) {
+                return;
+            }
+        }
+    }
+}
+
+QString InstalledSurveys::titleOf(const QString &surveyId) const
+{
+    for (const Row &row : m_rows) {
+        if (row.surveyId == surveyId && row.package) {
+            return row.title;
+        }
+    }
+    return {};
 }
 
 std::optional<survey::SurveyPackage> InstalledSurveys::chosenPackage() const

@@ -62,6 +62,9 @@ public:
     // The package handed to the session last (for its kiosk timeouts).
     std::optional<survey::SurveyPackage> chosenPackage() const;
 
+    // The survey's title for the draft list; empty when it is not on this device.
+    QString titleOf(const QString &surveyId) const;
+
     Q_INVOKABLE void refresh();
     // Hands the survey to the respondent session; false when it is not (or no longer) usable.
     Q_INVOKABLE bool choose(const QString &surveyId);

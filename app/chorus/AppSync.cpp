@@ -3,6 +3,7 @@
 
 #include "CurlTransport.h"
 #include "DeviceOutbox.h"
+#include "EnrollmentPort.h"
 #include "Endpoint.h"
 #include "RecordsModel.h"
 #include "SyncEngine.h"
@@ -10,6 +11,19 @@
 #include <QCoreApplication>
 #include <QMetaObject>
 #include <QPointer>
+
+AppSync::Settings AppSync::fromTarget(const chorus::ui::SyncTarget &target, const QString &dbPath)
+{
+    Settings settings;
+    settings.dbPath = dbPath;
+    settings.endpoint = target.endpoint;
+    settings.token = target.token;
+    settings.allowHttpLoopback = target.allowHttpLoopback;
+    settings.caFile = target.caFile;
+    settings.caPem = target.caPem;
+    settings.pins = target.pins;
+    return settings;
+}
 
 AppSync::AppSync(Settings settings, chorus::ui::RecordsModel *records, QObject *parent)
     : QObject(parent), m_settings(std::move(settings)), m_records(records)

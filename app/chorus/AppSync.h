@@ -11,6 +11,7 @@
 
 namespace chorus::ui {
 class RecordsModel;
+struct SyncTarget;
 }
 
 // "Sync now" in the app: one SyncEngine run on a worker thread, with its own connection to the
@@ -30,6 +31,9 @@ public:
         QByteArray caPem; // from the enrollment
         QStringList pins;
     };
+
+    // The enrolled device's endpoint, token and TLS settings, syncing the database at `dbPath`.
+    static Settings fromTarget(const chorus::ui::SyncTarget &target, const QString &dbPath);
 
     AppSync(Settings settings, chorus::ui::RecordsModel *records, QObject *parent = nullptr);
     ~AppSync() override;

@@ -286,15 +286,7 @@ int main(int argc, char *argv[])
             surveys.setSigningKey(enrolled->signingPublicKey);
         }
         if (const auto target = deviceSetup.syncTarget()) {
-            AppSync::Settings settings;
-            settings.dbPath = dbPathInUse;
-            settings.endpoint = target->endpoint;
-            settings.token = target->token;
-            settings.allowHttpLoopback = target->allowHttpLoopback;
-            settings.caFile = target->caFile;
-            settings.caPem = target->caPem;
-            settings.pins = target->pins;
-            appSync.setSettings(std::move(settings));
+            appSync.setSettings(AppSync::fromTarget(*target, dbPathInUse));
         }
     });
     QObject::connect(&deviceSetup, &DeviceSetup::fetchFinished, &surveys, &InstalledSurveys::refresh);
@@ -327,7 +319,10 @@ int main(int argc, char *argv[])
             drafts.detach();
         }
     });
-    drafts.setTitleLookup([&session](const QString &id) { return id == session.surveyId() ? session.title() : QString(); });
+    drafts.setTitleLookup([&session, &surveys](const QString &id) {
+        const QString installed = surveys.titleOf(id);
+        return !installed.isEmpty() ? installed : id == session.surveyId() ? session.title() : QString();
+    });
     DraftsSingleton::inject(&drafts);
     EventSession event(&session);
     EventSingleton::inject(&event);

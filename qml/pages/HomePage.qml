@@ -53,7 +53,7 @@ FocusScope {
                 font.pixelSize: Theme.titleSize
                 horizontalAlignment: Text.AlignLeft
                 objectName: "homeHeading"
-                text: Device.enrollment.councilName || (Session.hasSurvey ? Session.title : qsTr("Chorus"))
+                text: Device.councilName.length > 0 ? Device.councilName : Session.hasSurvey ? Session.title : qsTr("Chorus")
                 width: parent.width
                 wrapMode: Text.Wrap
             }
@@ -92,14 +92,14 @@ FocusScope {
             BodyText {
                 objectName: "noSurveys"
                 text: qsTr("There are no surveys on this device yet. Check for new surveys, or ask your administrator to assign one to this device.")
-                visible: Device.stage === "ready" && Device.enrollment.councilName !== undefined && Surveys.count === 0
+                visible: Device.enrolled && Surveys.count === 0
             }
             SecondaryButton {
                 anchors.left: parent.left
                 description: Device.fetchResult
                 objectName: "checkSurveysButton"
                 text: Device.busy ? qsTr("Checking…") : qsTr("Check for new surveys")
-                visible: Device.enrollment.councilName !== undefined
+                visible: Device.enrolled
 
                 onClicked: Device.fetchSurveys()
             }

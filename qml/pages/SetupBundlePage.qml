@@ -135,7 +135,7 @@ QuestionPage {
         nameFilters: [qsTr("Enrollment files (*.json)"), qsTr("All files (*)")]
         title: qsTr("Choose the enrollment file")
 
-        onAccepted: filePath.text = selectedFile.toString()
+        onAccepted: filePath.text = String(selectedFile)
     }
     FileDialog {
         id: imageDialog
@@ -143,6 +143,6 @@ QuestionPage {
         nameFilters: [qsTr("Pictures (*.png *.jpg *.jpeg)")]
         title: qsTr("Choose the QR code picture")
 
-        onAccepted: imagePath.text = selectedFile.toString()
+        onAccepted: imagePath.text = String(selectedFile)
     }
 }

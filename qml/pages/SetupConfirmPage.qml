@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import QtQuick
-import QtQuick.Controls
 import Chorus.Ui
 
 // Setup, step 2 (check): who this device will trust. The operator reads the key fingerprint
@@ -29,37 +28,39 @@ QuestionPage {
         model: [
             {
                 "label": qsTr("Council"),
-                "value": Device.bundle.councilName || "",
+                "value": Device.bundle["councilName"] || "",
                 "name": "confirmCouncil"
             },
             {
                 "label": qsTr("Council key fingerprint"),
-                "value": Device.bundle.fingerprint || "",
+                "value": Device.bundle["fingerprint"] || "",
                 "name": "confirmFingerprint"
             },
             {
                 "label": qsTr("Sends responses to"),
-                "value": Device.bundle.endpoint || "",
+                "value": Device.bundle["endpoint"] || "",
                 "name": "confirmEndpoint"
             },
             {
                 "label": qsTr("This device's name"),
-                "value": Device.bundle.deviceName || "",
+                "value": Device.bundle["deviceName"] || "",
                 "name": "confirmDevice"
             },
             {
                 "label": qsTr("Enrollment valid until"),
-                "value": Device.bundle.expires || "",
+                "value": Device.bundle["expires"] || "",
                 "name": "confirmExpires"
             }
         ]
 
         delegate: Column {
+            id: row
+
             required property var modelData
 
-            Accessible.name: modelData.label + ": " + modelData.value
+            Accessible.name: row.modelData.label + ": " + row.modelData.value
             Accessible.role: Accessible.StaticText
-            objectName: modelData.name
+            objectName: row.modelData.name
             spacing: 2
             width: parent ? parent.width : 0
 
@@ -68,7 +69,7 @@ QuestionPage {
                 color: Theme.secondaryText
                 font.pixelSize: Theme.hintSize
                 horizontalAlignment: Text.AlignLeft
-                text: modelData.label
+                text: row.modelData.label
                 width: parent.width
                 wrapMode: Text.Wrap
             }
@@ -76,10 +77,10 @@ QuestionPage {
                 Accessible.ignored: true
                 color: Theme.text
                 font.bold: true
-                font.family: modelData.name === "confirmFingerprint" ? "monospace" : ""
-                font.pixelSize: modelData.name === "confirmFingerprint" ? Theme.headingSize : Theme.bodySize
+                font.family: row.modelData.name === "confirmFingerprint" ? "monospace" : ""
+                font.pixelSize: row.modelData.name === "confirmFingerprint" ? Theme.headingSize : Theme.bodySize
                 horizontalAlignment: Text.AlignLeft
-                text: modelData.value
+                text: row.modelData.value
                 width: parent.width
                 wrapMode: Text.WrapAnywhere
             }

@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import QtQuick
-import QtQuick.Controls
 import Chorus.Ui
 
 // Setup, step 3: how this device is used. Outreach: staff hold it and ask the questions (their

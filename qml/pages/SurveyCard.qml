@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import QtQuick
-import QtQuick.Controls
 import Chorus.Ui
 
 // One survey on the home screen: its title, its responses by state, and Start — or, for a

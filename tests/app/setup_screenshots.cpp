@@ -90,7 +90,11 @@ int main(int argc, char *argv[])
     };
     const QList<Shot> shots{
         {"setup-passphrase", "firstRun", "setupPassphrasePage", [] {}},
-        {"setup-bundle", "firstRun", "setupBundlePage", createVault},
+        {"setup-bundle", "firstRun", "setupBundlePage",
+         [&] {
+             fixture.device()->setSuggestedBundlePath(QStringLiteral("/media/usb/library-tablet-1.enrol.json"));
+             createVault();
+         }},
         {"setup-confirm", "firstRun", "setupConfirmPage",
          [&] {
              createVault();
@@ -136,8 +140,16 @@ int main(int argc, char *argv[])
                 window->update();
                 return findIn(window->contentItem(), page) != nullptr && frames >= 3;
             });
+            // Going home resets the text size (operator screens start at the defaults): set it
+            // again once the page is up, and let the layout settle.
+            theme.setTextScale(scale);
+            frames = 0;
+            const bool settled = waitFor([&] {
+                window->update();
+                return frames >= 3;
+            });
             const QString file = out.filePath(QStringLiteral("%1-%2.png").arg(QLatin1String(shot.name)).arg(scale));
-            if (!shown || !window->grabWindow().save(file)) {
+            if (!shown || !settled || !window->grabWindow().save(file)) {
                 std::fprintf(stderr, "setup_screenshots: %s failed\n", qPrintable(file));
                 ++failures;
             }

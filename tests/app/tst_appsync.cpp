@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// "Sync now" on an enrolled device: AppSync sends with the endpoint, token and TLS settings of
+// the enrollment (not command-line flags), against a real receiver on 127.0.0.1; a revoked
+// device is told so on the records screen.
+#include "AppSync.h"
+#include "CoreEnrollment.h"
+#include "CurlTransport.h"
+#include "LiveReceiver.h"
+#include "PackageAdmin.h"
+#include "RecordsModel.h"
+#include "crypto/DeviceVault.h"
+#include "crypto/Signing.h"
+#include "store/SqliteStore.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace chorus;
+
+class TstAppSync : public QObject
+{
+    Q_OBJECT
+
+    // A finalized response shaped like ODK's envelope (the receiver never decrypts).
+    static store::FinalizedResponse envelope(int index)
+    {
+        store::FinalizedResponse r;
+        r.instanceId = QStringLiteral("uuid:00000000-0000-4000-8000-%1").arg(index, 12, 10, QLatin1Char('0'));
+        r.surveyId = QStringLiteral("equality");
+        r.surveyVersion = QStringLiteral("1");
+        r.manifest = "<data xmlns=\"http://opendatakit.org/submissions\" xmlns:orx=\"http://openrosa.org/xforms\" "
+                     "id=\"equality\" version=\"1\" encrypted=\"yes\"><base64EncryptedKey>a2V5</base64EncryptedKey>"
+                     "<orx:meta><orx:instanceID>"
+                     + r.instanceId.toUtf8()
+                     + "</orx:instanceID></orx:meta><encryptedXmlFile>submission.xml.enc</encryptedXmlFile>"
+                       "<base64EncryptedElementSignature>c2ln</base64EncryptedElementSignature></data>";
+        r.encryptedFiles = {FilePart{QStringLiteral("submission.xml.enc"), QByteArray(256, '\x5a')}};
+        r.finalizedAt = QDateTime::currentDateTimeUtc();
+        return r;
+    }
+
+    static QString syncOnce(ui::RecordsModel &records)
+    {
+        QSignalSpy done(&records, &ui::RecordsModel::syncingChanged);
+        records.requestSync();
+        // syncingChanged fires when the run starts and when it ends.
+        while (records.isSyncing() || done.count() < 2) {
+            if (!done.wait(20000)) {
+                break;
+            }
+        }
+        return records.lastSyncResult();
+    }
+
+private Q_SLOTS:
+    void syncNow_enrolledDevice_sendsWithTheEnrollmentAndReportsARevokedToken()
+    {
+        testing::LiveReceiver live;
+        CHORUS_START_RECEIVER(live);
+        QTemporaryDir dir;
+        const QString dbPath = dir.filePath(QStringLiteral("device.db"));
+
+        // Enrolled the way the setup screens do it.
+        auto key = crypto::SigningKey::generate();
+        QVERIFY(key);
+        sync::CurlOptions adminOptions;
+        adminOptions.allowHttpLoopback = true;
+        sync::CurlTransport adminTransport(adminOptions);
+        sync::ReceiverAdmin admin(adminTransport, QUrl(live.base()), live.adminToken);
+        sync::EnrollRequest request;
+        request.device = QStringLiteral("library-tablet-1");
+        request.allowHttpLoopback = true;
+        auto enrolled = sync::enrollDevice(admin, QUrl(live.base()), *key, request);
+        QVERIFY2(enrolled, enrolled ? "" : qPrintable(enrolled.error().message));
+        auto store = store::SqliteStore::open(dbPath);
+        QVERIFY(store);
+        crypto::DeviceVault::Options options;
+        options.kdf = crypto::KdfParams::minimum();
+        auto vault = crypto::DeviceVault::create(QByteArrayLiteral("correct horse battery staple"), options);
+        QVERIFY(vault);
+        ui::CoreEnrollment port((*store)->settings(), dbPath);
+        QVERIFY(port.enroll(enrolled->bundleFile, *vault));
+        QVERIFY((*store)->responses().finalize(envelope(1)));
+
+        auto target = port.syncTarget(*vault);
+        QVERIFY(target);
+        ui::RecordsModel records(&(*store)->responses());
+        AppSync appSync(AppSync::fromTarget(*target, dbPath), &records);
+        QCOMPARE(syncOnce(records), QStringLiteral("1 response(s) sent."));
+        records.refresh();
+        QCOMPARE(records.counts().value(QStringLiteral("accepted")).toInt(), 1);
+
+        // The council revokes the device: the next sync says so instead of failing silently.
+        QVERIFY(admin.revokeDevice(QStringLiteral("library-tablet-1")));
+        QVERIFY((*store)->responses().finalize(envelope(2)));
+        const QString stopped = syncOnce(records);
+        QVERIFY2(stopped.startsWith(QStringLiteral("Sync stopped:")), qPrintable(stopped));
+        QVERIFY2(stopped.contains(QStringLiteral("enrol"), Qt::CaseInsensitive), qPrintable(stopped));
+    }
+};
+
+QTEST_GUILESS_MAIN(TstAppSync)
+
+#include "tst_appsync.moc"
