@@ -122,13 +122,13 @@ int main(int argc, char *argv[])
 
     ThemeSingleton::inject(&theme);
     LanguageSingleton::inject(&language);
-    WorkspaceSingleton::inject(&workspace);
-    KeysSingleton::inject(&keys);
-    PullSingleton::inject(&pull);
-    ExportSingleton::inject(&exporter);
-    ReportSingleton::inject(&reporter);
-    chorus::admin::SurveysSingleton::inject(&surveys);
-    DevicesSingleton::inject(&devices);
+    AdminWorkspaceSingleton::inject(&workspace);
+    AdminKeysSingleton::inject(&keys);
+    AdminPullSingleton::inject(&pull);
+    AdminExportSingleton::inject(&exporter);
+    AdminReportSingleton::inject(&reporter);
+    AdminSurveysSingleton::inject(&surveys);
+    AdminDevicesSingleton::inject(&devices);
 
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));

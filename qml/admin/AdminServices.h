@@ -18,49 +18,49 @@
 namespace chorus::admin
 {
 
-struct WorkspaceSingleton : ui::InjectedSingleton<AdminWorkspace> {
+struct AdminWorkspaceSingleton : ui::InjectedSingleton<AdminWorkspace> {
     Q_GADGET
     QML_FOREIGN(chorus::admin::AdminWorkspace)
     QML_NAMED_ELEMENT(Workspace)
     QML_SINGLETON
 };
 
-struct KeysSingleton : ui::InjectedSingleton<KeysModel> {
+struct AdminKeysSingleton : ui::InjectedSingleton<KeysModel> {
     Q_GADGET
     QML_FOREIGN(chorus::admin::KeysModel)
     QML_NAMED_ELEMENT(AdminKeys)
     QML_SINGLETON
 };
 
-struct PullSingleton : ui::InjectedSingleton<PullModel> {
+struct AdminPullSingleton : ui::InjectedSingleton<PullModel> {
     Q_GADGET
     QML_FOREIGN(chorus::admin::PullModel)
     QML_NAMED_ELEMENT(AdminPull)
     QML_SINGLETON
 };
 
-struct ExportSingleton : ui::InjectedSingleton<ExportRunModel> {
+struct AdminExportSingleton : ui::InjectedSingleton<ExportRunModel> {
     Q_GADGET
     QML_FOREIGN(chorus::admin::ExportRunModel)
     QML_NAMED_ELEMENT(AdminExport)
     QML_SINGLETON
 };
 
-struct ReportSingleton : ui::InjectedSingleton<ReportModel> {
+struct AdminReportSingleton : ui::InjectedSingleton<ReportModel> {
     Q_GADGET
     QML_FOREIGN(chorus::admin::ReportModel)
     QML_NAMED_ELEMENT(AdminReport)
     QML_SINGLETON
 };
 
-struct SurveysSingleton : ui::InjectedSingleton<SurveysModel> {
+struct AdminSurveysSingleton : ui::InjectedSingleton<SurveysModel> {
     Q_GADGET
     QML_FOREIGN(chorus::admin::SurveysModel)
     QML_NAMED_ELEMENT(AdminSurveys)
     QML_SINGLETON
 };
 
-struct DevicesSingleton : ui::InjectedSingleton<DevicesModel> {
+struct AdminDevicesSingleton : ui::InjectedSingleton<DevicesModel> {
     Q_GADGET
     QML_FOREIGN(chorus::admin::DevicesModel)
     QML_NAMED_ELEMENT(AdminDevices)

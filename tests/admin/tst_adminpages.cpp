@@ -62,13 +62,13 @@ public:
         m_keys.setFastKdf(true);
         ThemeSingleton::inject(&m_theme);
         LanguageSingleton::inject(&m_language);
-        WorkspaceSingleton::inject(&m_workspace);
-        KeysSingleton::inject(&m_keys);
-        PullSingleton::inject(&m_pull);
-        ExportSingleton::inject(&m_export);
-        ReportSingleton::inject(&m_report);
-        chorus::admin::SurveysSingleton::inject(&m_surveys);
-        DevicesSingleton::inject(&m_devices);
+        AdminWorkspaceSingleton::inject(&m_workspace);
+        AdminKeysSingleton::inject(&m_keys);
+        AdminPullSingleton::inject(&m_pull);
+        AdminExportSingleton::inject(&m_export);
+        AdminReportSingleton::inject(&m_report);
+        AdminSurveysSingleton::inject(&m_surveys);
+        AdminDevicesSingleton::inject(&m_devices);
     }
 
 public Q_SLOTS:
