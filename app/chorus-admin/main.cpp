@@ -4,19 +4,19 @@
 // chorusctl.
 #include "AdminServices.h"
 #include "LanguageController.h"
+#include "QmlSelfTest.h"
 #include "QmlServices.h"
 #include "Theme.h"
 
 #include <QCommandLineParser>
-#include <QDirIterator>
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
-#include <QQmlComponent>
 #include <QQmlEngineExtensionPlugin>
 #include <QQuickWindow>
 #include <QTimer>
 #include <QUrl>
 
+#include <algorithm>
 #include <cstdio>
 #include <memory>
 
@@ -35,23 +35,6 @@ int fail(const QString &message)
     return 1;
 }
 
-// Compiles every QML file of the admin module, so a broken page fails the smoke test.
-int selfTest(QQmlEngine &engine)
-{
-    int failures = 0;
-    QDirIterator it(QStringLiteral(":/qt/qml/Chorus/Admin"), { QStringLiteral("*.qml") }, QDir::Files,
-        QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString path = it.next();
-        QQmlComponent component(&engine, QUrl(QStringLiteral("qrc") + path));
-        if (!component.isReady()) {
-            std::fprintf(
-                stderr, "chorus-admin: self-test: %s: %s\n", qPrintable(path), qPrintable(component.errorString()));
-            ++failures;
-        }
-    }
-    return failures == 0 ? 0 : 1;
-}
 
 // Opens every page in the window: a page that compiles but cannot be instantiated in place
 // (a binding or component error) leaves the page loader empty.
@@ -140,7 +123,7 @@ int main(int argc, char *argv[])
     if (!window)
         return fail(QStringLiteral("AdminMain.qml did not create a window"));
     if (parser.isSet(selfTestOption))
-        return selfTest(engine) + selfTestPages(window, workspace.isOpen());
+        return std::min(1, compileEveryQmlFile(engine, QStringLiteral(":/qt/qml/Chorus/Admin"), "chorus-admin")) + selfTestPages(window, workspace.isOpen());
     QMetaObject::invokeMethod(window, "openPage", Q_ARG(QVariant, parser.value(pageOption)));
 
     if (parser.isSet(screenshotOption)) {

@@ -6,6 +6,7 @@
 #include "IdleMonitor.h"
 #include "InstalledSurveys.h"
 #include "LanguageController.h"
+#include "QmlSelfTest.h"
 #include "QmlServices.h"
 #include "RecordsModel.h"
 #include "RespondentSession.h"
@@ -20,11 +21,9 @@
 #include <QCommandLineParser>
 #include <QDateTime>
 #include <QDir>
-#include <QDirIterator>
 #include <QFile>
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
-#include <QQmlComponent>
 #include <QQmlEngineExtensionPlugin>
 #include <QQuickWindow>
 #include <QStandardPaths>
@@ -33,6 +32,7 @@
 #include <QTimer>
 #include <QUrl>
 
+#include <algorithm>
 #include <chrono>
 #include <functional>
 #include <memory>
@@ -51,24 +51,6 @@ int fail(const QString &message)
     return 1;
 }
 
-// Compiles every QML file of the module, so a broken page fails the smoke test even when the
-// first screen does not use it. (Pages with required properties cannot be created alone; the
-// QtQuickTest suites create them in context.)
-int selfTest(QQmlEngine &engine)
-{
-    int failures = 0;
-    QDirIterator it(QStringLiteral(":/qt/qml/Chorus/Ui"), {QStringLiteral("*.qml")}, QDir::Files,
-                    QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString path = it.next();
-        QQmlComponent component(&engine, QUrl(QStringLiteral("qrc") + path));
-        if (!component.isReady()) {
-            std::fprintf(stderr, "chorus: self-test: %s: %s\n", qPrintable(path), qPrintable(component.errorString()));
-            ++failures;
-        }
-    }
-    return failures == 0 ? 0 : 1;
-}
 
 int setStaffPin(StaffLock &lock, const QString &file)
 {
@@ -338,7 +320,7 @@ int main(int argc, char *argv[])
         return 1;
     }
     if (parser.isSet(selfTestOption)) {
-        return selfTest(engine);
+        return std::min(1, compileEveryQmlFile(engine, QStringLiteral(":/qt/qml/Chorus/Ui"), "chorus"));
     }
     auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
     if (!window) {
