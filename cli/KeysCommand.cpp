@@ -3,6 +3,7 @@
 #include "CliSupport.h"
 #include "crypto/KeyDirectory.h"
 #include "crypto/SecretBytes.h"
+#include "enrollment/EnrollmentBundle.h"
 
 #include <QCommandLineParser>
 
@@ -66,7 +67,10 @@ void printInfo(QTextStream &out, const QString &dir, const KeyDirectoryInfo &inf
         << "Signing key (Ed25519)\n"
         << "  key id:             " << info.signingKeyId << '\n'
         << "  created:            " << info.signingCreatedAt.toString(Qt::ISODate) << '\n'
-        << "  public key:         " << QString::fromLatin1(info.signingPublicKeyBase64) << '\n';
+        << "  public key:         " << QString::fromLatin1(info.signingPublicKeyBase64) << '\n'
+        // The form devices show on their enrollment check screen, for comparing by eye.
+        << "  fingerprint:        "
+        << enrollment::keyFingerprint(QByteArray::fromBase64(info.signingPublicKeyBase64)) << '\n';
     if (!info.retired.isEmpty()) {
         out << "Retired council keys (kept to decrypt older responses)\n";
         for (const crypto::RetiredKeyInfo &key : info.retired) {

@@ -64,11 +64,12 @@ if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLAT
     echo "== no display: the app is on VNC at 127.0.0.1:5900 (e.g. vncviewer 127.0.0.1:5900) =="
 fi
 
+fingerprint=$("$bin/chorusctl/chorusctl" keys show --dir "$state/keys" | sed -n 's/^ *fingerprint: *//p')
 cat <<TXT
 == opening Chorus ==
 First start: choose an operator passphrase, then enrol with $state/enrollment.json (already
 filled in; the QR picture $state/enrollment.png works too). Check that the council key
-fingerprint on screen is the one printed above, choose outreach or kiosk, and collect.
+fingerprint on screen is $fingerprint, choose outreach or kiosk, and collect.
 Device database: $state/device.db     Receiver data: $state/receiver
 The admin side: build/app/chorus-admin/chorus-admin (workspace: $state), or on the command line
   build/app/chorusctl/chorusctl pull --endpoint $endpoint --admin-token-file $state/admin-token --allow-http-loopback --out $state/admin
