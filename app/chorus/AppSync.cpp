@@ -10,6 +10,7 @@
 
 #include <QCoreApplication>
 #include <QMetaObject>
+#include <QNetworkInformation>
 #include <QPointer>
 
 AppSync::Settings AppSync::fromTarget(const chorus::ui::SyncTarget &target, const QString &dbPath)
@@ -77,6 +78,37 @@ void AppSync::start()
         }
         QMetaObject::invokeMethod(this, [this, summary] { finish(summary); }, Qt::QueuedConnection);
     });
+}
+
+bool AppSync::syncAutomatically(std::chrono::milliseconds interval)
+{
+    m_timer.stop();
+    disconnect(&m_timer, nullptr, this, nullptr);
+    connect(&m_timer, &QTimer::timeout, this, &AppSync::trigger);
+    if (interval.count() > 0) {
+        m_timer.start(interval);
+    }
+    const bool loaded = QNetworkInformation::instance() || QNetworkInformation::loadDefaultBackend()
+                        || QNetworkInformation::loadBackendByFeatures(QNetworkInformation::Feature::Reachability);
+    if (!loaded || !QNetworkInformation::instance()) {
+        return false;
+    }
+    connect(QNetworkInformation::instance(), &QNetworkInformation::reachabilityChanged, this,
+            [this](QNetworkInformation::Reachability reachability) {
+                if (reachability == QNetworkInformation::Reachability::Online
+                    || reachability == QNetworkInformation::Reachability::Site) {
+                    trigger();
+                }
+            });
+    return true;
+}
+
+void AppSync::trigger()
+{
+    // Through the records model, so the screen shows "Sending…" and a run in progress is not doubled.
+    if (!m_settings.endpoint.isEmpty() && !m_records->isSyncing()) {
+        m_records->requestSync();
+    }
 }
 
 void AppSync::finish(const QString &summary)

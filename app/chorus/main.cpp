@@ -241,6 +241,8 @@ int main(int argc, char *argv[])
         syncSettings.token = tokenFile.readLine(4096).trimmed();
     }
     AppSync appSync(syncSettings, &records);
+    // Besides "Sync now": every 15 minutes, and as soon as the network comes back.
+    appSync.syncAutomatically(std::chrono::minutes(15));
     RespondentSession session(sink.get());
     session.setPackage(std::move(package));
     if (parser.isSet(assistedOption) && parser.value(operatorOption).isEmpty()) {

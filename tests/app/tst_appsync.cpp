@@ -98,6 +98,59 @@ private Q_SLOTS:
         QVERIFY2(stopped.startsWith(QStringLiteral("Sync stopped:")), qPrintable(stopped));
         QVERIFY2(stopped.contains(QStringLiteral("enrol"), Qt::CaseInsensitive), qPrintable(stopped));
     }
+    void timer_enrolledDevice_sendsWithoutAnyoneTappingSync()
+    {
+        testing::LiveReceiver live;
+        CHORUS_START_RECEIVER(live);
+        QTemporaryDir dir;
+        const QString dbPath = dir.filePath(QStringLiteral("device.db"));
+
+        // Enrolled the way the setup screens do it.
+        auto key = crypto::SigningKey::generate();
+        QVERIFY(key);
+        sync::CurlOptions adminOptions;
+        adminOptions.allowHttpLoopback = true;
+        sync::CurlTransport adminTransport(adminOptions);
+        sync::ReceiverAdmin admin(adminTransport, QUrl(live.base()), live.adminToken);
+        sync::EnrollRequest request;
+        request.device = QStringLiteral("library-tablet-1");
+        request.allowHttpLoopback = true;
+        auto enrolled = sync::enrollDevice(admin, QUrl(live.base()), *key, request);
+        QVERIFY2(enrolled, enrolled ? "" : qPrintable(enrolled.error().message));
+        auto store = store::SqliteStore::open(dbPath);
+        QVERIFY(store);
+        crypto::DeviceVault::Options options;
+        options.kdf = crypto::KdfParams::minimum();
+        auto vault = crypto::DeviceVault::create(QByteArrayLiteral("correct horse battery staple"), options);
+        QVERIFY(vault);
+        ui::CoreEnrollment port((*store)->settings(), dbPath);
+        QVERIFY(port.enroll(enrolled->bundleFile, *vault));
+        QVERIFY((*store)->responses().finalize(envelope(1)));
+
+        auto target = port.syncTarget(*vault);
+        QVERIFY(target);
+        ui::RecordsModel records(&(*store)->responses());
+        AppSync appSync(AppSync::fromTarget(*target, dbPath), &records);
+        appSync.syncAutomatically(std::chrono::milliseconds(50));
+        QTRY_COMPARE_WITH_TIMEOUT(records.lastSyncResult(), QStringLiteral("1 response(s) sent."), 20000);
+        records.refresh();
+        QCOMPARE(records.counts().value(QStringLiteral("accepted")).toInt(), 1);
+    }
+
+    void timer_deviceNotEnrolled_staysQuiet()
+    {
+        QTemporaryDir dir;
+        auto store = store::SqliteStore::open(dir.filePath(QStringLiteral("device.db")));
+        QVERIFY(store);
+        ui::RecordsModel records(&(*store)->responses());
+        AppSync appSync(AppSync::Settings{}, &records);
+        QSignalSpy syncing(&records, &ui::RecordsModel::syncingChanged);
+        appSync.syncAutomatically(std::chrono::milliseconds(10));
+        // Five timer periods and more: an unenrolled device neither runs nor reports "not set up".
+        QTest::qWait(100);
+        QCOMPARE(syncing.count(), 0);
+        QVERIFY(records.lastSyncResult().isEmpty());
+    }
 };
 
 QTEST_GUILESS_MAIN(TstAppSync)
