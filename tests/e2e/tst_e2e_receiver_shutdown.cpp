@@ -7,10 +7,16 @@
 #include "SqliteStorage.h"
 #include "TestEnvelope.h"
 
+#include <QDeadlineTimer>
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 
 using namespace chorus;
 
@@ -44,6 +50,38 @@ QByteArray readResponse(int fd)
 bool sendBytes(int fd, const QByteArray &bytes)
 {
     return testing::sendAll(fd, bytes.constData(), size_t(bytes.size()));
+}
+
+// Waits until the receiver's end of the connection from `fd` has read everything sent so far
+// (its receive queue in /proc/net/tcp is empty): from then on a server thread is inside the
+// request, which is what "in flight" means. Bytes merely delivered to the socket are not.
+bool waitUntilServerReadAll(int fd, int serverPort)
+{
+    sockaddr_in local {};
+    socklen_t length = sizeof(local);
+    if (::getsockname(fd, reinterpret_cast<sockaddr *>(&local), &length) != 0) {
+        return false;
+    }
+    const QByteArray server = QByteArray::number(serverPort, 16).toUpper().rightJustified(4, '0');
+    const QByteArray client = QByteArray::number(ntohs(local.sin_port), 16).toUpper().rightJustified(4, '0');
+    QDeadlineTimer deadline(10000);
+    while (!deadline.hasExpired()) {
+        QFile table(QStringLiteral("/proc/net/tcp"));
+        if (!table.open(QIODevice::ReadOnly)) {
+            return false;
+        }
+        for (const QByteArray &line : table.readAll().split('\n')) {
+            const QList<QByteArray> fields = line.simplified().split(' ');
+            // sl local_address rem_address st tx_queue:rx_queue ...
+            if (fields.size() > 4 && fields[1].endsWith(QByteArray(':' + server)) && fields[2].endsWith(QByteArray(':' + client))) {
+                if (fields[4].split(':').value(1).toLongLong(nullptr, 16) == 0) {
+                    return true;
+                }
+            }
+        }
+        QTest::qWait(5);
+    }
+    return false;
 }
 
 } // namespace
@@ -80,6 +118,7 @@ private Q_SLOTS:
                                    + "\r\n\r\n";
         const qsizetype half = body.body.size() / 2;
         QVERIFY(sendBytes(fd, request + body.body.left(half)));
+        QVERIFY(waitUntilServerReadAll(fd, receiver.port()));
 
         receiver.signal(SIGTERM);
         QVERIFY2(receiver.waitForLog("\"event\":\"stopping\""), receiver.err().constData());

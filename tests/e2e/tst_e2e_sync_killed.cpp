@@ -137,13 +137,18 @@ private Q_SLOTS:
         QVERIFY(before.values().contains(response::ResponseState::Sending));
         QVERIFY(before.values().count(response::ResponseState::Accepted) < kRecords);
 
-        // The receiver holds exactly the POSTs that got through whole; the cut ones left nothing.
+        // The receiver holds only whole records (at least those the device heard were accepted,
+        // and not all of them: the held ones left nothing). How many POSTs were whole when the
+        // relay began holding depends on the client's concurrency and the machine's speed.
         const QStringList adminArgs{QStringLiteral("--endpoint"), receiver.base(), QStringLiteral("--admin-token-file"),
                                     receiver.adminTokenFile(), QStringLiteral("--allow-http-loopback")};
         const Ran listed = chorusctl(QStringList{QStringLiteral("submissions"), QStringLiteral("list")} + adminArgs);
         QVERIFY2(listed.exitCode == 0, listed.output.constData());
-        QVERIFY2(listed.output.contains("\n4 submissions, 0 deleted"), listed.output.constData());
-        QCOMPARE(listed.output.count("\tcomplete\t"), 4);
+        const int whole = int(listed.output.count("\tcomplete\t"));
+        QVERIFY2(listed.output.contains("\n" + QByteArray::number(whole) + " submissions, 0 deleted"),
+                 listed.output.constData());
+        QVERIFY(whole >= before.values().count(response::ResponseState::Accepted));
+        QVERIFY(whole < kRecords);
 
         const Ran rerun = chorusctl(syncArgs + QStringList{receiver.base()});
         QVERIFY2(rerun.exitCode == 0, rerun.output.constData());
