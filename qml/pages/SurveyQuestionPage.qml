@@ -15,8 +15,12 @@ QuestionPage {
 
     function refresh() {
         if (Session.pagePath !== snapshot.path) {
+            // New controls for a new question: two in a row with the same options must not
+            // show the last one's tick or typed text as if it were this one's answer.
+            answers.active = false;
             snapshot = Session.page;
             errors = [];
+            answers.active = true;
         }
     }
     function firstControl() {

@@ -3,7 +3,11 @@
 
 // The device the setup tests drive: prepare(scenario) builds it fresh and injects it into the
 // QML singletons (Device, Vault, Surveys, Session, Records, StaffLock).
+// The journey scenarios are a real device: responses sealed and stored, Sync now through AppSync,
+// and two devices (kiosk, outreach) sending to one receiver that outlives prepare().
 
+#include "AdminClient.h"
+#include "AppSync.h"
 #include "CoreEnrollment.h"
 #include "CurlTransport.h"
 #include "LiveReceiver.h"
@@ -18,6 +22,9 @@
 #include "store/ResponseRepository.h"
 
 #include <QObject>
+
+#include <algorithm>
+#include <optional>
 
 namespace setup_test {
 
@@ -62,11 +69,38 @@ public:
     DeviceSetup *device() const { return m_device.get(); }
     VaultKeeper *vault() const { return m_vault.get(); }
     Q_INVOKABLE bool staffPinWorks(const QString &pin) { return m_lock->unlock(pin); }
+    // What the shared journey receiver holds (tombstones left out), through its admin API; -1
+    // when it cannot be asked.
+    Q_INVOKABLE int receivedCount()
+    {
+        if (!m_journeyLive) {
+            return -1;
+        }
+        chorus::sync::CurlOptions options;
+        options.allowHttpLoopback = true;
+        chorus::sync::CurlTransport transport(options);
+        chorus::sync::AdminClient admin(transport, QUrl(m_journeyLive->base()), m_journeyLive->adminToken);
+        auto listed = admin.list();
+        if (!listed) {
+            qWarning("admin list: %s", qPrintable(listed.error().message));
+            return -1;
+        }
+        return static_cast<int>(std::count_if(listed->cbegin(), listed->cend(),
+                                              [](const auto &s) { return !s.deleted && s.complete; }));
+    }
+    // Responses finalized on every journey device of this run, and how many devices that was.
+    Q_INVOKABLE int journeyResponses() const { return m_journeyCarried + (m_records ? m_records->size() : 0); }
+    Q_INVOKABLE int journeyDevices() const { return m_journeyDevices; }
 
     // firstRun: empty device. enrolled / enrolledKiosk: vault (kPassphrase), enrollment, mode and
     // a signed survey installed. tampered: as enrolled, but the stored package was changed.
     Q_INVOKABLE void prepare(const QString &scenario)
     {
+        m_appSync.reset();
+        if (m_records && m_journeyDevices > 0) {
+            m_records->refresh();
+            m_journeyCarried += m_records->size();
+        }
         m_surveys.reset();
         m_device.reset();
         m_vault.reset();
@@ -76,19 +110,37 @@ public:
         m_lock.reset();
         m_store.reset();
         m_live.reset();
+        m_finalizer.reset();
         m_now = {};
-        const bool live = scenario.startsWith(QLatin1String("live"));
-        if (live) {
+        const bool journey = scenario.startsWith(QLatin1String("journey"));
+        const bool live = scenario.startsWith(QLatin1String("live")) || journey;
+        const QString dbPath = m_dir.filePath(scenario + QStringLiteral(".db"));
+        if (journey) {
+            // One receiver for every journey device of this run, the demo survey published once.
+            if (!m_journeyLive) {
+                m_journeyLive = std::make_unique<chorus::testing::LiveReceiver>();
+                if (!m_journeyLive->start()) {
+                    qFatal("the receiver did not start: %s", qPrintable(m_journeyLive->skipReason));
+                }
+                publish(*m_journeyLive, false);
+            }
+            auto opened = chorus::store::SqliteStore::open(dbPath);
+            m_store = std::move(opened.value());
+            enroll(*m_journeyLive, scenario);
+            m_port = std::make_unique<CoreEnrollment>(m_store->settings(), dbPath);
+            m_finalizer = std::make_unique<FinalizerSink>(*m_store, scenario);
+            ++m_journeyDevices;
+        } else if (live) {
             // A real receiver on 127.0.0.1, a real signed bundle, a device database on disk.
             m_store.reset();
             m_live = std::make_unique<chorus::testing::LiveReceiver>();
             if (!m_live->start()) {
                 qFatal("the receiver did not start: %s", qPrintable(m_live->skipReason));
             }
-            const QString dbPath = m_dir.filePath(scenario + QStringLiteral(".db"));
             auto opened = chorus::store::SqliteStore::open(dbPath);
             m_store = std::move(opened.value());
-            publishAndEnroll(scenario == QStringLiteral("liveTampered"));
+            publish(*m_live, scenario == QStringLiteral("liveTampered"));
+            enroll(*m_live, QStringLiteral("library-tablet-1"));
             m_port = std::make_unique<CoreEnrollment>(m_store->settings(), dbPath);
         } else {
             m_store = std::make_unique<chorus::store::InMemoryStore>();
@@ -114,7 +166,8 @@ public:
         if (scenario == QStringLiteral("enrolledKiosk")) {
             m_lock->setPin(QStringLiteral("2468"));
         }
-        m_session = std::make_unique<RespondentSession>(&m_sink);
+        m_session = std::make_unique<RespondentSession>(m_finalizer ? static_cast<ResponseSink *>(m_finalizer.get())
+                                                                    : &m_sink);
         m_records = std::make_unique<RecordsModel>(&m_store->responses());
         m_vault = std::make_unique<VaultKeeper>(&settings, vaultOptions());
         m_device = std::make_unique<DeviceSetup>(m_vault.get(), m_port.get(), &settings, m_lock.get(), m_session.get());
@@ -124,6 +177,16 @@ public:
         connect(m_device.get(), &DeviceSetup::ready, m_surveys.get(), [this] {
             m_surveys->setSigningKey(m_device->enrolled()->signingPublicKey);
         });
+        if (journey) {
+            // As main() does: Sync now with the enrollment's endpoint and token.
+            m_appSync = std::make_unique<AppSync>(AppSync::Settings{}, m_records.get());
+            connect(m_device.get(), &DeviceSetup::ready, m_appSync.get(), [this, dbPath] {
+                if (const auto target = m_device->syncTarget()) {
+                    m_appSync->setSettings(AppSync::fromTarget(*target, dbPath));
+                }
+            });
+            connect(m_device.get(), &DeviceSetup::fetchFinished, m_surveys.get(), &InstalledSurveys::refresh);
+        }
         StaffLockSingleton::inject(m_lock.get());
         SessionSingleton::inject(m_session.get());
         RecordsSingleton::inject(m_records.get());
@@ -141,25 +204,26 @@ private:
         options.baseDelay = seconds(2);
         return options;
     }
-    // Publishes the demo survey (signed, or swapped on the receiver after signing) and writes
-    // the bundle `chorusctl enroll` would, for a device assigned every survey.
-    void publishAndEnroll(bool tamper)
+    // Publishes the demo survey (signed, or swapped on the receiver after signing) with the
+    // receiver's council key.
+    void publish(chorus::testing::LiveReceiver &live, bool tamper)
     {
-        auto key = chorus::crypto::SigningKey::generate();
+        m_councilKey.emplace(std::move(chorus::crypto::SigningKey::generate().value()));
+        const auto &key = m_councilKey;
         QFile demo(QStringLiteral(CHORUS_SOURCE_DIR "/examples/demo.chorus.json"));
         demo.open(QIODevice::ReadOnly);
         const QByteArray package = demo.readAll();
         chorus::sync::CurlOptions options;
         options.allowHttpLoopback = true;
         chorus::sync::CurlTransport transport(options);
-        chorus::sync::ReceiverAdmin admin(transport, QUrl(m_live->base()), m_live->adminToken);
+        chorus::sync::ReceiverAdmin admin(transport, QUrl(live.base()), live.adminToken);
         if (tamper) {
             QByteArray swapped = package;
             swapped.replace("Libraries and community hubs", "Libraries and community hubz");
             const chorus::server::PublishedPackage published{
                 {QStringLiteral("libraries_consultation_2026"), QStringLiteral("2026112401"), swapped.size(), {}, {}},
                 swapped, key->sign(package)};
-            if (!m_live->storage->publishPackage(published)) {
+            if (!live.storage->publishPackage(published)) {
                 qFatal("could not plant the tampered package");
             }
         } else if (auto published = admin.publishPackage(QStringLiteral("libraries_consultation_2026"), package,
@@ -167,11 +231,19 @@ private:
                    !published) {
             qFatal("publish failed: %s", qPrintable(published.error().message));
         }
+    }
+    // Writes the bundle `chorusctl enroll` would, for a device assigned every survey.
+    void enroll(chorus::testing::LiveReceiver &live, const QString &deviceName)
+    {
+        chorus::sync::CurlOptions options;
+        options.allowHttpLoopback = true;
+        chorus::sync::CurlTransport transport(options);
+        chorus::sync::ReceiverAdmin admin(transport, QUrl(live.base()), live.adminToken);
         chorus::sync::EnrollRequest request;
-        request.device = QStringLiteral("library-tablet-1");
+        request.device = deviceName;
         request.council = QStringLiteral("Test Borough Council");
         request.allowHttpLoopback = true;
-        auto enrolled = chorus::sync::enrollDevice(admin, QUrl(m_live->base()), *key, request);
+        auto enrolled = chorus::sync::enrollDevice(admin, QUrl(live.base()), *m_councilKey, request);
         if (!enrolled) {
             qFatal("enroll failed: %s", qPrintable(enrolled.error().message));
         }
@@ -221,6 +293,10 @@ private:
     steady_clock::time_point m_now{};
     StubSink m_sink;
     std::unique_ptr<chorus::testing::LiveReceiver> m_live;
+    std::unique_ptr<chorus::testing::LiveReceiver> m_journeyLive;
+    std::optional<chorus::crypto::SigningKey> m_councilKey;
+    int m_journeyCarried = 0;
+    int m_journeyDevices = 0;
     QString m_liveFingerprint;
     std::unique_ptr<chorus::store::Store> m_store;
     std::unique_ptr<StaffLock> m_lock;
@@ -230,6 +306,8 @@ private:
     std::unique_ptr<VaultKeeper> m_vault;
     std::unique_ptr<DeviceSetup> m_device;
     std::unique_ptr<InstalledSurveys> m_surveys;
+    std::unique_ptr<FinalizerSink> m_finalizer;
+    std::unique_ptr<AppSync> m_appSync;
 };
 
 } // namespace setup_test
