@@ -145,7 +145,7 @@ private Q_SLOTS:
         const Ran listed = chorusctl(QStringList{QStringLiteral("submissions"), QStringLiteral("list")} + adminArgs);
         QVERIFY2(listed.exitCode == 0, listed.output.constData());
         const int whole = int(listed.output.count("\tcomplete\t"));
-        QVERIFY2(listed.output.contains("\n" + QByteArray::number(whole) + " submissions, 0 deleted"),
+        QVERIFY2(listed.output.contains(QByteArray("\n" + QByteArray::number(whole) + " submissions, 0 deleted")),
                  listed.output.constData());
         QVERIFY(whole >= before.values().count(response::ResponseState::Accepted));
         QVERIFY(whole < kRecords);
