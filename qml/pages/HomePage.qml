@@ -62,6 +62,19 @@ FocusScope {
                 text: Device.mode === "kiosk" ? qsTr("Kiosk mode") : Device.operatorName.length > 0 ? qsTr("Outreach mode, collecting as %1").arg(Device.operatorName) : ""
                 visible: text.length > 0
             }
+            // Assisted interviews: the interviewer holds the device, so the idle wipe can be turned
+            // off. Handing the device to a resident to fill in alone? Leave it on.
+            ChoiceOption {
+                checked: Idle.switchedOff
+                hint: qsTr("Only while you stay with each person answering. Turn it back on before handing the device over.")
+                multiple: true
+                objectName: "idleOffOption"
+                text: qsTr("I am with the respondent: do not clear the screen when idle")
+                visible: Device.mode === "outreach"
+                width: parent.width
+
+                onCheckedChanged: Idle.switchedOff = checked
+            }
             BodyText {
                 objectName: "homeCounts"
                 text: qsTr("%1 sent. %2 waiting to send.").arg(Records.counts.accepted || 0).arg(Records.waiting)
