@@ -7,6 +7,7 @@
 #include <QDesktopServices>
 #include <QDir>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QSettings>
 
 using namespace Qt::StringLiterals;
@@ -26,6 +27,7 @@ AdminWorkspace::AdminWorkspace(QObject *parent) : QObject(parent)
     m_endpoint = settings.value(u"receiver/endpoint"_s).toString();
     m_adminTokenFile = settings.value(u"receiver/adminTokenFile"_s).toString();
     m_caFile = settings.value(u"receiver/caFile"_s).toString();
+    m_pins = settings.value(u"receiver/pins"_s).toString();
 }
 
 void AdminWorkspace::setEndpoint(const QString &endpoint)
@@ -54,6 +56,15 @@ void AdminWorkspace::setCaFile(const QString &file)
         return;
     m_caFile = path;
     QSettings().setValue(u"receiver/caFile"_s, m_caFile);
+    Q_EMIT receiverChanged();
+}
+
+void AdminWorkspace::setPins(const QString &pins)
+{
+    if (m_pins == pins)
+        return;
+    m_pins = pins;
+    QSettings().setValue(u"receiver/pins"_s, m_pins);
     Q_EMIT receiverChanged();
 }
 
@@ -91,6 +102,18 @@ Result<cli::AdminConnection> AdminWorkspace::receiverConnection() const
         c.caPem = *pem;
         c.curl.caPem = c.caPem;
     }
+    static const QRegularExpression pinForm(u"^sha256//[A-Za-z0-9+/]{43}=$"_s);
+    const QStringList pins = m_pins.split(QRegularExpression(u"[,\\s]+"_s), Qt::SkipEmptyParts);
+    for (const QString &pin : pins) {
+        if (!pinForm.match(pin).hasMatch())
+            return makeError(ErrorKind::InvalidInput,
+                             tr("The pin \"%1\" is not of the form sha256//BASE64 (44 characters after //). "
+                                "docs/deploy.md shows how to compute it from the receiver's certificate.")
+                                 .arg(pin.left(60)));
+    }
+    if (pins.size() > 2)
+        return makeError(ErrorKind::InvalidInput, tr("Give at most two pins: the primary and one backup."));
+    c.curl.pins = pins;
     return c;
 }
 

@@ -32,6 +32,9 @@ class AdminWorkspace : public QObject
     Q_PROPERTY(QString endpoint READ endpoint WRITE setEndpoint NOTIFY receiverChanged)
     Q_PROPERTY(QString adminTokenFile READ adminTokenFile WRITE setAdminTokenFile NOTIFY receiverChanged)
     Q_PROPERTY(QString caFile READ caFile WRITE setCaFile NOTIFY receiverChanged)
+    // The receiver's public-key pins, "sha256//BASE64", primary then backup, separated by spaces
+    // or commas: used for the admin calls and written into every enrollment bundle.
+    Q_PROPERTY(QString pins READ pins WRITE setPins NOTIFY receiverChanged)
 
 public:
     explicit AdminWorkspace(QObject *parent = nullptr);
@@ -52,6 +55,8 @@ public:
     void setAdminTokenFile(const QString &file);
     QString caFile() const { return m_caFile; }
     void setCaFile(const QString &file);
+    QString pins() const { return m_pins; }
+    void setPins(const QString &pins);
     // Plain http is allowed to a receiver on this machine only (testing), as chorusctl does.
     bool endpointIsLoopbackHttp() const;
     // Checks the address and reads the token file; the token is the caller's to wipe.
@@ -84,6 +89,7 @@ private:
     QString m_endpoint;
     QString m_adminTokenFile;
     QString m_caFile;
+    QString m_pins;
 };
 
 } // namespace chorus::admin

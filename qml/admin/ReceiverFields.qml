@@ -25,4 +25,20 @@ Column {
 
         onTextChanged: Workspace.adminTokenFile = text
     }
+    FileField {
+        hint: qsTr("Only if your receiver's certificate comes from the council's own certificate authority: its certificate file (PEM).")
+        label: qsTr("Council CA certificate (optional)")
+        objectName: "receiverCaFile"
+        text: Workspace.caFile
+
+        onTextChanged: Workspace.caFile = text
+    }
+    TextAnswer {
+        hint: qsTr("Optional. sha256//… for the receiver's key, then a backup, separated by a space. Devices you enrol refuse any other key.")
+        label: qsTr("Public-key pins")
+        objectName: "receiverPins"
+        text: Workspace.pins
+
+        field.onTextEdited: Workspace.pins = text
+    }
 }

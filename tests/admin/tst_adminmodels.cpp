@@ -49,6 +49,36 @@ private Q_SLOTS:
             QVERIFY2(QDir(sub).exists(), qPrintable(sub));
     }
 
+    void receiverPins_malformedOrTooMany_areRefused_goodOnesReachTheTransport()
+    {
+        AdminWorkspace workspace;
+        QVERIFY(workspace.openFolder(m_dir.filePath(QStringLiteral("pins"))));
+        const QString tokenFile = m_dir.filePath(QStringLiteral("admin-token"));
+        {
+            QFile f(tokenFile);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("an-admin-token-for-the-test\n");
+        }
+        workspace.setEndpoint(QStringLiteral("https://survey.example.gov.uk"));
+        workspace.setAdminTokenFile(tokenFile);
+        const QString primary = QStringLiteral("sha256//") + QString(43, QLatin1Char('A')) + QLatin1Char('=');
+        const QString backup = QStringLiteral("sha256//") + QString(43, QLatin1Char('B')) + QLatin1Char('=');
+
+        workspace.setPins(QStringLiteral("sha256//tooshort="));
+        auto refused = workspace.receiverConnection();
+        QVERIFY(!refused);
+        QVERIFY2(refused.error().message.contains(QStringLiteral("sha256//BASE64")), qPrintable(refused.error().message));
+
+        workspace.setPins(primary + QLatin1Char(' ') + backup + QLatin1Char(' ') + primary);
+        QVERIFY(!workspace.receiverConnection());
+
+        workspace.setPins(primary + QStringLiteral(", ") + backup);
+        auto connection = workspace.receiverConnection();
+        QVERIFY2(connection, connection ? "" : qPrintable(connection.error().message));
+        QCOMPARE(connection->curl.pins, (QStringList{primary, backup}));
+        workspace.setPins(QString());
+    }
+
     void keys_refuseAShortOrMismatchedPassphrase_beforeStarting()
     {
         KeysModel keys(m_workspace);
