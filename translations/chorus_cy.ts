@@ -88,6 +88,14 @@
 <context>
     <name>HomePage</name>
     <message>
+        <source>I am with the respondent: do not clear the screen when idle</source>
+        <translation>Rydw i gyda&apos;r ymatebydd: peidiwch â chlirio&apos;r sgrin pan fydd yn segur</translation>
+    </message>
+    <message>
+        <source>Only while you stay with each person answering. Turn it back on before handing the device over.</source>
+        <translation>Dim ond tra byddwch chi&apos;n aros gyda phob person sy&apos;n ateb. Trowch ef yn ôl ymlaen cyn rhoi&apos;r ddyfais i rywun arall.</translation>
+    </message>
+    <message>
         <source>Scroll the page</source>
         <translation>Sgrolio&apos;r dudalen</translation>
     </message>
