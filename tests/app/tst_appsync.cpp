@@ -53,6 +53,37 @@ class TstAppSync : public QObject
         return records.lastSyncResult();
     }
 
+    // Enrols a new device database at `dbPath` on `live` the way the setup screens do, with one
+    // response queued; `settings` is what the app's sync uses for it.
+    static void enrollWithOneQueued(testing::LiveReceiver &live, const QString &dbPath, const QString &device,
+                                    std::unique_ptr<store::SqliteStore> &deviceStore, AppSync::Settings &settings)
+    {
+        auto key = crypto::SigningKey::generate();
+        QVERIFY(key);
+        sync::CurlOptions adminOptions;
+        adminOptions.allowHttpLoopback = true;
+        sync::CurlTransport adminTransport(adminOptions);
+        sync::ReceiverAdmin admin(adminTransport, QUrl(live.base()), live.adminToken);
+        sync::EnrollRequest request;
+        request.device = device;
+        request.allowHttpLoopback = true;
+        auto enrolled = sync::enrollDevice(admin, QUrl(live.base()), *key, request);
+        QVERIFY2(enrolled, enrolled ? "" : qPrintable(enrolled.error().message));
+        auto opened = store::SqliteStore::open(dbPath);
+        QVERIFY(opened);
+        deviceStore = std::move(*opened);
+        crypto::DeviceVault::Options options;
+        options.kdf = crypto::KdfParams::minimum();
+        auto vault = crypto::DeviceVault::create(QByteArrayLiteral("correct horse battery staple"), options);
+        QVERIFY(vault);
+        ui::CoreEnrollment port(deviceStore->settings(), dbPath);
+        QVERIFY(port.enroll(enrolled->bundleFile, *vault));
+        QVERIFY(deviceStore->responses().finalize(envelope(1)));
+        auto target = port.syncTarget(*vault);
+        QVERIFY(target);
+        settings = AppSync::fromTarget(*target, dbPath);
+    }
+
 private Q_SLOTS:
     void syncNow_enrolledDevice_sendsWithTheEnrollmentAndReportsARevokedToken()
     {
@@ -61,39 +92,25 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString dbPath = dir.filePath(QStringLiteral("device.db"));
 
-        // Enrolled the way the setup screens do it.
-        auto key = crypto::SigningKey::generate();
-        QVERIFY(key);
-        sync::CurlOptions adminOptions;
-        adminOptions.allowHttpLoopback = true;
-        sync::CurlTransport adminTransport(adminOptions);
-        sync::ReceiverAdmin admin(adminTransport, QUrl(live.base()), live.adminToken);
-        sync::EnrollRequest request;
-        request.device = QStringLiteral("library-tablet-1");
-        request.allowHttpLoopback = true;
-        auto enrolled = sync::enrollDevice(admin, QUrl(live.base()), *key, request);
-        QVERIFY2(enrolled, enrolled ? "" : qPrintable(enrolled.error().message));
-        auto store = store::SqliteStore::open(dbPath);
-        QVERIFY(store);
-        crypto::DeviceVault::Options options;
-        options.kdf = crypto::KdfParams::minimum();
-        auto vault = crypto::DeviceVault::create(QByteArrayLiteral("correct horse battery staple"), options);
-        QVERIFY(vault);
-        ui::CoreEnrollment port((*store)->settings(), dbPath);
-        QVERIFY(port.enroll(enrolled->bundleFile, *vault));
-        QVERIFY((*store)->responses().finalize(envelope(1)));
-
-        auto target = port.syncTarget(*vault);
-        QVERIFY(target);
-        ui::RecordsModel records(&(*store)->responses());
-        AppSync appSync(AppSync::fromTarget(*target, dbPath), &records);
+        std::unique_ptr<store::SqliteStore> deviceStore;
+        AppSync::Settings settings;
+        enrollWithOneQueued(live, dbPath, QStringLiteral("library-tablet-1"), deviceStore, settings);
+        if (QTest::currentTestFailed()) {
+            return;
+        }
+        ui::RecordsModel records(&deviceStore->responses());
+        AppSync appSync(settings, &records);
         QCOMPARE(syncOnce(records), QStringLiteral("1 response(s) sent."));
         records.refresh();
         QCOMPARE(records.counts().value(QStringLiteral("accepted")).toInt(), 1);
 
         // The council revokes the device: the next sync says so instead of failing silently.
+        sync::CurlOptions adminOptions;
+        adminOptions.allowHttpLoopback = true;
+        sync::CurlTransport adminTransport(adminOptions);
+        sync::ReceiverAdmin admin(adminTransport, QUrl(live.base()), live.adminToken);
         QVERIFY(admin.revokeDevice(QStringLiteral("library-tablet-1")));
-        QVERIFY((*store)->responses().finalize(envelope(2)));
+        QVERIFY(deviceStore->responses().finalize(envelope(2)));
         const QString stopped = syncOnce(records);
         QVERIFY2(stopped.startsWith(QStringLiteral("Sync stopped:")), qPrintable(stopped));
         QVERIFY2(stopped.contains(QStringLiteral("enrol"), Qt::CaseInsensitive), qPrintable(stopped));
@@ -103,34 +120,15 @@ private Q_SLOTS:
         testing::LiveReceiver live;
         CHORUS_START_RECEIVER(live);
         QTemporaryDir dir;
-        const QString dbPath = dir.filePath(QStringLiteral("device.db"));
-
-        // Enrolled the way the setup screens do it.
-        auto key = crypto::SigningKey::generate();
-        QVERIFY(key);
-        sync::CurlOptions adminOptions;
-        adminOptions.allowHttpLoopback = true;
-        sync::CurlTransport adminTransport(adminOptions);
-        sync::ReceiverAdmin admin(adminTransport, QUrl(live.base()), live.adminToken);
-        sync::EnrollRequest request;
-        request.device = QStringLiteral("library-tablet-1");
-        request.allowHttpLoopback = true;
-        auto enrolled = sync::enrollDevice(admin, QUrl(live.base()), *key, request);
-        QVERIFY2(enrolled, enrolled ? "" : qPrintable(enrolled.error().message));
-        auto store = store::SqliteStore::open(dbPath);
-        QVERIFY(store);
-        crypto::DeviceVault::Options options;
-        options.kdf = crypto::KdfParams::minimum();
-        auto vault = crypto::DeviceVault::create(QByteArrayLiteral("correct horse battery staple"), options);
-        QVERIFY(vault);
-        ui::CoreEnrollment port((*store)->settings(), dbPath);
-        QVERIFY(port.enroll(enrolled->bundleFile, *vault));
-        QVERIFY((*store)->responses().finalize(envelope(1)));
-
-        auto target = port.syncTarget(*vault);
-        QVERIFY(target);
-        ui::RecordsModel records(&(*store)->responses());
-        AppSync appSync(AppSync::fromTarget(*target, dbPath), &records);
+        std::unique_ptr<store::SqliteStore> deviceStore;
+        AppSync::Settings settings;
+        enrollWithOneQueued(live, dir.filePath(QStringLiteral("device.db")), QStringLiteral("library-tablet-2"),
+                            deviceStore, settings);
+        if (QTest::currentTestFailed()) {
+            return;
+        }
+        ui::RecordsModel records(&deviceStore->responses());
+        AppSync appSync(settings, &records);
         appSync.syncAutomatically(std::chrono::milliseconds(50));
         QTRY_COMPARE_WITH_TIMEOUT(records.lastSyncResult(), QStringLiteral("1 response(s) sent."), 20000);
         records.refresh();
