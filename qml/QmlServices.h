@@ -38,6 +38,17 @@ public:
         return s_instance;
     }
 
+protected:
+    // For optional services: the injected instance, else what `fallback()` makes (a QML test
+    // suite or --self-test that does not need the real service).
+    template<typename Fallback>
+    static T *injectedOr(Fallback fallback)
+    {
+        T *instance = s_instance ? s_instance : fallback();
+        QJSEngine::setObjectOwnership(instance, QJSEngine::CppOwnership);
+        return instance;
+    }
+
 private:
     static inline T *s_instance = nullptr;
 };
@@ -93,12 +104,9 @@ struct DeviceSingleton : InjectedSingleton<DeviceSetup> {
     QML_SINGLETON
 
 public:
-    static DeviceSetup *create(QQmlEngine *engine, QJSEngine *js)
+    static DeviceSetup *create(QQmlEngine *engine, QJSEngine *)
     {
-        if (injected()) {
-            return InjectedSingleton<DeviceSetup>::create(engine, js);
-        }
-        return new DeviceSetup(nullptr, nullptr, nullptr, nullptr, nullptr, engine);
+        return injectedOr([engine] { return new DeviceSetup(nullptr, nullptr, nullptr, nullptr, nullptr, engine); });
     }
 };
 
@@ -109,12 +117,9 @@ struct VaultSingleton : InjectedSingleton<VaultKeeper> {
     QML_SINGLETON
 
 public:
-    static VaultKeeper *create(QQmlEngine *engine, QJSEngine *js)
+    static VaultKeeper *create(QQmlEngine *engine, QJSEngine *)
     {
-        if (injected()) {
-            return InjectedSingleton<VaultKeeper>::create(engine, js);
-        }
-        return new VaultKeeper(nullptr, {}, engine);
+        return injectedOr([engine] { return new VaultKeeper(nullptr, {}, engine); });
     }
 };
 
@@ -125,53 +130,44 @@ struct SurveysSingleton : InjectedSingleton<InstalledSurveys> {
     QML_SINGLETON
 
 public:
-    static InstalledSurveys *create(QQmlEngine *engine, QJSEngine *js)
+    static InstalledSurveys *create(QQmlEngine *engine, QJSEngine *)
     {
-        if (injected()) {
-            return InjectedSingleton<InstalledSurveys>::create(engine, js);
-        }
-        return new InstalledSurveys(nullptr, nullptr, nullptr, nullptr, engine);
+        return injectedOr([engine] { return new InstalledSurveys(nullptr, nullptr, nullptr, nullptr, engine); });
     }
 };
 
 // Optional service: a scene without one (a test, --self-test) gets an event screen with no wards.
-struct EventSingleton {
+struct EventSingleton : InjectedSingleton<EventSession> {
     Q_GADGET
     QML_FOREIGN(chorus::ui::EventSession)
     QML_NAMED_ELEMENT(OutreachEvent)
     QML_SINGLETON
+
 public:
-    static void inject(EventSession *instance) { s_instance = instance; }
     static EventSession *create(QQmlEngine *, QJSEngine *)
     {
-        static EventSession detached(nullptr);
-        EventSession *event = s_instance ? s_instance : &detached;
-        QJSEngine::setObjectOwnership(event, QJSEngine::CppOwnership);
-        return event;
+        return injectedOr([] {
+            static EventSession detached(nullptr);
+            return &detached;
+        });
     }
-
-private:
-    static inline EventSession *s_instance = nullptr;
 };
 
 // Optional service: a QML scene without drafts (a test, --self-test) gets an empty, detached list.
-struct DraftsSingleton {
+struct DraftsSingleton : InjectedSingleton<DraftKeeper> {
     Q_GADGET
     QML_FOREIGN(chorus::ui::DraftKeeper)
     QML_NAMED_ELEMENT(Drafts)
     QML_SINGLETON
+
 public:
-    static void inject(DraftKeeper *instance) { s_instance = instance; }
     static DraftKeeper *create(QQmlEngine *, QJSEngine *)
     {
-        static DraftKeeper detached;
-        DraftKeeper *keeper = s_instance ? s_instance : &detached;
-        QJSEngine::setObjectOwnership(keeper, QJSEngine::CppOwnership);
-        return keeper;
+        return injectedOr([] {
+            static DraftKeeper detached;
+            return &detached;
+        });
     }
-
-private:
-    static inline DraftKeeper *s_instance = nullptr;
 };
 
 } // namespace chorus::ui
