@@ -25,10 +25,12 @@ packages=(
     qml6-module-qtpositioning qml6-module-qtcore qml6-module-qt-labs-settings
     # libraries
     libsqlite3-dev sqlite3 libcurl4-openssl-dev libsodium-dev libssl-dev openssl
-    libqrencode-dev libxlsxwriter-dev libcpp-httplib-dev libpq-dev libzbar-dev
+    libqrencode-dev libxlsxwriter-dev libcpp-httplib-dev libpq-dev libzbar-dev libsecret-1-dev
     # tests: independent decryptor, screenshots, fonts, PostgreSQL server
     python3 python3-cryptography xvfb xauth fonts-noto-core fonts-noto-ui-core
     postgresql postgresql-client
+    # tests: a real Secret Service (GNOME Keyring) on a private session bus
+    gnome-keyring dbus-daemon dbus-bin
 )
 
 missing=()
