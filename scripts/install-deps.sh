@@ -30,7 +30,7 @@ packages=(
     python3 python3-cryptography xvfb xauth fonts-noto-core fonts-noto-ui-core
     postgresql postgresql-client
     # tests: a real Secret Service (GNOME Keyring) on a private session bus
-    gnome-keyring dbus-daemon dbus-bin
+    gnome-keyring dbus-daemon
 )
 
 missing=()
