@@ -1287,4 +1287,862 @@
         <translation>Mae&apos;r cyfweliad hwn yn perthyn i arolwg %1 fersiwn %2, nad yw&apos;n agored nawr. Agorwch yr arolwg hwnnw i&apos;w ailddechrau, neu taflwch ef.</translation>
     </message>
 </context>
+<context>
+    <name>AdminMain</name>
+    <message>
+        <source>Keys</source>
+        <translation>Allweddi</translation>
+    </message>
+    <message>
+        <source>Surveys</source>
+        <translation>Arolygon</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>Dyfeisiau</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>Lawrlwytho</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Allforio</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Adroddiad</translation>
+    </message>
+    <message>
+        <source>Chorus admin — %1</source>
+        <translation>Gweinyddu Chorus — %1</translation>
+    </message>
+    <message>
+        <source>Chorus admin</source>
+        <translation>Gweinyddu Chorus</translation>
+    </message>
+    <message>
+        <source>Chorus admin · %1</source>
+        <translation>Gweinyddu Chorus · %1</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Tudalennau</translation>
+    </message>
+</context>
+<context>
+    <name>AdminPage</name>
+    <message>
+        <source>Scroll the page</source>
+        <translation>Sgrolio’r dudalen</translation>
+    </message>
+</context>
+<context>
+    <name>DevicesPage</name>
+    <message>
+        <source>Enrolling a device gives it its own token for the receiver and tells it which surveys to run and which council key to trust. The bundle holds that token: hand it over like a password and delete it once the device is set up.</source>
+        <translation>Mae cofrestru dyfais yn rhoi ei thocyn ei hun iddi ar gyfer y derbynnydd ac yn dweud wrthi pa arolygon i’w cynnal a pha allwedd cyngor i ymddiried ynddi. Mae’r pecyn yn cynnwys y tocyn hwnnw: triniwch ef fel cyfrinair, a’i ddileu pan fydd y ddyfais wedi’i gosod.</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>Dyfeisiau</translation>
+    </message>
+    <message>
+        <source>Enrol a device</source>
+        <translation>Cofrestru dyfais</translation>
+    </message>
+    <message>
+        <source>Letters, digits, dots and dashes, for example tablet-07.</source>
+        <translation>Llythrennau, digidau, atalnodau llawn a chysylltnodau, er enghraifft tablet-07.</translation>
+    </message>
+    <message>
+        <source>Device name</source>
+        <translation>Enw’r ddyfais</translation>
+    </message>
+    <message>
+        <source>Survey ids separated by commas. Leave empty for every survey.</source>
+        <translation>Dynodwyr arolygon, wedi’u gwahanu gan gomas. Gadewch yn wag ar gyfer pob arolwg.</translation>
+    </message>
+    <message>
+        <source>Surveys for this device</source>
+        <translation>Arolygon ar gyfer y ddyfais hon</translation>
+    </message>
+    <message>
+        <source>The bundle must be used on the device within this many days.</source>
+        <translation>Rhaid defnyddio’r pecyn ar y ddyfais o fewn y nifer hwn o ddiwrnodau.</translation>
+    </message>
+    <message>
+        <source>Days to use the bundle</source>
+        <translation>Diwrnodau i ddefnyddio’r pecyn</translation>
+    </message>
+    <message>
+        <source>To sign the bundle with the council signing key.</source>
+        <translation>I lofnodi’r pecyn ag allwedd lofnodi’r cyngor.</translation>
+    </message>
+    <message>
+        <source>Key passphrase</source>
+        <translation>Cyfrinymadrodd yr allweddi</translation>
+    </message>
+    <message>
+        <source>Enrol device</source>
+        <translation>Cofrestru’r ddyfais</translation>
+    </message>
+    <message>
+        <source>Bundle for %1</source>
+        <translation>Pecyn ar gyfer %1</translation>
+    </message>
+    <message>
+        <source>Council key fingerprint: %1</source>
+        <translation>Ôl bys allwedd y cyngor: %1</translation>
+    </message>
+    <message>
+        <source>Bundle file: %1</source>
+        <translation>Ffeil y pecyn: %1</translation>
+    </message>
+    <message>
+        <source>QR code of the enrolment bundle for %1. Scan it with the device&apos;s camera.</source>
+        <translation>Cod QR y pecyn cofrestru ar gyfer %1. Sganiwch ef â chamera’r ddyfais.</translation>
+    </message>
+    <message>
+        <source>No QR code: %1</source>
+        <translation>Dim cod QR: %1</translation>
+    </message>
+    <message>
+        <source>Devices on the receiver</source>
+        <translation>Dyfeisiau ar y derbynnydd</translation>
+    </message>
+    <message>
+        <source>Show devices</source>
+        <translation>Dangos y dyfeisiau</translation>
+    </message>
+    <message>
+        <source>%1. Surveys: %2</source>
+        <translation>%1. Arolygon: %2</translation>
+    </message>
+    <message>
+        <source>Stops %1 sending responses and fetching surveys.</source>
+        <translation>Mae’n atal %1 rhag anfon ymatebion a nôl arolygon.</translation>
+    </message>
+    <message>
+        <source>Revoke %1</source>
+        <translation>Dirymu %1</translation>
+    </message>
+</context>
+<context>
+    <name>ExportPage</name>
+    <message>
+        <source>Writes every response, one row each, into a new folder under exports. Withdrawn responses are left out. The file holds personal and special-category data: each export is recorded in the audit log with your name and the time.</source>
+        <translation>Mae’n ysgrifennu pob ymateb, un rhes yr un, i ffolder newydd o dan exports. Caiff ymatebion a dynnwyd yn ôl eu hepgor. Mae’r ffeil yn cynnwys data personol a data categori arbennig: caiff pob allforiad ei gofnodi yn y cofnod archwilio gyda’ch enw a’r amser.</translation>
+    </message>
+    <message>
+        <source>Export responses</source>
+        <translation>Allforio ymatebion</translation>
+    </message>
+    <message>
+        <source>Excel (XLSX)</source>
+        <translation>Excel (XLSX)</translation>
+    </message>
+    <message>
+        <source>A sheet for the responses and one for each repeated group.</source>
+        <translation>Dalen ar gyfer yr ymatebion ac un ar gyfer pob grŵp sy’n cael ei ailadrodd.</translation>
+    </message>
+    <message>
+        <source>CSV</source>
+        <translation>CSV</translation>
+    </message>
+    <message>
+        <source>One file for the responses and one for each repeated group.</source>
+        <translation>Un ffeil ar gyfer yr ymatebion ac un ar gyfer pob grŵp sy’n cael ei ailadrodd.</translation>
+    </message>
+    <message>
+        <source>JSON lines</source>
+        <translation>Llinellau JSON</translation>
+    </message>
+    <message>
+        <source>For analysis software; the report can also read it.</source>
+        <translation>Ar gyfer meddalwedd dadansoddi; gall yr adroddiad ei ddarllen hefyd.</translation>
+    </message>
+    <message>
+        <source>File format</source>
+        <translation>Fformat y ffeil</translation>
+    </message>
+    <message>
+        <source>Codes</source>
+        <translation>Codau</translation>
+    </message>
+    <message>
+        <source>Stable across languages and question bank versions.</source>
+        <translation>Yr un fath ym mhob iaith ac ym mhob fersiwn o’r banc cwestiynau.</translation>
+    </message>
+    <message>
+        <source>Answer labels</source>
+        <translation>Labeli’r atebion</translation>
+    </message>
+    <message>
+        <source>Easier to read.</source>
+        <translation>Haws eu darllen.</translation>
+    </message>
+    <message>
+        <source>Answers as</source>
+        <translation>Atebion fel</translation>
+    </message>
+    <message>
+        <source>Language code of the labels, for example en or cy.</source>
+        <translation>Cod iaith y labeli, er enghraifft en neu cy.</translation>
+    </message>
+    <message>
+        <source>Label language</source>
+        <translation>Iaith y labeli</translation>
+    </message>
+    <message>
+        <source>What people typed for &quot;Other, please describe&quot;.</source>
+        <translation>Yr hyn a deipiodd pobl ar gyfer &quot;Arall, disgrifiwch&quot;.</translation>
+    </message>
+    <message>
+        <source>Include written-in answers</source>
+        <translation>Cynnwys atebion a ysgrifennwyd</translation>
+    </message>
+    <message>
+        <source>Optional: puts the columns in question order and supplies the labels.</source>
+        <translation>Dewisol: mae’n rhoi’r colofnau yn nhrefn y cwestiynau ac yn darparu’r labeli.</translation>
+    </message>
+    <message>
+        <source>Survey package</source>
+        <translation>Pecyn arolwg</translation>
+    </message>
+    <message>
+        <source>Survey packages (*.json)</source>
+        <translation>Pecynnau arolwg (*.json)</translation>
+    </message>
+    <message>
+        <source>Key passphrase</source>
+        <translation>Cyfrinymadrodd yr allweddi</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Allforio</translation>
+    </message>
+    <message>
+        <source>Responses that could not be opened (%1)</source>
+        <translation>Ymatebion nad oedd modd eu hagor (%1)</translation>
+    </message>
+    <message>
+        <source>They were probably sealed to another council key or damaged on the way. Everything else was exported.</source>
+        <translation>Mae’n debyg iddyn nhw gael eu selio i allwedd cyngor arall neu eu difrodi ar y ffordd. Cafodd popeth arall ei allforio.</translation>
+    </message>
+    <message>
+        <source>Open the export folder</source>
+        <translation>Agor ffolder yr allforiad</translation>
+    </message>
+</context>
+<context>
+    <name>FileField</name>
+    <message>
+        <source>Choose a folder…</source>
+        <translation>Dewis ffolder…</translation>
+    </message>
+    <message>
+        <source>Choose a file…</source>
+        <translation>Dewis ffeil…</translation>
+    </message>
+</context>
+<context>
+    <name>JobStatus</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Canslo</translation>
+    </message>
+    <message>
+        <source>There is a problem</source>
+        <translation>Mae problem wedi codi</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Wedi gorffen</translation>
+    </message>
+</context>
+<context>
+    <name>KeysPage</name>
+    <message>
+        <source>These keys open every response and sign every survey and device enrolment. Their private halves are stored only encrypted under your passphrase.</source>
+        <translation>Mae’r allweddi hyn yn agor pob ymateb ac yn llofnodi pob arolwg a phob cofrestriad dyfais. Dim ond wedi’u hamgryptio o dan eich cyfrinymadrodd y caiff eu rhannau preifat eu cadw.</translation>
+    </message>
+    <message>
+        <source>Create the council&apos;s keys. Responses are encrypted to the council key on each device and can only be read here, with your passphrase. Nobody, including Chorus, can recover a lost passphrase.</source>
+        <translation>Crëwch allweddi’r cyngor. Caiff ymatebion eu hamgryptio i allwedd y cyngor ar bob dyfais a dim ond yma, gyda’ch cyfrinymadrodd, y mae modd eu darllen. Does neb, gan gynnwys Chorus, yn gallu adfer cyfrinymadrodd a gollwyd.</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Allweddi</translation>
+    </message>
+    <message>
+        <source>Keys in this workspace</source>
+        <translation>Allweddi yn y gweithle hwn</translation>
+    </message>
+    <message>
+        <source>Council key (encryption): %1, created %2</source>
+        <translation>Allwedd y cyngor (amgryptio): %1, crëwyd %2</translation>
+    </message>
+    <message>
+        <source>Signing key: %1</source>
+        <translation>Allwedd lofnodi: %1</translation>
+    </message>
+    <message>
+        <source>Signing key fingerprint: %1</source>
+        <translation>Ôl bys yr allwedd lofnodi: %1</translation>
+    </message>
+    <message>
+        <source>Devices show this fingerprint when they are enrolled: compare the two.</source>
+        <translation>Mae dyfeisiau’n dangos yr ôl bys hwn pan fyddan nhw’n cael eu cofrestru: cymharwch y ddau.</translation>
+    </message>
+    <message>
+        <source>Retired council keys, kept to read older responses: %1</source>
+        <translation>Hen allweddi’r cyngor, a gedwir i ddarllen ymatebion hŷn: %1</translation>
+    </message>
+    <message>
+        <source>Needed to rotate the council key.</source>
+        <translation>Mae ei angen i newid allwedd y cyngor.</translation>
+    </message>
+    <message>
+        <source>At least 12 characters. Several unrelated words are easy to remember and hard to guess.</source>
+        <translation>O leiaf 12 nod. Mae sawl gair digyswllt yn hawdd eu cofio ac yn anodd eu dyfalu.</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Cyfrinymadrodd</translation>
+    </message>
+    <message>
+        <source>Type the passphrase again</source>
+        <translation>Teipiwch y cyfrinymadrodd eto</translation>
+    </message>
+    <message>
+        <source>Create keys</source>
+        <translation>Creu allweddi</translation>
+    </message>
+    <message>
+        <source>Makes a new council key for new responses; the old one is kept to read older responses.</source>
+        <translation>Mae’n creu allwedd cyngor newydd ar gyfer ymatebion newydd; caiff yr hen un ei chadw i ddarllen ymatebion hŷn.</translation>
+    </message>
+    <message>
+        <source>Rotate the council key</source>
+        <translation>Newid allwedd y cyngor</translation>
+    </message>
+</context>
+<context>
+    <name>PullPage</name>
+    <message>
+        <source>Download the responses the receiver holds. They stay encrypted until you export them. Only new and changed ones are downloaded, and you can stop and carry on later.</source>
+        <translation>Lawrlwythwch yr ymatebion sydd gan y derbynnydd. Maen nhw’n aros wedi’u hamgryptio nes i chi eu hallforio. Dim ond rhai newydd a rhai sydd wedi newid sy’n cael eu lawrlwytho, a gallwch stopio a pharhau yn nes ymlaen.</translation>
+    </message>
+    <message>
+        <source>Download responses</source>
+        <translation>Lawrlwytho ymatebion</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>Lawrlwytho</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiverFields</name>
+    <message>
+        <source>For example https://survey.example.gov.uk</source>
+        <translation>Er enghraifft https://survey.example.gov.uk</translation>
+    </message>
+    <message>
+        <source>Receiver address</source>
+        <translation>Cyfeiriad y derbynnydd</translation>
+    </message>
+    <message>
+        <source>The file your IT team gave you with the receiver&apos;s admin token.</source>
+        <translation>Y ffeil a roddodd eich tîm TG i chi gyda thocyn gweinyddu’r derbynnydd.</translation>
+    </message>
+    <message>
+        <source>Admin token file</source>
+        <translation>Ffeil y tocyn gweinyddu</translation>
+    </message>
+    <message>
+        <source>Only if your receiver&apos;s certificate comes from the council&apos;s own certificate authority: its certificate file (PEM).</source>
+        <translation>Dim ond os daw tystysgrif eich derbynnydd gan awdurdod tystysgrifau’r cyngor ei hun: ffeil tystysgrif yr awdurdod hwnnw (PEM).</translation>
+    </message>
+    <message>
+        <source>Council CA certificate (optional)</source>
+        <translation>Tystysgrif awdurdod tystysgrifau’r cyngor (dewisol)</translation>
+    </message>
+    <message>
+        <source>Optional. sha256//… for the receiver&apos;s key, then a backup, separated by a space. Devices you enrol refuse any other key.</source>
+        <translation>Dewisol. sha256//… ar gyfer allwedd y derbynnydd, yna un wrth gefn, wedi’u gwahanu gan fwlch. Bydd y dyfeisiau y byddwch yn eu cofrestru yn gwrthod unrhyw allwedd arall.</translation>
+    </message>
+    <message>
+        <source>Public-key pins</source>
+        <translation>Pinnau allwedd gyhoeddus</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPage</name>
+    <message>
+        <source>Builds the equality report as a web page and a CSV file, ready to publish: small counts are hidden so nobody can be singled out, and each characteristic is compared with the Census 2021 population of your area.</source>
+        <translation>Mae’n creu’r adroddiad cydraddoldeb fel tudalen we a ffeil CSV, yn barod i’w gyhoeddi: caiff niferoedd bach eu cuddio fel na ellir adnabod neb, a chaiff pob nodwedd ei chymharu â phoblogaeth eich ardal yng Nghyfrifiad 2021.</translation>
+    </message>
+    <message>
+        <source>Equality report</source>
+        <translation>Adroddiad cydraddoldeb</translation>
+    </message>
+    <message>
+        <source>Survey package</source>
+        <translation>Pecyn arolwg</translation>
+    </message>
+    <message>
+        <source>Survey packages (*.json)</source>
+        <translation>Pecynnau arolwg (*.json)</translation>
+    </message>
+    <message>
+        <source>Census 2021 tables for your area: the Chorus JSON format or the Nomis bulk CSV download.</source>
+        <translation>Tablau Cyfrifiad 2021 ar gyfer eich ardal: fformat JSON Chorus neu lawrlwythiad CSV swmp Nomis.</translation>
+    </message>
+    <message>
+        <source>Census table file</source>
+        <translation>Ffeil tabl y Cyfrifiad</translation>
+    </message>
+    <message>
+        <source>Counts from 1 to k−1 are hidden. 10 is the usual choice.</source>
+        <translation>Caiff niferoedd o 1 i k−1 eu cuddio. 10 yw’r dewis arferol.</translation>
+    </message>
+    <message>
+        <source>Smallest count shown (k)</source>
+        <translation>Y nifer lleiaf a ddangosir (k)</translation>
+    </message>
+    <message>
+        <source>Percentages are then worked out from the rounded counts.</source>
+        <translation>Yna caiff y canrannau eu cyfrifo o’r niferoedd wedi’u talgrynnu.</translation>
+    </message>
+    <message>
+        <source>Round counts to the nearest 5</source>
+        <translation>Talgrynnu niferoedd i’r 5 agosaf</translation>
+    </message>
+    <message>
+        <source>Hide zero counts too</source>
+        <translation>Cuddio niferoedd sero hefyd</translation>
+    </message>
+    <message>
+        <source>Report title (optional)</source>
+        <translation>Teitl yr adroddiad (dewisol)</translation>
+    </message>
+    <message>
+        <source>Key passphrase</source>
+        <translation>Cyfrinymadrodd yr allweddi</translation>
+    </message>
+    <message>
+        <source>Build the report</source>
+        <translation>Creu’r adroddiad</translation>
+    </message>
+    <message>
+        <source>Check before publishing</source>
+        <translation>Gwiriwch cyn cyhoeddi</translation>
+    </message>
+    <message>
+        <source>Open the report</source>
+        <translation>Agor yr adroddiad</translation>
+    </message>
+</context>
+<context>
+    <name>SurveysPage</name>
+    <message>
+        <source>A survey package holds the questions, the privacy notice and the council&apos;s public key. Devices only accept a package signed with the council signing key.</source>
+        <translation>Mae pecyn arolwg yn cynnwys y cwestiynau, yr hysbysiad preifatrwydd ac allwedd gyhoeddus y cyngor. Dim ond pecyn wedi’i lofnodi ag allwedd lofnodi’r cyngor y bydd dyfeisiau’n ei dderbyn.</translation>
+    </message>
+    <message>
+        <source>Surveys</source>
+        <translation>Arolygon</translation>
+    </message>
+    <message>
+        <source>Surveys in this workspace</source>
+        <translation>Arolygon yn y gweithle hwn</translation>
+    </message>
+    <message>
+        <source>No survey yet. Start one from a template below.</source>
+        <translation>Dim arolwg eto. Dechreuwch un o dempled isod.</translation>
+    </message>
+    <message>
+        <source>Selected survey</source>
+        <translation>Yr arolwg a ddewiswyd</translation>
+    </message>
+    <message>
+        <source>Signed with the council signing key.</source>
+        <translation>Wedi’i lofnodi ag allwedd lofnodi’r cyngor.</translation>
+    </message>
+    <message>
+        <source>Not signed yet (or changed since it was signed).</source>
+        <translation>Heb ei lofnodi eto (neu wedi newid ers ei lofnodi).</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Check for problems</source>
+        <translation>Chwilio am broblemau</translation>
+    </message>
+    <message>
+        <source>To sign with the council signing key.</source>
+        <translation>I lofnodi ag allwedd lofnodi’r cyngor.</translation>
+    </message>
+    <message>
+        <source>Key passphrase</source>
+        <translation>Cyfrinymadrodd yr allweddi</translation>
+    </message>
+    <message>
+        <source>Sign</source>
+        <translation>Llofnodi</translation>
+    </message>
+    <message>
+        <source>Publish to the receiver</source>
+        <translation>Cyhoeddi i’r derbynnydd</translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>Cyhoeddi</translation>
+    </message>
+    <message>
+        <source>New survey from a template</source>
+        <translation>Arolwg newydd o dempled</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Templed</translation>
+    </message>
+    <message>
+        <source>Letters, digits and dashes, for example library-survey-2026.</source>
+        <translation>Llythrennau, digidau a chysylltnodau, er enghraifft library-survey-2026.</translation>
+    </message>
+    <message>
+        <source>File name</source>
+        <translation>Enw’r ffeil</translation>
+    </message>
+    <message>
+        <source>Where devices send responses, for example https://survey.example.gov.uk. Leave empty to keep the template&apos;s.</source>
+        <translation>Lle mae dyfeisiau’n anfon ymatebion, er enghraifft https://survey.example.gov.uk. Gadewch yn wag i gadw’r cyfeiriad sydd yn y templed.</translation>
+    </message>
+    <message>
+        <source>Receiver address for responses (optional)</source>
+        <translation>Cyfeiriad y derbynnydd ar gyfer ymatebion (dewisol)</translation>
+    </message>
+    <message>
+        <source>Create survey</source>
+        <translation>Creu arolwg</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspacePage</name>
+    <message>
+        <source>Choose the folder where Chorus keeps the council&apos;s keys, the downloaded responses, exports and reports. Use an encrypted drive that only the people allowed to see responses can open.</source>
+        <translation>Dewiswch y ffolder lle mae Chorus yn cadw allweddi’r cyngor, yr ymatebion a lawrlwythwyd, allforiadau ac adroddiadau. Defnyddiwch yriant wedi’i amgryptio na all neb ond y bobl sydd â hawl i weld ymatebion ei agor.</translation>
+    </message>
+    <message>
+        <source>Choose your workspace</source>
+        <translation>Dewiswch eich gweithle</translation>
+    </message>
+    <message>
+        <source>For example /home/you/chorus-admin. It is created if it does not exist.</source>
+        <translation>Er enghraifft /home/you/chorus-admin. Caiff ei greu os nad yw’n bodoli.</translation>
+    </message>
+    <message>
+        <source>Workspace folder</source>
+        <translation>Ffolder y gweithle</translation>
+    </message>
+    <message>
+        <source>Open workspace</source>
+        <translation>Agor y gweithle</translation>
+    </message>
+</context>
+<context>
+    <name>chorus::admin::AdminJob</name>
+    <message numerus="yes">
+        <source>Downloading: %n request(s) to the receiver so far</source>
+        <translation>
+            <numerusform>Wrthi’n lawrlwytho: %n cais i’r derbynnydd hyd yma</numerusform>
+            <numerusform>Wrthi’n lawrlwytho: %n cais i’r derbynnydd hyd yma</numerusform>
+            <numerusform>Wrthi’n lawrlwytho: %n cais i’r derbynnydd hyd yma</numerusform>
+            <numerusform>Wrthi’n lawrlwytho: %n cais i’r derbynnydd hyd yma</numerusform>
+            <numerusform>Wrthi’n lawrlwytho: %n cais i’r derbynnydd hyd yma</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Looking for withdrawal requests: %1 of %2 submissions</source>
+        <translation>Wrthi’n chwilio am geisiadau i dynnu’n ôl: %1 o %2 cyflwyniad</translation>
+    </message>
+    <message>
+        <source>Decrypting: %1 of %2 submissions</source>
+        <translation>Wrthi’n dadgryptio: %1 o %2 cyflwyniad</translation>
+    </message>
+    <message>
+        <source>Another task is still running. Wait for it to finish or cancel it.</source>
+        <translation>Mae tasg arall yn dal i redeg. Arhoswch iddi orffen neu canslwch hi.</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Wrthi’n dechrau…</translation>
+    </message>
+</context>
+<context>
+    <name>chorus::admin::AdminWorkspace</name>
+    <message>
+        <source>Enter the receiver&apos;s address, for example https://survey.example.gov.uk</source>
+        <translation>Rhowch gyfeiriad y derbynnydd, er enghraifft https://survey.example.gov.uk</translation>
+    </message>
+    <message>
+        <source>Choose the file that holds the receiver&apos;s admin token.</source>
+        <translation>Dewiswch y ffeil sy’n cynnwys tocyn gweinyddu’r derbynnydd.</translation>
+    </message>
+    <message>
+        <source>The pin &quot;%1&quot; is not of the form sha256//BASE64 (44 characters after //). docs/deploy.md shows how to compute it from the receiver&apos;s certificate.</source>
+        <translation>Nid yw’r pin &quot;%1&quot; ar y ffurf sha256//BASE64 (44 nod ar ôl //). Mae docs/deploy.md yn dangos sut i’w gyfrifo o dystysgrif y derbynnydd.</translation>
+    </message>
+    <message>
+        <source>Give at most two pins: the primary and one backup.</source>
+        <translation>Rhowch ddau bin ar y mwyaf: y prif un ac un wrth gefn.</translation>
+    </message>
+    <message>
+        <source>Choose a folder to work in.</source>
+        <translation>Dewiswch ffolder i weithio ynddo.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1. Choose a folder you can write to.</source>
+        <translation>Does dim modd creu’r ffolder %1. Dewiswch ffolder y gallwch ysgrifennu iddo.</translation>
+    </message>
+    <message>
+        <source>Cannot create %1 in %2. Choose a folder you can write to.</source>
+        <translation>Does dim modd creu %1 yn %2. Dewiswch ffolder y gallwch ysgrifennu iddo.</translation>
+    </message>
+</context>
+<context>
+    <name>chorus::admin::DevicesModel</name>
+    <message>
+        <source>active since %1</source>
+        <translation>yn weithredol ers %1</translation>
+    </message>
+    <message>
+        <source>revoked %1</source>
+        <translation>dirymwyd %1</translation>
+    </message>
+    <message>
+        <source>Choose a workspace folder first.</source>
+        <translation>Dewiswch ffolder gweithle yn gyntaf.</translation>
+    </message>
+    <message>
+        <source>Enter a device name of letters, digits, dots, dashes or underscores, for example tablet-07.</source>
+        <translation>Rhowch enw dyfais sy’n cynnwys llythrennau, digidau, atalnodau llawn, cysylltnodau neu danlinellau, er enghraifft tablet-07.</translation>
+    </message>
+    <message>
+        <source>The bundle must be used within 1 to 365 days.</source>
+        <translation>Rhaid defnyddio’r pecyn o fewn 1 i 365 diwrnod.</translation>
+    </message>
+    <message>
+        <source>Enter the key passphrase: the bundle is signed with the council signing key.</source>
+        <translation>Rhowch gyfrinymadrodd yr allweddi: caiff y pecyn ei lofnodi ag allwedd lofnodi’r cyngor.</translation>
+    </message>
+    <message>
+        <source>%1. The device token was issued: revoke %2 and enrol it again.</source>
+        <translation>%1. Cafodd tocyn y ddyfais ei roi: dirymwch %2 a’i chofrestru eto.</translation>
+    </message>
+    <message>
+        <source>%1 enrolled (surveys: %2). Scan the code on the device, or copy the bundle file to it. Check that the device shows the fingerprint %3.</source>
+        <translation>Mae %1 wedi’i chofrestru (arolygon: %2). Sganiwch y cod ar y ddyfais, neu copïwch ffeil y pecyn iddi. Gwiriwch fod y ddyfais yn dangos yr ôl bys %3.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n device(s) on the receiver.</source>
+        <translation>
+            <numerusform>%n dyfais ar y derbynnydd.</numerusform>
+            <numerusform>%n dyfais ar y derbynnydd.</numerusform>
+            <numerusform>%n dyfais ar y derbynnydd.</numerusform>
+            <numerusform>%n dyfais ar y derbynnydd.</numerusform>
+            <numerusform>%n dyfais ar y derbynnydd.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 revoked: it can no longer send responses or fetch surveys.</source>
+        <translation>Mae %1 wedi’i dirymu: ni all anfon ymatebion na nôl arolygon mwyach.</translation>
+    </message>
+</context>
+<context>
+    <name>chorus::admin::ExportRunModel</name>
+    <message>
+        <source>Choose a workspace folder first.</source>
+        <translation>Dewiswch ffolder gweithle yn gyntaf.</translation>
+    </message>
+    <message>
+        <source>Choose CSV, Excel (XLSX) or JSON lines.</source>
+        <translation>Dewiswch CSV, Excel (XLSX) neu linellau JSON.</translation>
+    </message>
+    <message>
+        <source>Nothing has been downloaded into this workspace yet. Download the responses first.</source>
+        <translation>Does dim wedi’i lawrlwytho i’r gweithle hwn eto. Lawrlwythwch yr ymatebion yn gyntaf.</translation>
+    </message>
+    <message>
+        <source>Enter the key passphrase: the responses can only be read with the council key.</source>
+        <translation>Rhowch gyfrinymadrodd yr allweddi: dim ond ag allwedd y cyngor y mae modd darllen yr ymatebion.</translation>
+    </message>
+    <message>
+        <source>a submission</source>
+        <translation>cyflwyniad</translation>
+    </message>
+    <message>
+        <source>Export cancelled. No file was written.</source>
+        <translation>Cafodd yr allforio ei ganslo. Ni ysgrifennwyd unrhyw ffeil.</translation>
+    </message>
+    <message>
+        <source>%1 response(s) exported, %2 withdrawn (not exported), %3 could not be opened.</source>
+        <translation>%1 ymateb wedi’u hallforio, %2 wedi’u tynnu’n ôl (heb eu hallforio), ni fu modd agor %3.</translation>
+    </message>
+</context>
+<context>
+    <name>chorus::admin::KeysModel</name>
+    <message>
+        <source>Enter a passphrase of at least %1 characters. Several unrelated words are easy to remember.</source>
+        <translation>Rhowch gyfrinymadrodd o %1 nod o leiaf. Mae sawl gair digyswllt yn hawdd eu cofio.</translation>
+    </message>
+    <message>
+        <source>The two passphrases are different. Type the same passphrase in both boxes.</source>
+        <translation>Mae’r ddau gyfrinymadrodd yn wahanol. Teipiwch yr un cyfrinymadrodd yn y ddau flwch.</translation>
+    </message>
+    <message>
+        <source>Choose a workspace folder first.</source>
+        <translation>Dewiswch ffolder gweithle yn gyntaf.</translation>
+    </message>
+    <message>
+        <source>Keys created. Keep the passphrase safe: without it nobody can read the responses.</source>
+        <translation>Crëwyd yr allweddi. Cadwch y cyfrinymadrodd yn ddiogel: hebddo ni all neb ddarllen yr ymatebion.</translation>
+    </message>
+    <message>
+        <source>There are no keys to rotate yet. Create them first.</source>
+        <translation>Does dim allweddi i’w newid eto. Crëwch nhw yn gyntaf.</translation>
+    </message>
+    <message>
+        <source>New council key %1 in use. Older responses stay readable. Publish your surveys again so devices use the new key.</source>
+        <translation>Mae allwedd newydd y cyngor, %1, yn cael ei defnyddio. Mae modd darllen ymatebion hŷn o hyd. Cyhoeddwch eich arolygon eto fel bod dyfeisiau’n defnyddio’r allwedd newydd.</translation>
+    </message>
+</context>
+<context>
+    <name>chorus::admin::PullModel</name>
+    <message>
+        <source>Choose a workspace folder first.</source>
+        <translation>Dewiswch ffolder gweithle yn gyntaf.</translation>
+    </message>
+    <message>
+        <source>Pull cancelled. What was downloaded is kept; pull again to carry on.</source>
+        <translation>Cafodd y lawrlwytho ei ganslo. Caiff yr hyn a lawrlwythwyd ei gadw; lawrlwythwch eto i barhau.</translation>
+    </message>
+    <message>
+        <source>%1 new or completed submission(s), %2 waiting for files, %3 erased on the receiver, %4 withdrawal request(s).</source>
+        <translation>%1 cyflwyniad newydd neu gyflawn, %2 yn aros am ffeiliau, %3 wedi’u dileu ar y derbynnydd, %4 cais i dynnu’n ôl.</translation>
+    </message>
+</context>
+<context>
+    <name>chorus::admin::ReportModel</name>
+    <message>
+        <source>Choose a workspace folder first.</source>
+        <translation>Dewiswch ffolder gweithle yn gyntaf.</translation>
+    </message>
+    <message>
+        <source>Choose the survey package the responses answer.</source>
+        <translation>Dewiswch y pecyn arolwg y mae’r ymatebion yn ei ateb.</translation>
+    </message>
+    <message>
+        <source>Choose a census table file (Chorus JSON or the Nomis bulk CSV) for your area.</source>
+        <translation>Dewiswch ffeil tabl cyfrifiad (JSON Chorus neu CSV swmp Nomis) ar gyfer eich ardal.</translation>
+    </message>
+    <message>
+        <source>The threshold k must be a whole number of at least 1.</source>
+        <translation>Rhaid i’r trothwy k fod yn rhif cyfan o 1 o leiaf.</translation>
+    </message>
+    <message>
+        <source>Nothing has been downloaded into this workspace yet. Download the responses first.</source>
+        <translation>Does dim wedi’i lawrlwytho i’r gweithle hwn eto. Lawrlwythwch yr ymatebion yn gyntaf.</translation>
+    </message>
+    <message>
+        <source>Enter the key passphrase: the responses can only be read with the council key.</source>
+        <translation>Rhowch gyfrinymadrodd yr allweddi: dim ond ag allwedd y cyngor y mae modd darllen yr ymatebion.</translation>
+    </message>
+    <message>
+        <source>Report cancelled. Nothing was written.</source>
+        <translation>Cafodd yr adroddiad ei ganslo. Ni ysgrifennwyd dim.</translation>
+    </message>
+    <message>
+        <source>Report written from %1 response(s), %2 characteristic(s) compared with the census.</source>
+        <translation>Ysgrifennwyd yr adroddiad o %1 ymateb, gyda %2 nodwedd wedi’u cymharu â’r cyfrifiad.</translation>
+    </message>
+    <message>
+        <source>%1 submission(s) could not be opened and are not counted.</source>
+        <translation>Ni fu modd agor %1 cyflwyniad, ac nid ydyn nhw wedi’u cyfrif.</translation>
+    </message>
+</context>
+<context>
+    <name>chorus::admin::SurveysModel</name>
+    <message>
+        <source>Equality monitoring (Census 2021 questions) with consultation questions</source>
+        <translation>Monitro cydraddoldeb (cwestiynau Cyfrifiad 2021) gyda chwestiynau ymgynghori</translation>
+    </message>
+    <message>
+        <source>%1 version %2: %3 question(s), no problems found.</source>
+        <translation>%1 fersiwn %2: %3 cwestiwn, dim problemau wedi’u canfod.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) found. Fix them in the file, then check again.</source>
+        <translation>
+            <numerusform>%n problem wedi’u canfod. Cywirwch nhw yn y ffeil, yna gwiriwch eto.</numerusform>
+            <numerusform>%n problem wedi’u canfod. Cywirwch nhw yn y ffeil, yna gwiriwch eto.</numerusform>
+            <numerusform>%n problem wedi’u canfod. Cywirwch nhw yn y ffeil, yna gwiriwch eto.</numerusform>
+            <numerusform>%n problem wedi’u canfod. Cywirwch nhw yn y ffeil, yna gwiriwch eto.</numerusform>
+            <numerusform>%n problem wedi’u canfod. Cywirwch nhw yn y ffeil, yna gwiriwch eto.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose a workspace folder first.</source>
+        <translation>Dewiswch ffolder gweithle yn gyntaf.</translation>
+    </message>
+    <message>
+        <source>Enter a file name for the new survey, for example library-survey-2026.</source>
+        <translation>Rhowch enw ffeil ar gyfer yr arolwg newydd, er enghraifft library-survey-2026.</translation>
+    </message>
+    <message>
+        <source>%1 already exists. Choose another name.</source>
+        <translation>Mae %1 yn bodoli eisoes. Dewiswch enw arall.</translation>
+    </message>
+    <message>
+        <source>Choose a template.</source>
+        <translation>Dewiswch dempled.</translation>
+    </message>
+    <message>
+        <source>Create the council&apos;s keys first (Keys page): the survey needs the council public key.</source>
+        <translation>Crëwch allweddi’r cyngor yn gyntaf (tudalen Allweddi): mae angen allwedd gyhoeddus y cyngor ar yr arolwg.</translation>
+    </message>
+    <message>
+        <source>Choose a survey package first.</source>
+        <translation>Dewiswch becyn arolwg yn gyntaf.</translation>
+    </message>
+    <message>
+        <source>Cannot check %1.</source>
+        <translation>Does dim modd gwirio %1.</translation>
+    </message>
+    <message>
+        <source>Enter the key passphrase: the signing key is stored encrypted under it.</source>
+        <translation>Rhowch gyfrinymadrodd yr allweddi: caiff yr allwedd lofnodi ei chadw wedi’i hamgryptio oddi tano.</translation>
+    </message>
+    <message>
+        <source>Signed. Devices accept this package only with this signature.</source>
+        <translation>Wedi’i lofnodi. Dim ond gyda’r llofnod hwn y bydd dyfeisiau’n derbyn y pecyn hwn.</translation>
+    </message>
+    <message>
+        <source>Sign the survey first: devices refuse a package without the council&apos;s signature.</source>
+        <translation>Llofnodwch yr arolwg yn gyntaf: mae dyfeisiau’n gwrthod pecyn heb lofnod y cyngor.</translation>
+    </message>
+    <message>
+        <source>the signature file</source>
+        <translation>y ffeil llofnod</translation>
+    </message>
+    <message>
+        <source>Published %1 version %2 (%3). Enrolled devices fetch it when they next update.</source>
+        <translation>Cyhoeddwyd %1 fersiwn %2 (%3). Bydd dyfeisiau cofrestredig yn ei nôl y tro nesaf y byddan nhw’n diweddaru.</translation>
+    </message>
+</context>
 </TS>

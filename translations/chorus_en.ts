@@ -68,4 +68,34 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>chorus::admin::AdminJob</name>
+    <message numerus="yes">
+        <source>Downloading: %n request(s) to the receiver so far</source>
+        <translation>
+            <numerusform>Downloading: %n request to the receiver so far</numerusform>
+            <numerusform>Downloading: %n requests to the receiver so far</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>chorus::admin::DevicesModel</name>
+    <message numerus="yes">
+        <source>%n device(s) on the receiver.</source>
+        <translation>
+            <numerusform>%n device on the receiver.</numerusform>
+            <numerusform>%n devices on the receiver.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>chorus::admin::SurveysModel</name>
+    <message numerus="yes">
+        <source>%n problem(s) found. Fix them in the file, then check again.</source>
+        <translation>
+            <numerusform>%n problem found. Fix it in the file, then check again.</numerusform>
+            <numerusform>%n problems found. Fix them in the file, then check again.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>
