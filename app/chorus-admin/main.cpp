@@ -10,6 +10,7 @@
 
 #include <QCommandLineParser>
 #include <QGuiApplication>
+#include <QLocale>
 #include <QQmlApplicationEngine>
 #include <QQmlEngineExtensionPlugin>
 #include <QQuickWindow>
@@ -35,6 +36,20 @@ int fail(const QString &message)
     return 1;
 }
 
+
+// The language when --language is not given: the first of Welsh and English in the system's
+// preferred languages, else English. (Arabic is offered only to test right-to-left layout, so
+// only --language ar chooses it.)
+QString systemLanguage()
+{
+    const QStringList preferred = QLocale::system().uiLanguages();
+    for (const QString &tag : preferred) {
+        const QString code = tag.section(QLatin1Char('-'), 0, 0).toLower();
+        if (code == QLatin1String("cy") || code == QLatin1String("en"))
+            return code;
+    }
+    return QStringLiteral("en");
+}
 
 // Opens every page in the window: a page that compiles but cannot be instantiated in place
 // (a binding or component error) leaves the page loader empty.
@@ -80,12 +95,17 @@ int main(int argc, char *argv[])
     const QCommandLineOption contrastOption(QStringLiteral("high-contrast"), QStringLiteral("High contrast colours."));
     const QCommandLineOption kdfOption(QStringLiteral("light-kdf"),
         QStringLiteral("New keys use the lighter Argon2id cost (64 MiB) for low-memory machines."));
+    const QCommandLineOption languageOption(QStringLiteral("language"),
+        QStringLiteral("Start in language <code> (en or cy). Default: the system's language if it is one of "
+                       "these, else en."),
+        QStringLiteral("code"));
     const QCommandLineOption selfTestOption(
         QStringLiteral("self-test"), QStringLiteral("Load every QML file and exit (0 when all load)."));
     const QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
         QStringLiteral("Save the first frame to <file> and exit."), QStringLiteral("file"));
     parser.addOptions(
-        { workspaceOption, pageOption, scaleOption, contrastOption, kdfOption, selfTestOption, screenshotOption });
+        { workspaceOption, pageOption, scaleOption, contrastOption, languageOption, kdfOption, selfTestOption,
+            screenshotOption });
     parser.process(app);
 
     Theme theme;
@@ -116,6 +136,9 @@ int main(int argc, char *argv[])
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
     language.setEngine(&engine);
+    const QString languageCode = parser.isSet(languageOption) ? parser.value(languageOption) : systemLanguage();
+    if (!language.setLanguage(languageCode))
+        return fail(QStringLiteral("no translation for language '%1'").arg(languageCode));
     engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Chorus/Admin/AdminMain.qml")));
     if (engine.rootObjects().isEmpty())
         return 1;
