@@ -1325,10 +1325,6 @@
         <source>Chorus admin · %1</source>
         <translation>Gweinyddu Chorus · %1</translation>
     </message>
-    <message>
-        <source>Pages</source>
-        <translation>Tudalennau</translation>
-    </message>
 </context>
 <context>
     <name>AdminPage</name>
@@ -1626,6 +1622,13 @@
     <message>
         <source>Rotate the council key</source>
         <translation>Newid allwedd y cyngor</translation>
+    </message>
+</context>
+<context>
+    <name>PageTabs</name>
+    <message>
+        <source>Pages</source>
+        <translation>Tudalennau</translation>
     </message>
 </context>
 <context>

@@ -19,7 +19,9 @@ namespace chorus::admin
 // One long admin operation at a time, on a worker thread, so the window stays responsive:
 // progress (throttled, in words a screen reader can read), cancellation, and a single
 // finished() with either a summary or an error. The page models derive from it and turn the
-// operation's result into properties on the GUI thread.
+// operation's result into properties on the GUI thread. They name it in full
+// (`public chorus::admin::AdminJob`): Qt 6.4's qmltyperegistrar finds a base class only by its
+// qualified name, and qmllint cannot check `running` and the rest on a page model without it.
 class AdminJob : public QObject
 {
     Q_OBJECT

@@ -67,55 +67,13 @@ ApplicationWindow {
                 text: Workspace.isOpen ? qsTr("Chorus admin · %1").arg(Workspace.path) : qsTr("Chorus admin")
                 width: parent.width
             }
-            Flow {
-                Accessible.name: qsTr("Pages")
-                Accessible.role: Accessible.PageTabList
-                spacing: Theme.spacingS
+            PageTabs {
+                current: window.currentPage
+                pages: window.pages
                 visible: Workspace.isOpen
                 width: parent.width
 
-                Repeater {
-                    model: window.pages
-
-                    delegate: Button {
-                        id: tab
-
-                        required property var modelData
-                        readonly property bool current: window.currentPage === modelData.name
-
-                        Accessible.name: text
-                        Accessible.role: Accessible.PageTab
-                        Accessible.selected: current
-                        focusPolicy: Qt.StrongFocus
-                        implicitHeight: Math.max(Theme.minTarget, implicitContentHeight + topPadding + bottomPadding)
-                        leftPadding: Theme.spacingM
-                        objectName: "nav_" + modelData.name
-                        rightPadding: Theme.spacingM
-                        text: modelData.text
-
-                        background: Rectangle {
-                            color: tab.current ? Theme.background : "transparent"
-                            border.color: Theme.background
-                            border.width: Theme.borderWidth
-
-                            FocusRing {
-                                visible: tab.visualFocus
-                            }
-                        }
-                        contentItem: Text {
-                            Accessible.ignored: true
-                            color: tab.current ? Theme.text : Theme.background
-                            font.bold: true
-                            font.pixelSize: Theme.bodySize
-                            horizontalAlignment: Text.AlignHCenter
-                            text: tab.text
-                            verticalAlignment: Text.AlignVCenter
-                        }
-
-                        Accessible.onPressAction: clicked()
-                        onClicked: window.currentPage = modelData.name
-                    }
-                }
+                onChosen: name => window.currentPage = name
             }
         }
     }

@@ -13,7 +13,7 @@ class AdminWorkspace;
 // The Devices page: enrol a device (the receiver issues its token; the bundle, signed with the
 // council signing key, is written to the workspace's devices/ folder with its QR code, shown on
 // screen for the device to scan), list the receiver's devices, revoke one.
-class DevicesModel : public AdminJob
+class DevicesModel : public chorus::admin::AdminJob
 {
     Q_OBJECT
     Q_PROPERTY(QVariantList devices READ devices NOTIFY devicesChanged) // [{name, active, status, surveys}]

@@ -13,7 +13,7 @@ class AdminWorkspace;
 // The Export page: decrypt the pulled submissions and write a record-level export into a new
 // folder under exports/, exactly as `chorusctl export` does (withdrawals applied first, the
 // export written to the audit log). Records that cannot be opened are listed by instanceID.
-class ExportRunModel : public AdminJob
+class ExportRunModel : public chorus::admin::AdminJob
 {
     Q_OBJECT
     Q_PROPERTY(QString format READ format WRITE setFormat NOTIFY settingsChanged) // csv, xlsx, json

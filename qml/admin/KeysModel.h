@@ -13,7 +13,7 @@ class AdminWorkspace;
 // The Keys page: create the council key pair and the signing key in the workspace's keys/
 // folder, show their ids (never a secret), and rotate the council key. Argon2id takes a few
 // seconds at the admin cost, so init and rotate run on the worker thread.
-class KeysModel : public AdminJob
+class KeysModel : public chorus::admin::AdminJob
 {
     Q_OBJECT
     Q_PROPERTY(bool hasKeys READ hasKeys NOTIFY keysChanged)

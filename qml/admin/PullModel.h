@@ -10,7 +10,7 @@ class AdminWorkspace;
 
 // The Pull page: download what the receiver holds (still encrypted) into the workspace's
 // pulled/ folder. Incremental and resumable, like `chorusctl pull`.
-class PullModel : public AdminJob
+class PullModel : public chorus::admin::AdminJob
 {
     Q_OBJECT
     Q_PROPERTY(int written READ written NOTIFY finished)

@@ -13,7 +13,7 @@ class AdminWorkspace;
 // The Report page: the publishable equality report (HTML + CSV, disclosure control on) from the
 // pulled submissions, decrypted in memory only, into the workspace's reports/ folder, where the
 // differencing state of the previous report is kept.
-class ReportModel : public AdminJob
+class ReportModel : public chorus::admin::AdminJob
 {
     Q_OBJECT
     Q_PROPERTY(QString surveyPackage READ surveyPackage WRITE setSurveyPackage NOTIFY settingsChanged)

@@ -14,7 +14,7 @@ class AdminWorkspace;
 // The Surveys page: survey packages in the workspace's surveys/ folder. Start one from a
 // template (with the council's public key put in), check it (every problem with its JSON path),
 // sign it with the council signing key, and publish it to the receiver for enrolled devices.
-class SurveysModel : public AdminJob
+class SurveysModel : public chorus::admin::AdminJob
 {
     Q_OBJECT
     Q_PROPERTY(QStringList files READ files NOTIFY filesChanged)
