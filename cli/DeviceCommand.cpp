@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// chorusctl device backup|check|enroll|update: looking after the device database.
+// chorusctl device backup|check|enroll|update|passphrase: looking after the device database.
 #include "CliSupport.h"
 
 #include "store/SqliteStore.h"
@@ -10,6 +10,7 @@ namespace chorus::cli {
 
 int deviceEnroll(const QStringList &args, Io &io); // DeviceEnrollCommand.cpp
 int deviceUpdate(const QStringList &args, Io &io);
+int devicePassphrase(const QStringList &args, Io &io); // DevicePassphraseCommand.cpp
 
 namespace {
 
@@ -100,6 +101,7 @@ const Command kDeviceCommands[] = {
     {"check", "Check the device database's integrity.", checkCommand},
     {"enroll", "Enroll this device from a bundle file (headless devices).", deviceEnroll},
     {"update", "Fetch the survey packages assigned to this device.", deviceUpdate},
+    {"passphrase", "Change the operator passphrase (and optionally the Argon2id cost).", devicePassphrase},
 };
 
 } // namespace
