@@ -2,11 +2,8 @@
 // Walks the accessibility tree of every admin page, as a screen reader would, and fails on any
 // control a person could act on that has no name or no role; also at 200 % text in high
 // contrast.
+#include "AdminAppFixture.h"
 #include "AdminFixture.h"
-#include "AdminServices.h"
-#include "LanguageController.h"
-#include "QmlServices.h"
-#include "Theme.h"
 
 #include <QAccessible>
 #include <QQmlApplicationEngine>
@@ -26,18 +23,6 @@ using namespace chorus::ui;
 class TestAdminAccessibility : public QObject
 {
     Q_OBJECT
-
-public:
-    TestAdminAccessibility()
-        : m_language({ QStringLiteral("en") }),
-          m_keys(m_workspace),
-          m_surveys(m_workspace),
-          m_devices(m_workspace),
-          m_pull(m_workspace),
-          m_export(m_workspace),
-          m_report(m_workspace)
-    {
-    }
 
 private:
     static bool isActionable(QAccessibleInterface *iface)
@@ -93,20 +78,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
-        ThemeSingleton::inject(&m_theme);
-        LanguageSingleton::inject(&m_language);
-        AdminWorkspaceSingleton::inject(&m_workspace);
-        AdminKeysSingleton::inject(&m_keys);
-        AdminSurveysSingleton::inject(&m_surveys);
-        AdminDevicesSingleton::inject(&m_devices);
-        AdminPullSingleton::inject(&m_pull);
-        AdminExportSingleton::inject(&m_export);
-        AdminReportSingleton::inject(&m_report);
-        m_engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
-        m_language.setEngine(&m_engine);
-        m_engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Chorus/Admin/AdminMain.qml")));
-        QVERIFY(!m_engine.rootObjects().isEmpty());
-        m_window = qobject_cast<QQuickWindow *>(m_engine.rootObjects().constFirst());
+        m_window = m_app.loadMain(m_engine);
         QVERIFY(m_window);
         m_window->requestActivate();
         QVERIFY(QTest::qWaitForWindowActive(m_window));
@@ -119,28 +91,20 @@ private Q_SLOTS:
         fixture::Options options;
         options.records = 2;
         fixture::makeWorkspace(m_dir.filePath(QStringLiteral("ws")), options);
-        QVERIFY(m_workspace.openFolder(m_dir.filePath(QStringLiteral("ws"))));
+        QVERIFY(m_app.workspace.openFolder(m_dir.filePath(QStringLiteral("ws"))));
         walkEveryPage(QStringLiteral("100 %"));
     }
 
     void everyPage_atLargestTextInHighContrast_everyControlHasNameAndRole()
     {
-        m_theme.setHighContrast(true);
-        m_theme.setTextScale(200);
+        m_app.theme.setHighContrast(true);
+        m_app.theme.setTextScale(200);
         walkEveryPage(QStringLiteral("200 %, high contrast"));
     }
 
 private:
     QTemporaryDir m_dir;
-    Theme m_theme;
-    LanguageController m_language;
-    AdminWorkspace m_workspace;
-    KeysModel m_keys;
-    SurveysModel m_surveys;
-    DevicesModel m_devices;
-    PullModel m_pull;
-    ExportRunModel m_export;
-    ReportModel m_report;
+    fixture::AdminApp m_app;
     QQmlApplicationEngine m_engine;
     QQuickWindow *m_window = nullptr;
 };

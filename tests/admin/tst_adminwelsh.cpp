@@ -2,10 +2,7 @@
 // The admin app in Welsh: AdminMain.qml started with the Welsh translation, as chorus-admin
 // --language cy (or a Welsh system) starts it, shows Welsh on screen, on the workspace chooser
 // and on the main page once a workspace is open.
-#include "AdminServices.h"
-#include "LanguageController.h"
-#include "QmlServices.h"
-#include "Theme.h"
+#include "AdminAppFixture.h"
 
 #include <QQmlApplicationEngine>
 #include <QQmlEngineExtensionPlugin>
@@ -24,18 +21,6 @@ using namespace chorus::ui;
 class TestAdminWelsh : public QObject
 {
     Q_OBJECT
-
-public:
-    TestAdminWelsh()
-        : m_language({ QStringLiteral("en"), QStringLiteral("cy") }),
-          m_keys(m_workspace),
-          m_surveys(m_workspace),
-          m_devices(m_workspace),
-          m_pull(m_workspace),
-          m_export(m_workspace),
-          m_report(m_workspace)
-    {
-    }
 
 private:
     // Every text a person can see in the window (visible items only).
@@ -65,23 +50,9 @@ private Q_SLOTS:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
-        ThemeSingleton::inject(&m_theme);
-        LanguageSingleton::inject(&m_language);
-        AdminWorkspaceSingleton::inject(&m_workspace);
-        AdminKeysSingleton::inject(&m_keys);
-        AdminSurveysSingleton::inject(&m_surveys);
-        AdminDevicesSingleton::inject(&m_devices);
-        AdminPullSingleton::inject(&m_pull);
-        AdminExportSingleton::inject(&m_export);
-        AdminReportSingleton::inject(&m_report);
-        m_engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
-        m_language.setEngine(&m_engine);
-        QVERIFY2(m_language.setLanguage(QStringLiteral("cy")), "no Welsh translation compiled in");
-        m_engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Chorus/Admin/AdminMain.qml")));
-        QVERIFY(!m_engine.rootObjects().isEmpty());
-        m_window = qobject_cast<QQuickWindow *>(m_engine.rootObjects().constFirst());
+        QVERIFY2(m_app.language.setLanguage(QStringLiteral("cy")), "no Welsh translation compiled in");
+        m_window = m_app.loadMain(m_engine);
         QVERIFY(m_window);
-        QVERIFY(QTest::qWaitForWindowExposed(m_window));
     }
 
     void welsh_workspaceChooser_showsWelshHeadingAndButton()
@@ -95,7 +66,7 @@ private Q_SLOTS:
 
     void welsh_mainPage_showsWelshNavigationAndKeysPage()
     {
-        QVERIFY(m_workspace.openFolder(m_dir.filePath(QStringLiteral("ws"))));
+        QVERIFY(m_app.workspace.openFolder(m_dir.filePath(QStringLiteral("ws"))));
         QMetaObject::invokeMethod(m_window, "openPage", Q_ARG(QVariant, QStringLiteral("keys")));
         const QStringList texts = textsOnScreen();
         for (const char *welsh : { "Allweddi", "Arolygon", "Dyfeisiau", "Lawrlwytho", "Allforio", "Adroddiad",
@@ -109,20 +80,12 @@ private Q_SLOTS:
     void cleanupTestCase()
     {
         // Back to English, so the translator does not outlive the engine's bindings.
-        QVERIFY(m_language.setLanguage(QStringLiteral("en")));
+        QVERIFY(m_app.language.setLanguage(QStringLiteral("en")));
     }
 
 private:
     QTemporaryDir m_dir;
-    Theme m_theme;
-    LanguageController m_language;
-    AdminWorkspace m_workspace;
-    KeysModel m_keys;
-    SurveysModel m_surveys;
-    DevicesModel m_devices;
-    PullModel m_pull;
-    ExportRunModel m_export;
-    ReportModel m_report;
+    fixture::AdminApp m_app{{QStringLiteral("en"), QStringLiteral("cy")}};
     QQmlApplicationEngine m_engine;
     QQuickWindow *m_window = nullptr;
 };
