@@ -135,6 +135,17 @@ Status migrate(Database &db, std::span<const Migration> steps)
         if (!tx) {
             return tx.error();
         }
+        // Another process (the app and chorusctl, two screenshot runs) may have opened the same
+        // new database at the same moment and upgraded it while we waited for the write lock:
+        // read the version again inside the transaction and skip what is already done.
+        auto now = db.userVersion();
+        if (!now) {
+            return now.error();
+        }
+        if (*now >= step.version) {
+            *current = *now;
+            continue; // the transaction rolls back: nothing was written
+        }
         for (const char *sql : step.statements) {
             if (auto status = db.exec(sql); !status) {
                 return makeError(status.error().kind,

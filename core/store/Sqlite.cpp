@@ -36,10 +36,16 @@ QString damagedAdvice(const QString &path)
 
 // Creates the file with owner-only permissions before SQLite sees it: SQLite gives the
 // -wal and -shm files the same mode as the database, so they are 0600 too.
-Status createPrivateFile(const QString &path)
+// IfCreatedMeanwhile::UseIt: another process creating the same database in the meantime is not an error
+// (it made it with the same mode); for a backup's destination it is.
+enum class IfCreatedMeanwhile { Fail, UseIt };
+Status createPrivateFile(const QString &path, IfCreatedMeanwhile meanwhile = IfCreatedMeanwhile::Fail)
 {
     const QByteArray native = QFile::encodeName(path);
     const int fd = ::open(native.constData(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
+    if (fd < 0 && errno == EEXIST && meanwhile == IfCreatedMeanwhile::UseIt) {
+        return {};
+    }
     if (fd < 0) {
         return makeError(ErrorKind::Io, QStringLiteral("%1: cannot create the database file (%2); check the "
                                                        "folder exists and is writable")
@@ -141,7 +147,7 @@ Result<Database> Database::open(const QString &path, const OpenOptions &options)
         } else if (readOnly) {
             return makeError(ErrorKind::NotFound, QStringLiteral("%1: no such database").arg(path));
         } else if (!info.exists()) {
-            if (auto created = createPrivateFile(path); !created) {
+            if (auto created = createPrivateFile(path, IfCreatedMeanwhile::UseIt); !created) {
                 return created.error();
             }
         }

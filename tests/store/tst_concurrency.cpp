@@ -5,6 +5,7 @@
 #include "StoreBackends.h"
 #include "store/Migrations.h"
 
+#include <QMutex>
 #include <QThread>
 
 #include <atomic>
@@ -20,6 +21,45 @@ class TestConcurrency : public QObject
     QTemporaryDir m_dir;
 
 private Q_SLOTS:
+    void newDatabase_openedByManyAtOnce_isUpgradedOnce_andEveryOpenSucceeds()
+    {
+        // Two processes starting on a device with no database yet (the app and chorusctl, or two
+        // screenshot runs) both see schema 0: the one that waits for the write lock must find
+        // the upgrade done, not run it again ("duplicate column name").
+        constexpr int kRounds = 20;
+        constexpr int kOpeners = 4;
+        for (int round = 0; round < kRounds; ++round) {
+            const QString path = m_dir.filePath(QStringLiteral("race-%1.db").arg(round));
+            std::atomic<int> waiting{kOpeners};
+            QStringList errors;
+            QMutex errorsLock;
+            QList<QThread *> threads;
+            for (int i = 0; i < kOpeners; ++i) {
+                threads.append(QThread::create([&] {
+                    for (--waiting; waiting.load() > 0;) {
+                        QThread::yieldCurrentThread();
+                    }
+                    auto store = SqliteStore::open(path);
+                    if (!store) {
+                        QMutexLocker locker(&errorsLock);
+                        errors.append(store.error().message);
+                    }
+                }));
+            }
+            for (QThread *t : std::as_const(threads)) {
+                t->start();
+            }
+            for (QThread *t : std::as_const(threads)) {
+                QVERIFY(t->wait(60000));
+                delete t;
+            }
+            QVERIFY2(errors.isEmpty(), qPrintable(errors.join(QLatin1Char('\n'))));
+            auto reopened = Database::open(path, OpenOptions{});
+            QVERIFY(reopened);
+            QCOMPARE(*reopened->userVersion(), migrations().back().version);
+        }
+    }
+
     void finalizeAndSync_onTwoConnections_neverFailsOrLoses()
     {
         const QString path = m_dir.filePath(QStringLiteral("device.db"));
