@@ -70,13 +70,15 @@ Result<sqlite3 *> rawOpen(const QString &path, int flags, const QByteArray &vfs 
 }
 
 // Reads user_version through a read-only connection, so a newer database is never opened
-// for writing and a damaged one is reported before anything touches it.
-Result<int> probeSchemaVersion(const QString &path)
+// for writing and a damaged one is reported before anything touches it. It waits for a lock
+// as long as the real connection would: another process may be creating or upgrading the file.
+Result<int> probeSchemaVersion(const QString &path, std::chrono::milliseconds busyTimeout)
 {
     auto db = rawOpen(path, SQLITE_OPEN_READONLY);
     if (!db) {
         return db.error();
     }
+    sqlite3_busy_timeout(*db, static_cast<int>(busyTimeout.count()));
     sqlite3_stmt *stmt = nullptr;
     int rc = sqlite3_prepare_v2(*db, "PRAGMA user_version", -1, &stmt, nullptr);
     int version = -1;
@@ -137,7 +139,7 @@ Result<Database> Database::open(const QString &path, const OpenOptions &options)
     if (!memory) {
         const QFileInfo info(path);
         if (info.exists() && info.size() > 0) {
-            auto version = probeSchemaVersion(path);
+            auto version = probeSchemaVersion(path, options.busyTimeout);
             if (!version) {
                 return version.error();
             }

@@ -124,8 +124,8 @@ private Q_SLOTS:
         delete producer;
         delete sync;
 
-        QCOMPARE(producerErrors, QStringList());
-        QCOMPARE(syncErrors, QStringList());
+        QVERIFY2(producerErrors.isEmpty(), qPrintable(producerErrors.join(QLatin1Char('\n'))));
+        QVERIFY2(syncErrors.isEmpty(), qPrintable(syncErrors.join(QLatin1Char('\n'))));
         QCOMPARE(accepted, kResponses);
         auto store = SqliteStore::open(path);
         QVERIFY((*store)->database().integrityCheck().ok());
