@@ -5,6 +5,7 @@
 #include "DeviceSetup.h"
 #include "IdleMonitor.h"
 #include "InstalledSurveys.h"
+#include "KeyStore.h"
 #include "LanguageController.h"
 #include "QmlSelfTest.h"
 #include "QmlServices.h"
@@ -255,7 +256,10 @@ int main(int argc, char *argv[])
 
     // The enrolled device: vault, enrollment, mode, installed surveys.
     const bool enrolledPath = store && !developerPath;
-    VaultKeeper vault(enrolledPath ? &store->settings() : nullptr, chorus::crypto::DeviceVault::Options());
+    // The computer account's keyring, when there is one, can open the vault without the passphrase.
+    const std::unique_ptr<chorus::platform::KeyStore> keyStore = chorus::platform::systemKeyStore();
+    VaultKeeper vault(enrolledPath ? &store->settings() : nullptr, chorus::crypto::DeviceVault::Options(),
+                      keyStore.get());
     std::unique_ptr<CoreEnrollment> port;
     if (enrolledPath) {
         port = std::make_unique<CoreEnrollment>(store->settings(), dbPathInUse);
