@@ -23,7 +23,7 @@ const Command kCommands[] = {
     {"version", "Print the Chorus version.", versionCommand},
     {"keys", "Create, show and rotate the council and signing keys.", keysCommand},
     {"outbox", "List or export (for USB) the responses a device has to send.", outboxCommand},
-    {"device", "Back up or check a device database.", deviceCommand},
+    {"device", "Back up, check or enrol a device database, or change its passphrase.", deviceCommand},
     {"survey", "Check, inspect, create, sign and verify survey packages.", surveyCommand},
     {"collect", "Fill and finalize a response from an answers file (automation, paper forms).", collectCommand},
     {"export", "Decrypt pulled responses with the council key and export them.", exportCommand},

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `chorusctl device enroll|update`: enrollment and survey fetching for headless devices.
 #include "CliSupport.h"
+#include "DeviceMemory.h"
 #include "PackageClient.h"
 
 #include "crypto/SecretBytes.h"
@@ -84,24 +85,25 @@ int deviceEnroll(const QStringList &args, Io &io)
     parser.addOption(kDb);
     parser.addOption(kPassphrase);
     parser.addOption({QStringLiteral("bundle"), QStringLiteral("The enrollment bundle file."), QStringLiteral("FILE")});
-    parser.addOption({QStringLiteral("kdf"), QStringLiteral("Argon2id cost for a new vault: moderate (default) or interactive."),
-                      QStringLiteral("COST"), QStringLiteral("moderate")});
+    parser.addOption({QStringLiteral("kdf"),
+                      QStringLiteral("Argon2id cost for a new vault: auto (default: interactive on a device with "
+                                     "less than 3 GiB of memory, moderate otherwise), moderate (256 MiB) or "
+                                     "interactive (64 MiB)."),
+                      QStringLiteral("COST"), QStringLiteral("auto")});
     if (const int code = parseOrExit(parser, args, io, {QStringLiteral("db"), QStringLiteral("passphrase-file"),
                                                         QStringLiteral("bundle")});
         code >= 0) {
         return code;
     }
-    const QString kdfName = parser.value(QStringLiteral("kdf"));
-    if (kdfName != QLatin1String("moderate") && kdfName != QLatin1String("interactive")) {
-        return usage(io, QStringLiteral("--kdf must be moderate or interactive"));
+    const auto kdf = crypto::KdfParams::named(parser.value(QStringLiteral("kdf")), platform::usableMemoryBytes());
+    if (!kdf) {
+        return usage(io, QStringLiteral("--kdf: %1").arg(kdf.error().message));
     }
     auto bundleFile = readFileCapped(parser.value(QStringLiteral("bundle")), 64 * 1024);
     if (!bundleFile) {
         return fail(io, bundleFile.error());
     }
-    auto device = unlockDevice(parser, true,
-                               kdfName == QLatin1String("interactive") ? crypto::KdfParams::interactive()
-                                                                       : crypto::KdfParams::moderate());
+    auto device = unlockDevice(parser, true, *kdf);
     if (!device) {
         crypto::wipe(*bundleFile);
         return fail(io, device.error());

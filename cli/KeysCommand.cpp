@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `chorusctl keys init|show|rotate`: the council's ODK key pair and the Ed25519 signing key.
 #include "CliSupport.h"
+#include "DeviceMemory.h"
 #include "crypto/KeyDirectory.h"
 #include "crypto/SecretBytes.h"
 #include "enrollment/EnrollmentBundle.h"
@@ -22,7 +23,9 @@ const QCommandLineOption kDirOption(
 const QCommandLineOption kPassphraseOption(QStringLiteral("passphrase-file"),
     QStringLiteral("File whose first line is the passphrase protecting the private keys."), QStringLiteral("FILE"));
 const QCommandLineOption kKdfOption(QStringLiteral("kdf"),
-    QStringLiteral("Argon2id cost: moderate (default, 256 MiB) or interactive (64 MiB)."), QStringLiteral("COST"),
+    QStringLiteral("Argon2id cost: moderate (default, 256 MiB), interactive (64 MiB) or auto (from this machine's "
+                   "memory)."),
+    QStringLiteral("COST"),
     QStringLiteral("moderate"));
 
 // Reads the passphrase; wipes it when it goes out of scope.
@@ -44,18 +47,6 @@ public:
 private:
     QByteArray m_bytes;
 };
-
-bool parseKdf(const QString &name, KdfParams *params)
-{
-    if (name == QLatin1String("moderate")) {
-        *params = KdfParams::moderate();
-    } else if (name == QLatin1String("interactive")) {
-        *params = KdfParams::interactive();
-    } else {
-        return false;
-    }
-    return true;
-}
 
 void printInfo(QTextStream &out, const QString &dir, const KeyDirectoryInfo &info)
 {
@@ -98,16 +89,16 @@ int keysInit(const QStringList &args, Io &io)
         code >= 0) {
         return code;
     }
-    KdfParams kdf;
-    if (!parseKdf(parser.value(kKdfOption), &kdf)) {
-        return usage(io, QStringLiteral("--kdf must be 'moderate' or 'interactive'"));
+    const auto kdf = KdfParams::named(parser.value(kKdfOption), platform::usableMemoryBytes());
+    if (!kdf) {
+        return usage(io, QStringLiteral("--kdf: %1").arg(kdf.error().message));
     }
     Passphrase passphrase;
     if (auto ok = passphrase.read(parser.value(kPassphraseOption)); !ok) {
         return fail(io, ok.error());
     }
     KeyDirectory dir(parser.value(kDirOption));
-    auto info = dir.init(passphrase.bytes(), kdf, parser.isSet(force));
+    auto info = dir.init(passphrase.bytes(), *kdf, parser.isSet(force));
     if (!info) {
         return fail(io, info.error());
     }
@@ -147,16 +138,16 @@ int keysRotate(const QStringList &args, Io &io)
         code >= 0) {
         return code;
     }
-    KdfParams kdf;
-    if (!parseKdf(parser.value(kKdfOption), &kdf)) {
-        return usage(io, QStringLiteral("--kdf must be 'moderate' or 'interactive'"));
+    const auto kdf = KdfParams::named(parser.value(kKdfOption), platform::usableMemoryBytes());
+    if (!kdf) {
+        return usage(io, QStringLiteral("--kdf: %1").arg(kdf.error().message));
     }
     Passphrase passphrase;
     if (auto ok = passphrase.read(parser.value(kPassphraseOption)); !ok) {
         return fail(io, ok.error());
     }
     KeyDirectory dir(parser.value(kDirOption));
-    auto info = dir.rotate(passphrase.bytes(), kdf);
+    auto info = dir.rotate(passphrase.bytes(), *kdf);
     if (!info) {
         return fail(io, info.error());
     }

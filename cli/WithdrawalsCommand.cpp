@@ -3,6 +3,7 @@
 // letter, phone, email or web (the person gives the receipt code, never their name); `list`
 // decrypts what `chorusctl pull` fetched and names the responses that are withdrawn, which
 // export leaves out and which are to be deleted on the receiver.
+#include "AdminClient.h"
 #include "CliSupport.h"
 #include "WithdrawalScan.h"
 
@@ -13,7 +14,6 @@
 
 #include <QDir>
 #include <QFile>
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -88,40 +88,6 @@ int withdrawalsList(const QStringList &args, Io &io)
 }
 
 
-struct ReceiverCopy {
-    qint64 id = 0;
-    bool deleted = false;
-};
-
-// instanceID -> the receiver's id, from its admin change feed (every page).
-Result<QHash<QString, ReceiverCopy>> receiverCopies(sync::Transport &transport, const QUrl &base,
-                                                    const QByteArray &adminToken)
-{
-    QHash<QString, ReceiverCopy> copies;
-    qint64 cursor = 0;
-    for (;;) {
-        sync::HttpRequest request;
-        request.url = base.resolved(QUrl(u"/v1/admin/submissions?cursor=%1&limit=1000"_s.arg(cursor)));
-        request.headers.append({"Authorization", "Bearer " + adminToken});
-        auto reply = transport.send(request);
-        if (!reply)
-            return reply.error();
-        if (reply->status != 200)
-            return makeError(reply->status == 401 ? ErrorKind::Permission : ErrorKind::Network,
-                             u"the receiver's submission list answered HTTP %1"_s.arg(reply->status));
-        const QJsonObject page = QJsonDocument::fromJson(reply->body).object();
-        for (const QJsonValue &value : page.value(u"submissions"_s).toArray()) {
-            const QJsonObject item = value.toObject();
-            copies.insert(item.value(u"instanceId"_s).toString(),
-                          ReceiverCopy{qint64(item.value(u"id"_s).toDouble()), item.value(u"deleted"_s).toBool()});
-        }
-        const qint64 next = qint64(page.value(u"cursor"_s).toDouble());
-        if (!page.value(u"more"_s).toBool() || next <= cursor)
-            return copies;
-        cursor = next;
-    }
-}
-
 int withdrawalsApply(const QStringList &args, Io &io)
 {
     QCommandLineParser parser;
@@ -157,9 +123,13 @@ int withdrawalsApply(const QStringList &args, Io &io)
     options.allowHttpLoopback = http;
     options.caFile = parser.value(u"ca-file"_s);
     sync::CurlTransport transport(options);
-    auto copies = receiverCopies(transport, base, *adminToken);
-    if (!copies)
-        return fail(io, copies.error());
+    sync::AdminClient client(transport, base, std::move(*adminToken)); // which wipes it
+    auto listed = client.list();
+    if (!listed)
+        return fail(io, listed.error());
+    QHash<QString, sync::ReceivedSubmission> copies; // by instanceID
+    for (const sync::ReceivedSubmission &submission : std::as_const(*listed))
+        copies.insert(submission.instanceId, submission);
 
     QFile log(QDir(parser.value(u"in"_s)).filePath(u"withdrawals-applied.jsonl"_s));
     if (!log.open(QIODevice::Append))
@@ -169,23 +139,17 @@ int withdrawalsApply(const QStringList &args, Io &io)
         if (!response.consent || !scan->withdrawals.isWithdrawn(*response.consent))
             continue;
         QString outcome;
-        const auto copy = copies->constFind(response.instanceId);
-        if (copy == copies->cend()) {
+        const auto copy = copies.constFind(response.instanceId);
+        if (copy == copies.cend()) {
             outcome = u"not_on_receiver"_s;
             ++absent;
         } else if (copy->deleted) {
             outcome = u"already_deleted"_s;
             ++already;
         } else {
-            sync::HttpRequest request;
-            request.method = sync::HttpRequest::Method::Delete;
-            request.url = base.resolved(QUrl(u"/v1/admin/submissions/%1"_s.arg(copy->id)));
-            request.headers.append({"Authorization", "Bearer " + *adminToken});
-            auto reply = transport.send(request);
-            const bool ok = reply && reply->status >= 200 && reply->status < 300;
-            outcome = ok ? u"deleted"_s
-                         : u"failed: %1"_s.arg(reply ? u"HTTP %1"_s.arg(reply->status) : reply.error().message);
-            (ok ? deleted : failed) += 1;
+            const Status removed = client.remove(*copy);
+            outcome = removed ? u"deleted"_s : u"failed: %1"_s.arg(removed.error().message);
+            (removed ? deleted : failed) += 1;
         }
         io.out << response.instanceId << ' ' << outcome << Qt::endl;
         const QJsonObject line{{u"instanceId"_s, response.instanceId},
@@ -193,7 +157,6 @@ int withdrawalsApply(const QStringList &args, Io &io)
                                {u"at"_s, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)}};
         log.write(QJsonDocument(line).toJson(QJsonDocument::Compact) + '\n');
     }
-    adminToken->fill('\0');
     if (!log.flush())
         return fail(io, u"%1: cannot write (%2)"_s.arg(log.fileName(), log.errorString()));
     io.out << deleted << " deleted on the receiver, " << already << " already deleted, " << absent

@@ -6,6 +6,8 @@
 #include <QJsonObject>
 #include <QMap>
 
+#include <sodium.h>
+
 namespace chorus::sync {
 
 namespace {
@@ -37,6 +39,11 @@ AdminClient::AdminClient(Transport &transport, QUrl serverBase, QByteArray admin
     , m_base(std::move(serverBase))
     , m_token(std::move(adminToken))
 {
+}
+
+AdminClient::~AdminClient()
+{
+    sodium_memzero(m_token.data(), size_t(m_token.size()));
 }
 
 Result<HttpResponse> AdminClient::send(HttpRequest::Method method, const QString &path, const QString &query)
@@ -117,12 +124,20 @@ Result<ReceivedSubmission> AdminClient::remove(const QString &instanceId)
     if (found->deleted) {
         return *found;
     }
-    Result<HttpResponse> deleted =
-        send(HttpRequest::Method::Delete, QStringLiteral("/v1/admin/submissions/%1").arg(found->id));
-    if (!deleted) {
+    if (Status deleted = remove(*found); !deleted) {
         return deleted.error();
     }
     return *found;
+}
+
+Status AdminClient::remove(const ReceivedSubmission &submission)
+{
+    Result<HttpResponse> deleted =
+        send(HttpRequest::Method::Delete, QStringLiteral("/v1/admin/submissions/%1").arg(submission.id));
+    if (!deleted) {
+        return deleted.error();
+    }
+    return {};
 }
 
 } // namespace chorus::sync

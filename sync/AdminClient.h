@@ -28,12 +28,18 @@ class AdminClient
 {
 public:
     AdminClient(Transport &transport, QUrl serverBase, QByteArray adminToken);
+    ~AdminClient(); // wipes the token
+    AdminClient(const AdminClient &) = delete;
+    AdminClient &operator=(const AdminClient &) = delete;
 
     // Every submission (tombstones included), oldest change first.
     Result<QList<ReceivedSubmission>> list();
     // Tombstones the submission with this instanceID and returns it as it was. NotFound when the
     // receiver has no such submission; deleting a tombstone again is not an error.
     Result<ReceivedSubmission> remove(const QString &instanceId);
+    // Tombstones a submission that list() returned, without listing again: for callers that
+    // delete many after one list().
+    Status remove(const ReceivedSubmission &submission);
 
 private:
     Result<HttpResponse> send(HttpRequest::Method method, const QString &path, const QString &query = {});

@@ -2,6 +2,7 @@
 // chorus: the app people hold. Builds the services, hands them to QML, shows Main.qml.
 #include "AppSync.h"
 #include "CoreEnrollment.h"
+#include "DeviceMemory.h"
 #include "DeviceSetup.h"
 #include "IdleMonitor.h"
 #include "InstalledSurveys.h"
@@ -156,11 +157,20 @@ int main(int argc, char *argv[])
                                               QStringLiteral("Offer the enrollment file <file> on the setup screen "
                                                              "(chorusctl enroll --out)."),
                                               QStringLiteral("file"));
-    parser.addOptions({deviceOption, operatorOption, enrollmentOption});
+    const QCommandLineOption kdfOption(QStringLiteral("kdf"),
+                                       QStringLiteral("Argon2id cost when the operator passphrase is first set: auto "
+                                                      "(default: interactive below 3 GiB of memory, moderate above), "
+                                                      "moderate or interactive."),
+                                       QStringLiteral("cost"), QStringLiteral("auto"));
+    parser.addOptions({deviceOption, operatorOption, enrollmentOption, kdfOption});
     parser.addOptions({surveyOption, dbOption, endpointOption, tokenOption, httpOption, caOption, pinKeyOption});
     parser.addOptions({selfTestOption, screenshotOption, pageOption, scaleOption, contrastOption, languageOption,
                        kioskOption, assistedOption, idleOption, warningOption, pinOption});
     parser.process(app);
+    const auto kdf = chorus::crypto::KdfParams::named(parser.value(kdfOption), chorus::platform::usableMemoryBytes());
+    if (!kdf) {
+        return fail(QStringLiteral("--kdf: %1").arg(kdf.error().message));
+    }
 
     const QString configDir = QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation);
     QDir().mkpath(configDir);
@@ -258,8 +268,9 @@ int main(int argc, char *argv[])
     const bool enrolledPath = store && !developerPath;
     // The computer account's keyring, when there is one, can open the vault without the passphrase.
     const std::unique_ptr<chorus::platform::KeyStore> keyStore = chorus::platform::systemKeyStore();
-    VaultKeeper vault(enrolledPath ? &store->settings() : nullptr, chorus::crypto::DeviceVault::Options(),
-                      keyStore.get());
+    chorus::crypto::DeviceVault::Options vaultOptions;
+    vaultOptions.kdf = *kdf;
+    VaultKeeper vault(enrolledPath ? &store->settings() : nullptr, vaultOptions, keyStore.get());
     std::unique_ptr<CoreEnrollment> port;
     if (enrolledPath) {
         port = std::make_unique<CoreEnrollment>(store->settings(), dbPathInUse);

@@ -107,6 +107,33 @@ KdfParams KdfParams::minimum()
     return { crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN };
 }
 
+KdfParams KdfParams::forDeviceMemory(quint64 memoryBytes)
+{
+    return memoryBytes != 0 && memoryBytes < kLowMemoryBytes ? interactive() : moderate();
+}
+
+Result<KdfParams> KdfParams::named(const QString &name, quint64 memoryBytes)
+{
+    if (name == QLatin1String("moderate")) {
+        return moderate();
+    }
+    if (name == QLatin1String("interactive")) {
+        return interactive();
+    }
+    if (name == QLatin1String("auto")) {
+        return forDeviceMemory(memoryBytes);
+    }
+    return makeError(ErrorKind::InvalidInput,
+                     QStringLiteral("unknown Argon2id cost '%1': use moderate (256 MiB), interactive (64 MiB, for "
+                                    "low-memory devices) or auto (chosen from this device's memory)")
+                         .arg(name));
+}
+
+QString KdfParams::describe() const
+{
+    return QStringLiteral("Argon2id, %1 passes, %2 MiB").arg(opsLimit).arg(memLimit >> 20);
+}
+
 Result<SecretBytes> derivePassphraseKey(const QByteArray &passphrase, const QByteArray &salt, const KdfParams &params)
 {
     if (!ensureSodium()) {

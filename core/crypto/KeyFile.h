@@ -18,6 +18,17 @@ struct KdfParams {
     static KdfParams moderate(); // 3 passes, 256 MiB: admin keys and desktop vaults
     static KdfParams interactive(); // 2 passes, 64 MiB: low-memory tablets
     static KdfParams minimum(); // tests only: libsodium's floor
+
+    // Below this much memory a device counts as low-memory: MODERATE's 256 MiB would crowd out
+    // the app (a "2 GB" tablet reports about 1.8 GiB to the kernel).
+    static constexpr quint64 kLowMemoryBytes = 3ull << 30;
+    // The vault's cost for a device with `memoryBytes` (physical, or its cgroup limit if lower):
+    // INTERACTIVE under kLowMemoryBytes, MODERATE otherwise; 0 (unknown) counts as enough.
+    static KdfParams forDeviceMemory(quint64 memoryBytes);
+    // "moderate", "interactive", or "auto" (forDeviceMemory); anything else is an InvalidInput
+    // error naming the choices.
+    static Result<KdfParams> named(const QString &name, quint64 memoryBytes);
+    QString describe() const; // "Argon2id, 3 passes, 256 MiB"
 };
 
 // What a key file holds; checked on reading so a swapped file is refused, not misread.

@@ -137,4 +137,55 @@ QMap<QString, bool> decodePurposes(const QString &text)
     return purposes;
 }
 
+LedgerCheck checkChain(const ChainRecord &chain, const QList<ChainedEntry> &rows)
+{
+    LedgerCheck check;
+    check.entries = int(rows.size());
+    if (rows.isEmpty() && chain.key.isEmpty()) {
+        return check;
+    }
+    if (chain.key.isEmpty()) {
+        check.problems.append(QStringLiteral("the ledger's chain record is missing: the ledger was altered outside "
+                                             "Chorus"));
+        return check;
+    }
+    auto problem = [&](const ChainedEntry &row, const QString &what) {
+        check.problems.append(QStringLiteral("entry %1 (consent %2): %3")
+                                  .arg(row.seq ? QString::number(*row.seq) : QStringLiteral("?"),
+                                       row.entry.consentId, what));
+    };
+    QByteArray previous(kMacBytes, '\0');
+    qint64 expected = 1;
+    for (const ChainedEntry &row : rows) {
+        if (row.entry.withdrawnAt) {
+            ++check.withdrawn;
+        }
+        if (!row.seq) {
+            problem(row, QStringLiteral("not in the chain (added outside Chorus)"));
+            continue;
+        }
+        if (*row.seq != expected) {
+            check.problems.append(QStringLiteral("entries %1 to %2 are missing (deleted)").arg(expected).arg(*row.seq - 1));
+        } else if (!sameMac(row.link, linkMac(chain.key, previous, *row.seq, row.entry))) {
+            problem(row, QStringLiteral("its ids, survey or capture time were changed"));
+        }
+        if (!sameMac(row.state, stateMac(chain.key, row.link, row.entry))) {
+            problem(row, QStringLiteral("its receipt hash, notice, purposes, withdrawal or server time were changed"));
+        } else if (row.entry.withdrawnAt && !row.entry.receiptHash.isEmpty()) {
+            problem(row, QStringLiteral("withdrawn but still holds its receipt hash"));
+        }
+        previous = row.link;
+        expected = *row.seq + 1;
+    }
+    if (!sameMac(chain.head, headMac(chain.key, chain.length, chain.lastLink))) {
+        check.problems.append(QStringLiteral("the ledger's chain record was changed outside Chorus"));
+    } else if (chain.length != expected - 1 || !sameMac(chain.lastLink, previous)) {
+        check.problems.append(QStringLiteral("the ledger should end at entry %1 but ends at entry %2: entries were "
+                                             "removed from the end, or the chain record was changed")
+                                  .arg(chain.length)
+                                  .arg(expected - 1));
+    }
+    return check;
+}
+
 } // namespace chorus::store::ledger

@@ -4,6 +4,9 @@
 #include "ConsentLedger.h"
 
 #include <QByteArray>
+#include <QList>
+
+#include <optional>
 
 namespace chorus::store::ledger {
 
@@ -25,6 +28,27 @@ QByteArray headMac(const QByteArray &key, qint64 length, const QByteArray &lastL
 // Constant-time comparison of two MACs.
 bool sameMac(const QByteArray &a, const QByteArray &b);
 QByteArray newKey();
+
+// A ledger row as stored: the entry, its place in the chain (none if it was added outside
+// Chorus) and its two MACs.
+struct ChainedEntry {
+    ConsentEntry entry;
+    std::optional<qint64> seq;
+    QByteArray link;
+    QByteArray state;
+};
+
+// The chain record: the ledger key, and the length and last link the head MAC covers.
+struct ChainRecord {
+    QByteArray key;
+    qint64 length = 0;
+    QByteArray lastLink;
+    QByteArray head;
+};
+
+// Walks `rows` (unchained rows first, then in seq order) against the chain record and names
+// every edit, insertion, deletion, swap or cut it finds.
+LedgerCheck checkChain(const ChainRecord &chain, const QList<ChainedEntry> &rows);
 
 // The withdrawal rule shared by every ledger: keep the link fields, record the withdrawal
 // (the first one wins), erase the rest.

@@ -17,12 +17,7 @@ constexpr const char *kColumns =
     "notice_version, notice_locale, notice_sha256, purposes, mode, withdrawal_channel, withdrawal_scope, "
     "server_received_at, seq, link_mac, state_mac";
 
-struct Row {
-    ConsentEntry entry;
-    std::optional<qint64> seq;
-    QByteArray link;
-    QByteArray state;
-};
+using Row = ledger::ChainedEntry;
 
 std::optional<QDateTime> optionalTime(const Statement &stmt, int column)
 {
@@ -96,12 +91,7 @@ Result<QList<ConsentEntry>> entries(Database &db, const QByteArray &where,
     return result;
 }
 
-struct Chain {
-    QByteArray key;
-    qint64 length = 0;
-    QByteArray lastLink;
-    QByteArray head;
-};
+using Chain = ledger::ChainRecord;
 
 // The chain's key, length and last link; created (with a fresh key) on first use.
 Result<Chain> loadChain(Database &db, bool create)
@@ -355,58 +345,12 @@ Result<LedgerCheck> SqliteConsentLedger::verify()
     if (!chain) {
         return chain.error();
     }
-    LedgerCheck check;
     QList<Row> rows;
     auto status = selectRows(m_db, "ORDER BY seq IS NOT NULL, seq", {}, [&](Row &&row) { rows.append(std::move(row)); });
     if (!status) {
         return status.error();
     }
-    check.entries = int(rows.size());
-    if (rows.isEmpty() && chain->key.isEmpty()) {
-        return check;
-    }
-    if (chain->key.isEmpty()) {
-        check.problems.append(QStringLiteral("the ledger's chain record is missing: the ledger was altered outside "
-                                             "Chorus"));
-        return check;
-    }
-    auto problem = [&](const Row &row, const QString &what) {
-        check.problems.append(QStringLiteral("entry %1 (consent %2): %3")
-                                  .arg(row.seq ? QString::number(*row.seq) : QStringLiteral("?"),
-                                       row.entry.consentId, what));
-    };
-    QByteArray previous(ledger::kMacBytes, '\0');
-    qint64 expected = 1;
-    for (const Row &row : rows) {
-        if (row.entry.withdrawnAt) {
-            ++check.withdrawn;
-        }
-        if (!row.seq) {
-            problem(row, QStringLiteral("not in the chain (added outside Chorus)"));
-            continue;
-        }
-        if (*row.seq != expected) {
-            check.problems.append(QStringLiteral("entries %1 to %2 are missing (deleted)").arg(expected).arg(*row.seq - 1));
-        } else if (!ledger::sameMac(row.link, ledger::linkMac(chain->key, previous, *row.seq, row.entry))) {
-            problem(row, QStringLiteral("its ids, survey or capture time were changed"));
-        }
-        if (!ledger::sameMac(row.state, ledger::stateMac(chain->key, row.link, row.entry))) {
-            problem(row, QStringLiteral("its receipt hash, notice, purposes, withdrawal or server time were changed"));
-        } else if (row.entry.withdrawnAt && !row.entry.receiptHash.isEmpty()) {
-            problem(row, QStringLiteral("withdrawn but still holds its receipt hash"));
-        }
-        previous = row.link;
-        expected = *row.seq + 1;
-    }
-    if (!ledger::sameMac(chain->head, ledger::headMac(chain->key, chain->length, chain->lastLink))) {
-        check.problems.append(QStringLiteral("the ledger's chain record was changed outside Chorus"));
-    } else if (chain->length != expected - 1 || !ledger::sameMac(chain->lastLink, previous)) {
-        check.problems.append(QStringLiteral("the ledger should end at entry %1 but ends at entry %2: entries were "
-                                             "removed from the end, or the chain record was changed")
-                                  .arg(chain->length)
-                                  .arg(expected - 1));
-    }
-    return check;
+    return ledger::checkChain(*chain, rows);
 }
 
 } // namespace chorus::store

@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import QtQuick
-import QtQuick.Controls
 import Chorus.Ui
 
 // Every response on this device with its state and, when something went wrong, why and what
@@ -20,6 +19,8 @@ QuestionPage {
         model: Records
 
         delegate: Rectangle {
+            id: record
+
             required property string advice
             required property string instanceId
             required property string reason
@@ -27,7 +28,7 @@ QuestionPage {
             required property string stateText
             required property string when
 
-            Accessible.description: [reason, advice].filter(s => s.length > 0).join(". ")
+            Accessible.description: reason.length > 0 && advice.length > 0 ? reason + ". " + advice : reason + advice
             Accessible.name: qsTr("Response %1: %2").arg(instanceId.slice(-8)).arg(stateText)
             Accessible.role: Accessible.ListItem
             border.color: recordState === "failed" || recordState === "conflict" || recordState === "deleted_on_server" ? Theme.error : Theme.secondaryText
@@ -48,23 +49,23 @@ QuestionPage {
                 BodyText {
                     Accessible.ignored: true
                     font.bold: true
-                    text: stateText
+                    text: record.stateText
                 }
                 BodyText {
                     Accessible.ignored: true
                     color: Theme.secondaryText
-                    text: qsTr("Response …%1, %2").arg(instanceId.slice(-8)).arg(when)
+                    text: qsTr("Response …%1, %2").arg(record.instanceId.slice(-8)).arg(record.when)
                 }
                 BodyText {
                     Accessible.ignored: true
                     objectName: "recordReason"
-                    text: reason
-                    visible: reason.length > 0
+                    text: record.reason
+                    visible: record.reason.length > 0
                 }
                 BodyText {
                     Accessible.ignored: true
-                    text: advice
-                    visible: advice.length > 0
+                    text: record.advice
+                    visible: record.advice.length > 0
                 }
             }
         }

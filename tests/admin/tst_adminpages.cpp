@@ -1,13 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Runs tst_adminpages.qml with the real admin services on a throwaway workspace; `testData`
-// seals generated responses to whatever keys the pages created.
-#include "AdminFixture.h"
+// Runs tst_adminpages.qml with the real admin services on a throwaway workspace; TestData
+// (module Chorus.AdminTest) seals generated responses to whatever keys the pages created.
 #include "AdminServices.h"
+#include "AdminTestServices.h"
 #include "LanguageController.h"
 #include "QmlServices.h"
 #include "Theme.h"
 
-#include <QQmlContext>
 #include <QQmlEngine>
 #include <QQmlEngineExtensionPlugin>
 #include <QStandardPaths>
@@ -19,29 +18,6 @@ Q_IMPORT_QML_PLUGIN(Chorus_AdminPlugin)
 
 using namespace chorus::admin;
 using namespace chorus::ui;
-
-class TestData : public QObject
-{
-    Q_OBJECT
-    Q_PROPERTY(QString workspace READ workspace CONSTANT)
-    Q_PROPERTY(QString passphrase READ passphrase CONSTANT)
-
-public:
-    explicit TestData(QString workspace) : m_workspace(std::move(workspace)) {}
-    QString workspace() const { return m_workspace; }
-    QString passphrase() const { return QString::fromUtf8(fixture::kPassphrase); }
-    Q_INVOKABLE void sealResponses(int count, int damagedIndex)
-    {
-        fixture::Options options;
-        options.records = count;
-        options.damagedIndex = damagedIndex;
-        options.createKeys = false;
-        fixture::makeWorkspace(m_workspace, options);
-    }
-
-private:
-    QString m_workspace;
-};
 
 class Setup : public QObject
 {
@@ -69,6 +45,8 @@ public:
         AdminReportSingleton::inject(&m_report);
         AdminSurveysSingleton::inject(&m_surveys);
         AdminDevicesSingleton::inject(&m_devices);
+        // The test's handle, as a singleton of the module Chorus.AdminTest (no context properties).
+        TestDataSingleton::inject(&m_data);
     }
 
 public Q_SLOTS:
@@ -76,8 +54,6 @@ public Q_SLOTS:
     {
         engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
         m_language.setEngine(engine);
-        // Test-only handle; the app itself has no context properties.
-        engine->rootContext()->setContextProperty(QStringLiteral("testData"), &m_data);
     }
 
 private:

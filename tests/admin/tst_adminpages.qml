@@ -3,6 +3,7 @@ import QtQuick
 import QtTest
 import Chorus.Ui
 import Chorus.Admin
+import Chorus.AdminTest
 
 // The admin pages driven as an officer would: choose the workspace, create the keys, export,
 // build the report, each by typing and pressing buttons found by objectName.
@@ -59,27 +60,27 @@ TestCase {
         press(window, "workspaceOpen");
         verify(item(window, "errorSummaryHeading").visible);
 
-        type(window, "workspaceFolderInput", testData.workspace);
+        type(window, "workspaceFolderInput", TestData.workspace);
         press(window, "workspaceOpen");
         verify(Workspace.isOpen);
 
         // Keys: mismatched entries are refused; matching ones create the keys.
-        type(window, "keysPassphrase", testData.passphrase);
+        type(window, "keysPassphrase", TestData.passphrase);
         type(window, "keysPassphraseAgain", "something else entirely");
         press(window, "keysCreate");
         verify(outcomeText(window).indexOf("different") >= 0);
-        type(window, "keysPassphrase", testData.passphrase);
-        type(window, "keysPassphraseAgain", testData.passphrase);
+        type(window, "keysPassphrase", TestData.passphrase);
+        type(window, "keysPassphraseAgain", TestData.passphrase);
         press(window, "keysCreate");
         tryVerify(() => AdminKeys.hasKeys, 60000);
         verify(item(window, "signingFingerprint").text.indexOf(AdminKeys.signingFingerprint) >= 0);
 
-        testData.sealResponses(6, 2);
+        TestData.sealResponses(6, 2);
 
         press(window, "nav_export");
         item(window, "exportFormat_csv").activate();
         compare(AdminExport.format, "csv");
-        type(window, "exportPassphrase", testData.passphrase);
+        type(window, "exportPassphrase", TestData.passphrase);
         press(window, "exportStart");
         const exported = outcomeText(window);
         verify(exported.indexOf("5 response(s) exported") >= 0, exported);
@@ -88,7 +89,7 @@ TestCase {
 
         press(window, "nav_report");
         verify(AdminReport.censusFile.length > 0, "the workspace's census file is offered");
-        type(window, "reportPassphrase", testData.passphrase);
+        type(window, "reportPassphrase", TestData.passphrase);
         press(window, "reportStart");
         const reported = outcomeText(window);
         verify(reported.indexOf("Report written from 5 response(s)") >= 0, reported);
@@ -121,7 +122,7 @@ TestCase {
         window.openPage("devices");
         Workspace.endpoint = "";
         type(window, "deviceName", "tablet-07");
-        type(window, "devicePassphrase", testData.passphrase);
+        type(window, "devicePassphrase", TestData.passphrase);
         press(window, "deviceEnrollButton");
         verify(outcomeText(window).indexOf("receiver's address") >= 0);
         type(window, "deviceName", "bad name!");

@@ -2,6 +2,7 @@
 import QtQuick
 import QtTest
 import Chorus.Ui
+import Chorus.SetupTest
 
 // Issue 8's "done when", one device per file against the journey receiver the fixture shares:
 // first-run setup, respondents answering the demo survey through to their receipt, then the
@@ -20,13 +21,13 @@ SetupTestCase {
     // Passphrase, the bundle `chorusctl enroll` wrote, the council check, then the mode.
     function setUp(scenario, chooseMode) {
         openMain(scenario);
-        item("passphraseField").text = testDevice.passphrase();
-        item("passphraseAgainField").text = testDevice.passphrase();
+        item("passphraseField").text = TestDevice.passphrase();
+        item("passphraseAgainField").text = TestDevice.passphrase();
         press("continueButton");
         press("bundleFromFile");
-        item("bundleFileField").text = testDevice.liveBundlePath();
+        item("bundleFileField").text = TestDevice.liveBundlePath();
         press("continueButton");
-        compare(item("confirmFingerprint").Accessible.name, "Council key fingerprint: " + testDevice.liveFingerprint());
+        compare(item("confirmFingerprint").Accessible.name, "Council key fingerprint: " + TestDevice.liveFingerprint());
         press("continueButton");
         chooseMode();
         tryCompare(Device, "stage", "ready", 20000);

@@ -2,6 +2,7 @@
 import QtQuick
 import QtTest
 import Chorus.Ui
+import Chorus.SetupTest
 
 // Shared helpers for the setup suites: find visible items by objectName, press buttons.
 // openMain() builds a fresh device; the QML singletons of one engine (one file) keep the first
@@ -55,7 +56,7 @@ TestCase {
         mouseClick(target);
     }
     function openMain(scenario) {
-        testDevice.prepare(scenario);
+        TestDevice.prepare(scenario);
         window = createTemporaryObject(mainComponent, test);
         window.requestActivate();
         tryVerify(() => window.active);

@@ -2,6 +2,7 @@
 import QtQuick
 import QtTest
 import Chorus.Ui
+import Chorus.SetupTest
 
 // A library kiosk: set up with a staff PIN, three residents answer in turn, then staff unlock
 // it and sync. (tst_app_journey_outreach.qml sends the other two to the same receiver.)
@@ -25,8 +26,8 @@ JourneyTestCase {
         anywhere("staffPinField").text = "2468";
         mouseClick(anywhere("staffUnlockButton"));
         syncAndCheck(3);
-        compare(testDevice.receivedCount(), testDevice.journeyResponses());
-        if (testDevice.journeyDevices() === 2)
-            compare(testDevice.receivedCount(), 5, "three from the kiosk and two from outreach");
+        compare(TestDevice.receivedCount(), TestDevice.journeyResponses());
+        if (TestDevice.journeyDevices() === 2)
+            compare(TestDevice.receivedCount(), 5, "three from the kiosk and two from outreach");
     }
 }

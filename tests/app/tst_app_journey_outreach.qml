@@ -2,6 +2,7 @@
 import QtQuick
 import QtTest
 import Chorus.Ui
+import Chorus.SetupTest
 
 // An outreach worker's tablet: set up with their name, two residents answer, then Sync now.
 // With tst_app_journey_kiosk.qml (same receiver) the receiver then holds exactly five.
@@ -24,8 +25,8 @@ JourneyTestCase {
 
         press("staffButton"); // the operator holds the device: straight back to home
         syncAndCheck(2);
-        compare(testDevice.receivedCount(), testDevice.journeyResponses());
-        if (testDevice.journeyDevices() === 2)
-            compare(testDevice.receivedCount(), 5, "three from the kiosk and two from outreach");
+        compare(TestDevice.receivedCount(), TestDevice.journeyResponses());
+        if (TestDevice.journeyDevices() === 2)
+            compare(TestDevice.receivedCount(), 5, "three from the kiosk and two from outreach");
     }
 }

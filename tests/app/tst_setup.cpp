@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Runs the tst_*.qml files beside it: first-run setup, unlock, and home, with the real vault and
-// view-models over an in-memory device. testDevice.prepare(scenario) builds the device.
+// view-models over an in-memory device. TestDevice.prepare(scenario) (module Chorus.SetupTest)
+// builds the device.
 #include "IdleMonitor.h"
 #include "LanguageController.h"
 #include "QmlServices.h"
-#include "DeviceFixture.h"
+#include "SetupTestServices.h"
 #include "Theme.h"
 
-#include <QQmlContext>
 #include <QQmlEngine>
 #include <QQmlEngineExtensionPlugin>
 #include <QStandardPaths>
@@ -31,6 +31,8 @@ public:
         ThemeSingleton::inject(&m_theme);
         LanguageSingleton::inject(&m_language);
         IdleMonitorSingleton::inject(&m_idle);
+        // The test's handle, as a singleton of the module Chorus.SetupTest (no context properties).
+        TestDeviceSingleton::inject(&m_device);
         m_device.prepare(QStringLiteral("firstRun"));
     }
 
@@ -40,8 +42,6 @@ public Q_SLOTS:
         engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
         m_language.setEngine(engine);
         m_language.setLanguage(QStringLiteral("en"));
-        // Test-only handle; the app itself has no context properties.
-        engine->rootContext()->setContextProperty(QStringLiteral("testDevice"), &m_device);
     }
 
 private:

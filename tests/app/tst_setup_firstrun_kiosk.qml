@@ -2,6 +2,7 @@
 import QtQuick
 import QtTest
 import Chorus.Ui
+import Chorus.SetupTest
 
 // First run, as an operator would do it: passphrase, enrollment, mode, then home with the
 // surveys the device fetched. Mistakes on the way are explained on screen.
@@ -10,8 +11,8 @@ SetupTestCase {
 
     function test_firstRun_kioskMode_setsTheStaffPinAndOpensTheWelcomeScreen() {
         openMain("firstRun");
-        item("passphraseField").text = testDevice.passphrase();
-        item("passphraseAgainField").text = testDevice.passphrase();
+        item("passphraseField").text = TestDevice.passphrase();
+        item("passphraseAgainField").text = TestDevice.passphrase();
         press("continueButton");
         press("bundleFromText");
         item("bundleTextField").text = "  CHORUS-TEST-BUNDLE: Test Borough Council\n";
@@ -24,6 +25,6 @@ SetupTestCase {
         press("continueButton");
         item("welcomePage");
         compare(Session.mode, "kiosk");
-        verify(testDevice.staffPinWorks("97531"));
+        verify(TestDevice.staffPinWorks("97531"));
     }
 }

@@ -2,6 +2,7 @@
 import QtQuick
 import QtTest
 import Chorus.Ui
+import Chorus.SetupTest
 
 // First run, as an operator would do it: passphrase, enrollment, mode, then home with the
 // surveys the device fetched. Mistakes on the way are explained on screen.
@@ -27,21 +28,21 @@ SetupTestCase {
         press("continueButton");
         tryVerify(() => Vault.error.indexOf("Too short") >= 0);
 
-        item("passphraseField").text = testDevice.passphrase();
+        item("passphraseField").text = TestDevice.passphrase();
         verify(item("passphraseStrength").text.indexOf("Strong") >= 0);
-        item("passphraseAgainField").text = testDevice.passphrase();
+        item("passphraseAgainField").text = TestDevice.passphrase();
         press("continueButton");
 
         // Enrollment: a forged file is refused with the reason, the real one accepted.
         item("setupBundlePage");
         verify(Vault.exists && Vault.unlocked);
-        verify(testDevice.settingValue("vault.wrappedKey").length > 0, "the wrapped key is persisted");
+        verify(TestDevice.settingValue("vault.wrappedKey").length > 0, "the wrapped key is persisted");
         press("bundleFromFile");
-        item("bundleFileField").text = testDevice.forgedBundlePath();
+        item("bundleFileField").text = TestDevice.forgedBundlePath();
         press("continueButton");
         tryVerify(() => Device.error.indexOf("signature does not match") >= 0);
         compare(Device.step, "bundle");
-        item("bundleFileField").text = testDevice.bundlePath();
+        item("bundleFileField").text = TestDevice.bundlePath();
         press("continueButton");
 
         // The operator checks who they are about to trust.
@@ -78,6 +79,6 @@ SetupTestCase {
         verify(visibleFind(card, "surveyCounts").text.indexOf("0 sent") >= 0);
         press("start_kiosk-flow-test");
         tryVerify(() => Session.hasSurvey);
-        compare(testDevice.settingValue("device.mode"), "outreach");
+        compare(TestDevice.settingValue("device.mode"), "outreach");
     }
 }

@@ -2,6 +2,7 @@
 import QtQuick
 import QtTest
 import Chorus.Ui
+import Chorus.SetupTest
 
 // First run, as an operator would do it: passphrase, enrollment, mode, then home with the
 // surveys the device fetched. Mistakes on the way are explained on screen.
@@ -15,14 +16,14 @@ SetupTestCase {
         tryCompare(item("questionHeading"), "text", "Gosod cyfrinymadrodd y gweithredwr");
         Language.setLanguage("en");
         tryCompare(item("questionHeading"), "text", "Set the operator passphrase");
-        item("passphraseField").text = testDevice.passphrase();
-        item("passphraseAgainField").text = testDevice.passphrase();
+        item("passphraseField").text = TestDevice.passphrase();
+        item("passphraseAgainField").text = TestDevice.passphrase();
         press("continueButton");
         press("bundleFromImage");
-        item("bundleImageField").text = "file://" + testDevice.forgedBundlePath();
+        item("bundleImageField").text = "file://" + TestDevice.forgedBundlePath();
         press("continueButton");
         tryVerify(() => Device.error.indexOf("QR picture could not be read") >= 0);
-        item("bundleImageField").text = "file://" + testDevice.qrPath();
+        item("bundleImageField").text = "file://" + TestDevice.qrPath();
         press("continueButton");
         item("setupConfirmPage");
         compare(item("confirmCouncil").Accessible.name, "Council: Test Borough Council");

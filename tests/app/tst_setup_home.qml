@@ -2,6 +2,7 @@
 import QtQuick
 import QtTest
 import Chorus.Ui
+import Chorus.SetupTest
 
 // Home on an enrolled device: only packages that verify against the enrolled key can start.
 SetupTestCase {
@@ -9,7 +10,7 @@ SetupTestCase {
 
     function test_home_tamperedPackage_isRefusedWithTheReasonAndCannotStart() {
         openMain("tampered");
-        item("unlockField").text = testDevice.passphrase();
+        item("unlockField").text = TestDevice.passphrase();
         press("continueButton");
         item("homePage");
         const card = item("survey_kiosk-flow-test");

@@ -2,6 +2,7 @@
 import QtQuick
 import QtTest
 import Chorus.Ui
+import Chorus.SetupTest
 
 // First run against a real chorus-receiver on 127.0.0.1: a bundle made by `chorusctl enroll`'s
 // code, the survey fetched and verified against the enrolled key, home ready to collect.
@@ -10,14 +11,14 @@ SetupTestCase {
 
     function test_liveFirstRun_enrolsFetchesAndShowsTheSurvey() {
         openMain("liveFirstRun");
-        item("passphraseField").text = testDevice.passphrase();
-        item("passphraseAgainField").text = testDevice.passphrase();
+        item("passphraseField").text = TestDevice.passphrase();
+        item("passphraseAgainField").text = TestDevice.passphrase();
         press("continueButton");
         press("bundleFromFile");
-        item("bundleFileField").text = testDevice.liveBundlePath();
+        item("bundleFileField").text = TestDevice.liveBundlePath();
         press("continueButton");
         compare(item("confirmCouncil").Accessible.name, "Council: Test Borough Council");
-        compare(item("confirmFingerprint").Accessible.name, "Council key fingerprint: " + testDevice.liveFingerprint());
+        compare(item("confirmFingerprint").Accessible.name, "Council key fingerprint: " + TestDevice.liveFingerprint());
         press("continueButton");
         press("modeOutreach");
         item("operatorField").text = "Sam Jones";
@@ -29,6 +30,6 @@ SetupTestCase {
         // A second check finds nothing new.
         press("checkSurveysButton");
         tryVerify(() => item("fetchResult").text.indexOf("already up to date") >= 0, 10000, item("fetchResult").text);
-        verify(testDevice.settingValue("enrollment.sealedBundle").indexOf("library-tablet-1") < 0, "the bundle is sealed");
+        verify(TestDevice.settingValue("enrollment.sealedBundle").indexOf("library-tablet-1") < 0, "the bundle is sealed");
     }
 }

@@ -2,6 +2,7 @@
 import QtQuick
 import QtTest
 import Chorus.Ui
+import Chorus.SetupTest
 
 // A package changed on the receiver after it was signed never reaches the device: the fetch
 // says it was refused and why, and home offers nothing to start.
@@ -10,14 +11,14 @@ SetupTestCase {
 
     function test_liveTamperedPackage_isRefusedWithAClearMessage() {
         openMain("liveTampered");
-        item("passphraseField").text = testDevice.passphrase();
-        item("passphraseAgainField").text = testDevice.passphrase();
+        item("passphraseField").text = TestDevice.passphrase();
+        item("passphraseAgainField").text = TestDevice.passphrase();
         press("continueButton");
         // The real bundle's QR picture, read with libzbar, byte for byte.
         press("bundleFromImage");
-        item("bundleImageField").text = testDevice.liveQrPath();
+        item("bundleImageField").text = TestDevice.liveQrPath();
         press("continueButton");
-        compare(item("confirmFingerprint").Accessible.name, "Council key fingerprint: " + testDevice.liveFingerprint());
+        compare(item("confirmFingerprint").Accessible.name, "Council key fingerprint: " + TestDevice.liveFingerprint());
         press("continueButton");
         press("modeKiosk");
         item("pinField").text = "2468";

@@ -2,6 +2,7 @@
 import QtQuick
 import QtTest
 import Chorus.Ui
+import Chorus.SetupTest
 
 // After a sync that went wrong: home counts the response as not sent, and the records screen
 // says why and what to do.
@@ -10,7 +11,7 @@ SetupTestCase {
 
     function test_syncScreen_showsTheFailureReasonAndWhatToDo() {
         openMain("syncFailed");
-        item("unlockField").text = testDevice.passphrase();
+        item("unlockField").text = TestDevice.passphrase();
         press("continueButton");
         const card = item("survey_kiosk-flow-test");
         verify(visibleFind(card, "surveyCounts").text.indexOf("1 not sent") >= 0, visibleFind(card, "surveyCounts").text);

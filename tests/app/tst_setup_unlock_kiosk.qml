@@ -2,6 +2,7 @@
 import QtQuick
 import QtTest
 import Chorus.Ui
+import Chorus.SetupTest
 
 // Later starts: the operator passphrase opens the device. A wrong one is explained and makes
 // the next attempt wait; the screen keeps responding while the passphrase is checked.
@@ -10,7 +11,7 @@ SetupTestCase {
 
     function test_unlock_kioskDevice_opensFullScreenOnTheWelcomePage() {
         openMain("enrolledKiosk");
-        item("unlockField").text = testDevice.passphrase();
+        item("unlockField").text = TestDevice.passphrase();
         press("continueButton");
         item("welcomePage");
         compare(Session.mode, "kiosk");

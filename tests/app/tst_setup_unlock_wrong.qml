@@ -2,6 +2,7 @@
 import QtQuick
 import QtTest
 import Chorus.Ui
+import Chorus.SetupTest
 
 // Later starts: the operator passphrase opens the device. A wrong one is explained and makes
 // the next attempt wait; the screen keeps responding while the passphrase is checked.
@@ -21,18 +22,18 @@ SetupTestCase {
         verify(Vault.retrySeconds > 0);
         verify(item("continueButton").text.indexOf("Try again in") >= 0);
         // Too early: refused without even trying.
-        item("unlockField").text = testDevice.passphrase();
+        item("unlockField").text = TestDevice.passphrase();
         press("continueButton");
         compare(Device.stage, "unlock");
-        compare(testDevice.settingValue("vault.failedAttempts"), "1", "the count survives a restart");
+        compare(TestDevice.settingValue("vault.failedAttempts"), "1", "the count survives a restart");
 
-        testDevice.advanceClock(3000);
-        item("unlockField").text = testDevice.passphrase();
+        TestDevice.advanceClock(3000);
+        item("unlockField").text = TestDevice.passphrase();
         tryVerify(() => Vault.retrySeconds === 0, 3000);
         press("continueButton");
         item("homePage");
         compare(Device.stage, "ready");
-        compare(testDevice.settingValue("vault.failedAttempts"), "0");
+        compare(TestDevice.settingValue("vault.failedAttempts"), "0");
         compare(Session.mode, "assisted");
         compare(Session.operatorId, "Sam Jones");
     }

@@ -1,75 +1,31 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// chorus-receiver's HTTP semantics over real loopback connections, request by request.
-#include "LiveReceiver.h"
-#include "Multipart.h"
-#include "TestEnvelope.h"
-#include "Withdrawal.h"
-
-#include <httplib.h>
+// chorus-receiver's HTTP semantics for devices over real loopback connections, request by
+// request: OpenRosa submission, survey packages, stopping. The admin API is tst_receiver_admin.
+#include "ReceiverFixture.h"
 
 #include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QTcpSocket>
-#include <QTest>
 
 #include <thread>
 
 using namespace chorus;
+using testing::bytes;
+using testing::str;
 
-namespace {
-
-std::string str(const QByteArray &b)
-{
-    return std::string(b.constData(), size_t(b.size()));
-}
-
-QByteArray bytes(const std::string &s)
-{
-    return QByteArray(s.data(), qsizetype(s.size()));
-}
-
-} // namespace
-
-class TestReceiver : public QObject
+class TestReceiver : public QObject, testing::ReceiverFixture
 {
     Q_OBJECT
-
-    testing::LiveReceiver m_live;
-    std::unique_ptr<httplib::Client> m_client;
-
-    httplib::Headers deviceHeaders(bool openRosa = true, const QByteArray &token = {}) const
-    {
-        httplib::Headers headers{{"Authorization", "Bearer " + str(token.isEmpty() ? m_live.deviceToken : token)}};
-        if (openRosa) {
-            headers.emplace("X-OpenRosa-Version", "1.0");
-        }
-        return headers;
-    }
-
-    httplib::Result post(const sync::OutboxItem &item, const httplib::Headers &headers, const char *path = "/submission")
-    {
-        const sync::MultipartBody body = sync::buildSubmissionBody(item.manifest, item.parts);
-        return m_client->Post(path, headers, str(body.body), str(body.contentType).c_str());
-    }
 
     httplib::Result postRaw(const QByteArray &body, const char *contentType)
     {
         return m_client->Post("/submission", deviceHeaders(), str(body), contentType);
     }
 
-    QJsonObject list(qint64 cursor = 0)
-    {
-        auto res = m_client->Get(("/v1/admin/submissions?cursor=" + std::to_string(cursor)).c_str(),
-                                 httplib::Headers{{"Authorization", "Bearer " + str(m_live.adminToken)}});
-        return res && res->status == 200 ? QJsonDocument::fromJson(bytes(res->body)).object() : QJsonObject();
-    }
-
 private Q_SLOTS:
     void initTestCase()
     {
         CHORUS_START_RECEIVER(m_live, 200'000);
-        m_client = std::make_unique<httplib::Client>("127.0.0.1", m_live.port);
+        connectClient();
     }
 
     void head_withDeviceToken_is204WithOpenRosaHeaders()
@@ -202,120 +158,6 @@ private Q_SLOTS:
         QCOMPARE(entry.value(QStringLiteral("complete")).toBool(), true);
         QCOMPARE(entry.value(QStringLiteral("files")).toArray().size(), 3);
     }
-    void admin_requiresTheAdminToken_andServesExactBytes()
-    {
-        auto res = m_client->Get("/v1/admin/submissions");
-        QCOMPARE(res->status, 401);
-        res = m_client->Get("/v1/admin/submissions", deviceHeaders());
-        QCOMPARE(res->status, 401);
-
-        const sync::OutboxItem item = testing::makeEnvelope(10, 1);
-        QCOMPARE(post(item, deviceHeaders())->status, 201);
-        QJsonObject found;
-        for (const QJsonValue &v : list().value(QStringLiteral("submissions")).toArray()) {
-            if (v.toObject().value(QStringLiteral("instanceId")).toString() == item.instanceId) {
-                found = v.toObject();
-            }
-        }
-        QVERIFY(!found.isEmpty());
-        const std::string base = "/v1/admin/submissions/" + std::to_string(found.value(QStringLiteral("id")).toInteger());
-        const httplib::Headers admin{{"Authorization", "Bearer " + str(m_live.adminToken)}};
-        res = m_client->Get((base + "/manifest").c_str(), admin);
-        QCOMPARE(res->status, 200);
-        QCOMPARE(bytes(res->body), item.manifest);
-        for (const FilePart &part : item.parts) {
-            res = m_client->Get((base + "/files/" + part.name.toStdString()).c_str(), admin);
-            QCOMPARE(res->status, 200);
-            QCOMPARE(bytes(res->body), part.bytes);
-        }
-        QCOMPARE(m_client->Get((base + "/files/nope.enc").c_str(), admin)->status, 404);
-    }
-    void admin_listing_pagesWithACursor()
-    {
-        for (int i = 20; i < 25; ++i) {
-            QCOMPARE(post(testing::makeEnvelope(i), deviceHeaders())->status, 201);
-        }
-        const httplib::Headers admin{{"Authorization", "Bearer " + str(m_live.adminToken)}};
-        qint64 cursor = 0;
-        int seen = 0;
-        for (int pages = 0; pages < 100; ++pages) {
-            auto res = m_client->Get(("/v1/admin/submissions?limit=2&cursor=" + std::to_string(cursor)).c_str(), admin);
-            QCOMPARE(res->status, 200);
-            const QJsonObject page = QJsonDocument::fromJson(bytes(res->body)).object();
-            seen += int(page.value(QStringLiteral("submissions")).toArray().size());
-            QVERIFY(page.value(QStringLiteral("cursor")).toInteger() >= cursor);
-            cursor = page.value(QStringLiteral("cursor")).toInteger();
-            if (!page.value(QStringLiteral("more")).toBool()) {
-                break;
-            }
-        }
-        // Paging two at a time sees exactly what one big page sees.
-        QCOMPARE(seen, int(list().value(QStringLiteral("submissions")).toArray().size()));
-        QVERIFY(seen >= 5);
-        QCOMPARE(m_client->Get("/v1/admin/submissions?limit=0", admin)->status, 400);
-        QCOMPARE(m_client->Get("/v1/admin/submissions?cursor=abc", admin)->status, 400);
-    }
-    void adminDelete_tombstones_laterPostIs409Deleted()
-    {
-        const sync::OutboxItem item = testing::makeEnvelope(30, 1);
-        QCOMPARE(post(item, deviceHeaders())->status, 201);
-        qint64 id = 0;
-        for (const QJsonValue &v : list().value(QStringLiteral("submissions")).toArray()) {
-            if (v.toObject().value(QStringLiteral("instanceId")).toString() == item.instanceId) {
-                id = v.toObject().value(QStringLiteral("id")).toInteger();
-            }
-        }
-        QVERIFY(id > 0);
-        const httplib::Headers admin{{"Authorization", "Bearer " + str(m_live.adminToken)}};
-        const std::string path = "/v1/admin/submissions/" + std::to_string(id);
-        QCOMPARE(m_client->Delete(path.c_str(), deviceHeaders())->status, 401);
-        QCOMPARE(m_client->Delete(path.c_str(), admin)->status, 204);
-        QCOMPARE(m_client->Delete(path.c_str(), admin)->status, 204);
-        QCOMPARE(m_client->Delete("/v1/admin/submissions/999999", admin)->status, 404);
-        QCOMPARE(m_client->Get((path + "/manifest").c_str(), admin)->status, 404);
-        auto res = post(item, deviceHeaders());
-        QCOMPARE(res->status, 409);
-        QVERIFY(res->body.find("This submission has been deleted") != std::string::npos);
-    }
-    void withdrawalRequest_erasesTheTarget_andIsListed()
-    {
-        const sync::OutboxItem target = testing::makeEnvelope(40, 1);
-        QCOMPARE(post(target, deviceHeaders())->status, 201);
-        const sync::OutboxItem request = sync::makeWithdrawalRequest(
-            QStringLiteral("uuid:w-40"), target.instanceId, QDateTime::fromSecsSinceEpoch(1'800'000'000, Qt::UTC));
-        QCOMPARE(post(request, deviceHeaders())->status, 201);
-        QCOMPARE(post(request, deviceHeaders())->status, 201); // idempotent resend
-        QCOMPARE(post(target, deviceHeaders())->status, 409);   // erased, and blocked
-
-        // A withdrawal can arrive before its target: the target is then refused when it comes.
-        const sync::OutboxItem late = testing::makeEnvelope(41, 1);
-        QCOMPARE(post(sync::makeWithdrawalRequest(QStringLiteral("uuid:w-41"), late.instanceId, QDateTime::currentDateTimeUtc()),
-                      deviceHeaders())->status,
-                 201);
-        QCOMPARE(post(late, deviceHeaders())->status, 409);
-
-        const httplib::Headers admin{{"Authorization", "Bearer " + str(m_live.adminToken)}};
-        auto res = m_client->Get("/v1/admin/withdrawals?cursor=0", admin);
-        QCOMPARE(res->status, 200);
-        const QJsonArray items =
-            QJsonDocument::fromJson(bytes(res->body)).object().value(QStringLiteral("withdrawals")).toArray();
-        QCOMPARE(items.size(), 2);
-        const QJsonObject first = items.at(0).toObject();
-        QCOMPARE(first.value(QStringLiteral("targetId")).toString(), target.instanceId);
-        res = m_client->Get(("/v1/admin/withdrawals/" + std::to_string(first.value(QStringLiteral("id")).toInteger())
-                             + "/manifest").c_str(),
-                            admin);
-        QCOMPARE(bytes(res->body), request.manifest);
-        bool targetListedDeleted = false;
-        for (const QJsonValue &v : list().value(QStringLiteral("submissions")).toArray()) {
-            const QJsonObject o = v.toObject();
-            if (o.value(QStringLiteral("instanceId")).toString() == target.instanceId) {
-                targetListedDeleted = o.value(QStringLiteral("deleted")).toBool()
-                                      && o.value(QStringLiteral("files")).toArray().isEmpty();
-            }
-        }
-        QVERIFY(targetListedDeleted);
-    }
     void stop_finishesTheRequestInFlight()
     {
         testing::LiveReceiver live;
@@ -390,13 +232,7 @@ private Q_SLOTS:
         QCOMPARE(m_client->Get("/nothing-here")->status, 404);
     }
 
-    void cleanupTestCase()
-    {
-        m_client.reset();
-        if (m_live.receiver) {
-            m_live.receiver->stop();
-        }
-    }
+    void cleanupTestCase() { stopReceiver(); }
 };
 
 QTEST_GUILESS_MAIN(TestReceiver)
