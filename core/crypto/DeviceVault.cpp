@@ -232,6 +232,7 @@ Status DeviceVault::changePassphrase(
         return wrapped.error();
     }
     m_wrapped = std::move(*wrapped);
+    m_keyCheck = keyCheckOf(*key); // a vault stored before key checks gains one here too
     return {};
 }
 

@@ -2,6 +2,7 @@
 import QtQuick
 import QtTest
 import Chorus.Ui
+import Chorus.SetupTest
 
 // A later start of a device set up with keyring unlock: no passphrase is asked, and Home can
 // turn keyring unlock off.
@@ -19,7 +20,7 @@ SetupTestCase {
         compare(option.text, "Keyring unlock: on");
         press("keyringUnlockOption");
         tryVerify(() => !Vault.keyStoreRemembered && !Vault.keyStoreBusy, 10000);
-        compare(testDevice.settingValue("vault.keyStoreEntry"), "");
+        compare(TestDevice.settingValue("vault.keyStoreEntry"), "");
         compare(item("keyringUnlockOption").text, "Keyring unlock: off");
     }
 }

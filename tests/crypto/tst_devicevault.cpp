@@ -204,7 +204,7 @@ private Q_SLOTS:
         QVERIFY(vault.unlock(m_passphrase));
     }
 
-    void unlockWithKey_vaultStoredWithoutKeyCheck_gainsItAtThePassphraseUnlock()
+    void unlockWithKey_vaultStoredWithoutKeyCheck_gainsItAtThePassphraseUnlockOrChange()
     {
         auto created = DeviceVault::create(m_passphrase, options());
         QVERIFY(created);
@@ -218,6 +218,10 @@ private Q_SLOTS:
         QVERIFY(old.unlock(m_passphrase));
         QCOMPARE(old.keyCheck(), created->keyCheck());
         QCOMPARE(old.keyCheck().size(), 32);
+
+        DeviceVault older(created->wrappedKey(), options());
+        QVERIFY(older.changePassphrase(m_passphrase, "new passphrase"));
+        QCOMPARE(older.keyCheck(), created->keyCheck());
     }
 
     void keyCheck_survivesAPassphraseChange_andCopyNeedsUnlocked()

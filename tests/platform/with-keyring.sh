@@ -20,7 +20,18 @@ mkdir -p "$HOME" "$XDG_DATA_HOME" "$XDG_CONFIG_HOME" "$XDG_CACHE_HOME" "$XDG_RUN
 chmod 700 "$XDG_RUNTIME_DIR"
 unset DISPLAY WAYLAND_DISPLAY GNOME_KEYRING_CONTROL
 
-# The daemon leaves with the session bus when the test (the session's only child) ends.
+# The daemon runs in the foreground so this script knows its pid and stops it: a daemonized
+# gnome-keyring-daemon can outlive the session bus. The test starts once the daemon owns the
+# Secret Service name on the bus (polled, at most ten seconds).
 dbus-run-session -- bash -c '
-    printf %s "chorus-throwaway-keyring" | gnome-keyring-daemon --unlock --components=secrets >/dev/null || exit 1
+    printf %s "chorus-throwaway-keyring" \
+        | gnome-keyring-daemon --foreground --unlock --components=secrets >/dev/null 2>&1 &
+    daemon=$!
+    trap "kill \$daemon 2>/dev/null; wait \$daemon 2>/dev/null" EXIT
+    for _ in $(seq 100); do
+        dbus-send --session --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus \
+            org.freedesktop.DBus.NameHasOwner string:org.freedesktop.secrets 2>/dev/null \
+            | grep -q "boolean true" && break
+        sleep 0.1
+    done
     "$@"' keyring "$@"
