@@ -15,7 +15,7 @@ void VaultKeeper::startKeyStoreUnlock(const QString &entryId)
     m_opening = true;
     setBusy(true);
     m_worker = std::thread([this, vault = m_vault, keyStore = m_keyStore, entryId] {
-        // Availability first: it alone tells a locked keyring from a missing entry.
+        // Availability first: it also decides whether Home offers the switch.
         Status status = keyStore->availability();
         const bool available = bool(status);
         if (status) {
