@@ -7,6 +7,8 @@
 
 namespace chorus::platform {
 
+Q_LOGGING_CATEGORY(lcKeyStore, "chorus.keystore")
+
 std::unique_ptr<KeyStore> systemKeyStore()
 {
 #if CHORUS_HAVE_LIBSECRET

@@ -4,12 +4,16 @@
 #include "common/Result.h"
 #include "crypto/SecretBytes.h"
 
+#include <QLoggingCategory>
 #include <QString>
 
 #include <memory>
 #include <optional>
 
 namespace chorus::platform {
+
+// Keyring events (what happened and why, never a key or an entry's contents).
+Q_DECLARE_LOGGING_CATEGORY(lcKeyStore)
 
 // A second home for a small secret (the device vault's data key) in the operating system's
 // keystore, so Chorus can open while the computer account's keyring is open. The passphrase-

@@ -37,10 +37,12 @@ void VaultKeeper::finishKeyStoreUnlock(const Status &status)
     m_opening = false;
     setBusy(false);
     if (status) {
+        qCInfo(platform::lcKeyStore) << "the device vault opened with the keyring's copy of its key";
         setKeyStoreMessage({});
         Q_EMIT unlockedNow();
         return;
     }
+    qCWarning(platform::lcKeyStore).noquote() << "the keyring did not open the device vault:" << status.error().message;
     switch (status.error().kind) {
     case ErrorKind::Permission:
         setKeyStoreMessage(tr("The keyring is locked, so Chorus could not open by itself. Type the operator "
@@ -137,6 +139,9 @@ void VaultKeeper::finishKeyStoreChange(bool remembered, const QString &entryId, 
     joinKeyStoreWorker();
     m_keyStoreBusy = false;
     if (!status) {
+        qCWarning(platform::lcKeyStore).noquote()
+            << (remembered ? "the keyring did not keep the key:" : "the keyring did not remove the key:")
+            << status.error().message;
         setKeyStoreMessage(remembered
                 ? tr("The keyring could not keep Chorus's key, so Chorus will ask for the passphrase at each start.")
                 : tr("The keyring could not remove Chorus's key: unlock the keyring and try again."));
