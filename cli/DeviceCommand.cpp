@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// chorusctl device backup|check|enroll|update|passphrase: looking after the device database.
+// chorusctl device backup|check|enroll|update|passphrase|keyring: looking after the device database.
 #include "CliSupport.h"
 
 #include "store/SqliteStore.h"
@@ -11,6 +11,7 @@ namespace chorus::cli {
 int deviceEnroll(const QStringList &args, Io &io); // DeviceEnrollCommand.cpp
 int deviceUpdate(const QStringList &args, Io &io);
 int devicePassphrase(const QStringList &args, Io &io); // DevicePassphraseCommand.cpp
+int deviceKeyring(const QStringList &args, Io &io); // DeviceKeyringCommand.cpp
 
 namespace {
 
@@ -102,6 +103,7 @@ const Command kDeviceCommands[] = {
     {"enroll", "Enroll this device from a bundle file (headless devices).", deviceEnroll},
     {"update", "Fetch the survey packages assigned to this device.", deviceUpdate},
     {"passphrase", "Change the operator passphrase (and optionally the Argon2id cost).", devicePassphrase},
+    {"keyring", "Open Chorus from this account's keyring without the passphrase: status, enable, disable.", deviceKeyring},
 };
 
 } // namespace

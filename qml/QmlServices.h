@@ -119,7 +119,7 @@ struct VaultSingleton : InjectedSingleton<VaultKeeper> {
 public:
     static VaultKeeper *create(QQmlEngine *engine, QJSEngine *)
     {
-        return injectedOr([engine] { return new VaultKeeper(nullptr, {}, engine); });
+        return injectedOr([engine] { return new VaultKeeper(nullptr, {}, nullptr, engine); });
     }
 };
 

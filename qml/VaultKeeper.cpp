@@ -24,8 +24,9 @@ struct Utf8Secret {
 
 } // namespace
 
-VaultKeeper::VaultKeeper(store::SettingsRepository *settings, crypto::DeviceVault::Options options, QObject *parent)
-    : QObject(parent), m_settings(settings), m_options(std::move(options))
+VaultKeeper::VaultKeeper(store::SettingsRepository *settings, crypto::DeviceVault::Options options,
+                         platform::KeyStore *keyStore, QObject *parent)
+    : QObject(parent), m_settings(settings), m_options(std::move(options)), m_keyStore(settings ? keyStore : nullptr)
 {
     m_countdown.setInterval(1000);
     connect(&m_countdown, &QTimer::timeout, this, [this] {
@@ -43,17 +44,38 @@ VaultKeeper::VaultKeeper(store::SettingsRepository *settings, crypto::DeviceVaul
         return;
     }
     if (!loaded->has_value()) {
+        if (m_keyStore) {
+            probeKeyStore(); // setup offers the keyring only when it answers
+        }
         return;
     }
     m_vault = std::make_shared<crypto::DeviceVault>(std::move(**loaded));
     if (retrySeconds() > 0) {
         m_countdown.start();
     }
+    if (!m_keyStore) {
+        return;
+    }
+    auto entry = enrollment::keyStoreEntry(*m_settings);
+    if (entry && entry->has_value()) {
+        m_keyStoreRemembered = true;
+        startKeyStoreUnlock(**entry); // also tells whether the keyring is available
+    } else {
+        probeKeyStore();
+    }
 }
 
 VaultKeeper::~VaultKeeper()
 {
     joinWorker();
+    joinKeyStoreWorker();
+}
+
+void VaultKeeper::joinKeyStoreWorker()
+{
+    if (m_keyStoreWorker.joinable()) {
+        m_keyStoreWorker.join();
+    }
 }
 
 void VaultKeeper::joinWorker()
@@ -124,7 +146,7 @@ QVariantMap VaultKeeper::passphraseStrength(const QString &passphrase)
     return result(2, tr("Acceptable, but longer is safer: try three or four unrelated words."));
 }
 
-void VaultKeeper::create(const QString &passphrase, const QString &again)
+void VaultKeeper::create(const QString &passphrase, const QString &again, bool rememberInKeyStore)
 {
     if (m_busy) {
         return;
@@ -143,6 +165,7 @@ void VaultKeeper::create(const QString &passphrase, const QString &again)
         return;
     }
     setError({});
+    m_rememberAfterCreate = rememberInKeyStore && m_keyStore && m_keyStoreAvailable;
     setBusy(true);
     joinWorker();
     m_worker = std::thread([this, secret = std::make_shared<Utf8Secret>(passphrase), options = m_options] {
@@ -174,6 +197,9 @@ void VaultKeeper::finishCreate(std::shared_ptr<crypto::DeviceVault> vault, const
     }
     m_vault = std::move(vault);
     setBusy(false);
+    if (m_rememberAfterCreate) {
+        remember();
+    }
     Q_EMIT created();
     Q_EMIT unlockedNow();
 }
@@ -210,6 +236,10 @@ void VaultKeeper::finishUnlock(const Status &status)
     setBusy(false);
     (void)enrollment::saveVault(*m_settings, *m_vault); // the failure count survives a restart
     if (status) {
+        // The keyring's copy was gone or wrong and the keyring is open: put the right one back.
+        if (m_keyStoreRemembered && m_keyStoreAvailable && !m_keyStoreMessage.isEmpty()) {
+            remember();
+        }
         Q_EMIT unlockedNow();
         return;
     }

@@ -88,6 +88,18 @@
 <context>
     <name>HomePage</name>
     <message>
+        <source>Anyone who can use this computer account can then open Chorus&apos;s unfinished responses.</source>
+        <translation>Gall unrhyw un sy’n gallu defnyddio’r cyfrif cyfrifiadur hwn agor ymatebion anorffenedig Chorus wedyn.</translation>
+    </message>
+    <message>
+        <source>Keyring unlock: on</source>
+        <translation>Datgloi gyda’r cylch allweddi: ymlaen</translation>
+    </message>
+    <message>
+        <source>Keyring unlock: off</source>
+        <translation>Datgloi gyda’r cylch allweddi: i ffwrdd</translation>
+    </message>
+    <message>
         <source>I am with the respondent: do not clear the screen when idle</source>
         <translation>Rydw i gyda&apos;r ymatebydd: peidiwch â chlirio&apos;r sgrin pan fydd yn segur</translation>
     </message>
@@ -621,6 +633,14 @@
 <context>
     <name>SetupPassphrasePage</name>
     <message>
+        <source>Anyone who can use this computer account can then open Chorus&apos;s unfinished responses.</source>
+        <translation>Gall unrhyw un sy’n gallu defnyddio’r cyfrif cyfrifiadur hwn agor ymatebion anorffenedig Chorus wedyn.</translation>
+    </message>
+    <message>
+        <source>Open Chorus without the passphrase while this computer account is signed in</source>
+        <translation>Agor Chorus heb y cyfrinymadrodd tra bo’r cyfrif cyfrifiadur hwn wedi mewngofnodi</translation>
+    </message>
+    <message>
         <source>Setting up…</source>
         <translation>Wrthi’n gosod…</translation>
     </message>
@@ -737,6 +757,14 @@
 </context>
 <context>
     <name>UnlockPage</name>
+    <message>
+        <source>Opening with the keyring…</source>
+        <translation>Wrthi’n agor gyda’r cylch allweddi…</translation>
+    </message>
+    <message>
+        <source>Opening with the keyring</source>
+        <translation>Wrthi’n agor gyda’r cylch allweddi</translation>
+    </message>
     <message>
         <source>Checking…</source>
         <translation>Wrthi’n gwirio…</translation>
@@ -964,6 +992,42 @@
 </context>
 <context>
     <name>chorus::ui::VaultKeeper</name>
+    <message>
+        <source>The keyring is locked, so Chorus could not open by itself. Type the operator passphrase.</source>
+        <translation>Mae’r cylch allweddi wedi’i gloi, felly ni allai Chorus agor ar ei ben ei hun. Teipiwch gyfrinymadrodd y gweithredwr.</translation>
+    </message>
+    <message>
+        <source>The keyring no longer holds Chorus&apos;s key. Type the operator passphrase.</source>
+        <translation>Nid yw’r cylch allweddi yn dal allwedd Chorus mwyach. Teipiwch gyfrinymadrodd y gweithredwr.</translation>
+    </message>
+    <message>
+        <source>The key in the keyring belongs to another device. Type the operator passphrase.</source>
+        <translation>Mae’r allwedd yn y cylch allweddi yn perthyn i ddyfais arall. Teipiwch gyfrinymadrodd y gweithredwr.</translation>
+    </message>
+    <message>
+        <source>The keyring could not be reached. Type the operator passphrase.</source>
+        <translation>Nid oedd modd cyrraedd y cylch allweddi. Teipiwch gyfrinymadrodd y gweithredwr.</translation>
+    </message>
+    <message>
+        <source>Unlock Chorus with the passphrase first.</source>
+        <translation>Datglowch Chorus gyda’r cyfrinymadrodd yn gyntaf.</translation>
+    </message>
+    <message>
+        <source>Chorus could not prepare its key for the keyring.</source>
+        <translation>Nid oedd modd i Chorus baratoi ei allwedd ar gyfer y cylch allweddi.</translation>
+    </message>
+    <message>
+        <source>The keyring could not keep Chorus&apos;s key, so Chorus will ask for the passphrase at each start.</source>
+        <translation>Nid oedd modd i’r cylch allweddi gadw allwedd Chorus, felly bydd Chorus yn gofyn am y cyfrinymadrodd bob tro y bydd yn dechrau.</translation>
+    </message>
+    <message>
+        <source>The keyring could not remove Chorus&apos;s key: unlock the keyring and try again.</source>
+        <translation>Nid oedd modd i’r cylch allweddi dynnu allwedd Chorus: datglowch y cylch allweddi a rhowch gynnig arall arni.</translation>
+    </message>
+    <message>
+        <source>The device database could not record the keyring setting.</source>
+        <translation>Nid oedd modd i gronfa ddata’r ddyfais gofnodi gosodiad y cylch allweddi.</translation>
+    </message>
     <message>
         <source>The device database cannot be read: %1</source>
         <translation>Does dim modd darllen cronfa ddata’r ddyfais: %1</translation>

@@ -6,6 +6,7 @@
 #include "DeviceSetup.h"
 #include "IdleMonitor.h"
 #include "InstalledSurveys.h"
+#include "KeyStore.h"
 #include "LanguageController.h"
 #include "QmlSelfTest.h"
 #include "QmlServices.h"
@@ -265,9 +266,11 @@ int main(int argc, char *argv[])
 
     // The enrolled device: vault, enrollment, mode, installed surveys.
     const bool enrolledPath = store && !developerPath;
+    // The computer account's keyring, when there is one, can open the vault without the passphrase.
+    const std::unique_ptr<chorus::platform::KeyStore> keyStore = chorus::platform::systemKeyStore();
     chorus::crypto::DeviceVault::Options vaultOptions;
     vaultOptions.kdf = *kdf;
-    VaultKeeper vault(enrolledPath ? &store->settings() : nullptr, vaultOptions);
+    VaultKeeper vault(enrolledPath ? &store->settings() : nullptr, vaultOptions, keyStore.get());
     std::unique_ptr<CoreEnrollment> port;
     if (enrolledPath) {
         port = std::make_unique<CoreEnrollment>(store->settings(), dbPathInUse);

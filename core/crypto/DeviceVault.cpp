@@ -23,6 +23,16 @@ constexpr qsizetype kTagSize = crypto_aead_xchacha20poly1305_ietf_ABYTES;
 constexpr qsizetype kDraftHeader = 4 + 1 + kNonceSize;
 // Sealed secret blob: the same layout under its own magic, so a draft never opens as a secret.
 constexpr char kSealMagic[4] = { 'C', 'H', 'S', 'V' };
+constexpr char kKeyCheckLabel[] = "chorus-vault-key-check-v1";
+constexpr qsizetype kKeyCheckSize = 32;
+
+QByteArray keyCheckOf(const SecretBytes &key)
+{
+    QByteArray check(kKeyCheckSize, Qt::Uninitialized);
+    crypto_generichash(reinterpret_cast<uchar *>(check.data()), static_cast<size_t>(check.size()),
+        reinterpret_cast<const uchar *>(kKeyCheckLabel), sizeof(kKeyCheckLabel) - 1, key.data(), key.size());
+    return check;
+}
 
 void appendField(QByteArray &out, const QString &field)
 {
@@ -91,12 +101,15 @@ Result<DeviceVault> DeviceVault::create(const QByteArray &passphrase, Options op
         return wrapped.error();
     }
     DeviceVault vault(std::move(*wrapped), std::move(options));
-    vault.m_key = std::move(key);
+    vault.takeKey(std::move(key));
     return vault;
 }
 
 DeviceVault::DeviceVault(QByteArray wrappedKey, Options options)
-    : m_wrapped(std::move(wrappedKey)), m_options(std::move(options)), m_failures(m_options.failedAttempts)
+    : m_wrapped(std::move(wrappedKey))
+    , m_options(std::move(options))
+    , m_keyCheck(m_options.keyCheck)
+    , m_failures(m_options.failedAttempts)
 {
     ensureSodium();
     if (m_failures > 0) {
@@ -152,8 +165,45 @@ Status DeviceVault::unlock(const QByteArray &passphrase)
     if (!key) {
         return key.error();
     }
-    m_key = std::move(*key);
+    takeKey(std::move(*key));
     return {};
+}
+
+void DeviceVault::takeKey(SecretBytes key)
+{
+    m_keyCheck = keyCheckOf(key);
+    m_key = std::move(key);
+}
+
+Status DeviceVault::unlockWithKey(SecretBytes key)
+{
+    if (m_keyCheck.isEmpty()) {
+        return makeError(ErrorKind::NotFound,
+            QStringLiteral("this vault has no key check yet; unlock it once with the operator passphrase"));
+    }
+    if (!key.isValid() || key.size() != crypto_aead_xchacha20poly1305_ietf_KEYBYTES) {
+        return makeError(ErrorKind::Crypto, QStringLiteral("the key offered is not a device vault key"));
+    }
+    const QByteArray check = keyCheckOf(key);
+    if (m_keyCheck.size() != kKeyCheckSize
+        || sodium_memcmp(check.constData(), m_keyCheck.constData(), static_cast<size_t>(kKeyCheckSize)) != 0) {
+        return makeError(ErrorKind::Crypto,
+            QStringLiteral("the key offered belongs to another device vault, not this one"));
+    }
+    m_key = std::move(key);
+    return {};
+}
+
+Result<SecretBytes> DeviceVault::copyDataKey() const
+{
+    if (!isUnlocked()) {
+        return makeError(ErrorKind::Permission, QStringLiteral("the device vault is locked; unlock it first"));
+    }
+    SecretBytes copy = SecretBytes::copyOf(m_key.data(), m_key.size());
+    if (!copy.isValid()) {
+        return makeError(ErrorKind::Internal, QStringLiteral("cannot allocate secure memory for the device key"));
+    }
+    return copy;
 }
 
 void DeviceVault::lock()
@@ -182,6 +232,7 @@ Status DeviceVault::changePassphrase(
         return wrapped.error();
     }
     m_wrapped = std::move(*wrapped);
+    m_keyCheck = keyCheckOf(*key); // a vault stored before key checks gains one here too
     return {};
 }
 

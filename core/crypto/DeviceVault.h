@@ -26,9 +26,14 @@ struct DraftBinding {
 
 // Drafts at rest. A random 32-byte device data key encrypts every draft (XChaCha20-Poly1305);
 // that key is stored only wrapped under an Argon2id key from the operator's passphrase (the
-// wrapped blob is a key file, docs/formats/key-file.md, content 3; the caller persists it —
-// a platform keystore can hold it instead later). While unlocked, the data key lives in
-// sodium_malloc'd, mlock'd memory; lock() wipes it.
+// wrapped blob is a key file, docs/formats/key-file.md, content 3; the caller persists it).
+// While unlocked, the data key lives in sodium_malloc'd, mlock'd memory; lock() wipes it.
+//
+// A platform keystore may hold a second copy of the same data key (copyDataKey), so the vault
+// can open without the passphrase (unlockWithKey). A key from outside is accepted only if it
+// matches the key-check value: BLAKE2b keyed by the data key over a fixed label, computed
+// whenever the vault is unlocked and persisted beside the wrapped key. It tells nothing about
+// the key, and a vault stored before it existed gains it at its next passphrase unlock.
 //
 // Wrong passphrases are answered with a growing wait: after the n-th failure in a row no
 // attempt is even tried for min(base·2^(n−1), max). The vault never sleeps: it refuses until
@@ -47,6 +52,7 @@ public:
         std::chrono::milliseconds baseDelay { 1000 };
         std::chrono::milliseconds maxDelay { std::chrono::minutes(5) };
         int failedAttempts = 0; // restored from storage, so a restart does not reset the wait
+        QByteArray keyCheck;    // restored from storage; empty for a vault stored before it existed
     };
 
     // A new vault with a fresh data key, unlocked. Persist wrappedKey().
@@ -64,6 +70,14 @@ public:
     std::chrono::milliseconds retryDelay() const;
 
     Status unlock(const QByteArray &passphrase);
+    // Opens with a data key held elsewhere (a platform keystore). A key that does not match the
+    // key check is refused (ErrorKind::Crypto) without counting as a wrong passphrase and
+    // without a wait: a 32-byte key cannot be guessed, so there is nothing to slow down.
+    Status unlockWithKey(SecretBytes key);
+    // A copy of the data key for a keystore; only while unlocked.
+    Result<SecretBytes> copyDataKey() const;
+    // Empty until the vault has been unlocked once with a version that computes it. Persist it.
+    QByteArray keyCheck() const { return m_keyCheck; }
     void lock();
     // Re-wraps the same data key (drafts stay readable); wrappedKey() changes, persist it.
     Status changePassphrase(const QByteArray &oldPassphrase, const QByteArray &newPassphrase);
@@ -80,10 +94,12 @@ public:
 private:
     Result<SecretBytes> unwrap(const QByteArray &passphrase);
     std::chrono::milliseconds delayAfter(int failures) const;
+    void takeKey(SecretBytes key);
 
     QByteArray m_wrapped;
     Options m_options;
     SecretBytes m_key;
+    QByteArray m_keyCheck;
     int m_failures = 0;
     std::chrono::steady_clock::time_point m_notBefore {};
 };

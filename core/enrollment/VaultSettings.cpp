@@ -8,6 +8,8 @@ namespace chorus::enrollment {
 namespace {
 const QString kWrappedKey = QStringLiteral("vault.wrappedKey");
 const QString kFailures = QStringLiteral("vault.failedAttempts");
+const QString kKeyCheck = QStringLiteral("vault.keyCheck");
+const QString kKeyStoreEntry = QStringLiteral("vault.keyStoreEntry");
 } // namespace
 
 Result<std::optional<crypto::DeviceVault>> loadVault(store::SettingsRepository &settings,
@@ -15,13 +17,15 @@ Result<std::optional<crypto::DeviceVault>> loadVault(store::SettingsRepository &
 {
     auto wrapped = settings.value(kWrappedKey);
     auto failures = settings.value(kFailures);
-    if (!wrapped || !failures) {
-        return !wrapped ? wrapped.error() : failures.error();
+    auto check = settings.value(kKeyCheck);
+    if (!wrapped || !failures || !check) {
+        return !wrapped ? wrapped.error() : !failures ? failures.error() : check.error();
     }
     if (!wrapped->has_value() || (*wrapped)->isEmpty()) {
         return std::optional<crypto::DeviceVault>();
     }
     options.failedAttempts = failures->value_or(QString()).toInt();
+    options.keyCheck = QByteArray::fromBase64(check->value_or(QString()).toLatin1());
     return std::optional<crypto::DeviceVault>(
         crypto::DeviceVault(QByteArray::fromBase64((*wrapped)->toLatin1()), std::move(options)));
 }
@@ -31,7 +35,34 @@ Status saveVault(store::SettingsRepository &settings, const crypto::DeviceVault 
     if (Status s = settings.setValue(kWrappedKey, QString::fromLatin1(vault.wrappedKey().toBase64())); !s) {
         return s;
     }
+    if (!vault.keyCheck().isEmpty()) {
+        if (Status s = settings.setValue(kKeyCheck, QString::fromLatin1(vault.keyCheck().toBase64())); !s) {
+            return s;
+        }
+    }
     return settings.setValue(kFailures, QString::number(vault.failedAttempts()));
+}
+
+Result<std::optional<QString>> keyStoreEntry(store::SettingsRepository &settings)
+{
+    auto entry = settings.value(kKeyStoreEntry);
+    if (!entry) {
+        return entry.error();
+    }
+    if (!entry->has_value() || (*entry)->isEmpty()) {
+        return std::optional<QString>();
+    }
+    return entry;
+}
+
+Status setKeyStoreEntry(store::SettingsRepository &settings, const QString &entryId)
+{
+    return settings.setValue(kKeyStoreEntry, entryId);
+}
+
+Status clearKeyStoreEntry(store::SettingsRepository &settings)
+{
+    return settings.remove(kKeyStoreEntry);
 }
 
 Result<crypto::DeviceVault> unlockOrCreateVault(store::SettingsRepository &settings, const QByteArray &passphrase,

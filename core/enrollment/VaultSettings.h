@@ -13,18 +13,25 @@ class SettingsRepository;
 namespace chorus::enrollment {
 
 // Where a device keeps its vault: the wrapped data key (a key file, useless without the
-// operator passphrase) and the count of failed unlocks, so a restart does not reset the wait.
+// operator passphrase), its key check (tells a keystore's copy of the key from any other key)
+// and the count of failed unlocks, so a restart does not reset the wait.
 
 // The stored vault (locked), or nullopt when the device has none yet.
 Result<std::optional<crypto::DeviceVault>> loadVault(store::SettingsRepository &settings,
                                                      crypto::DeviceVault::Options options = {});
-// Persists the wrapped key and the failure count; call after create, unlock attempts and
-// passphrase changes.
+// Persists the wrapped key, the key check and the failure count; call after create, unlock
+// attempts and passphrase changes.
 Status saveVault(store::SettingsRepository &settings, const crypto::DeviceVault &vault);
 
 // For headless use (chorusctl device enroll|update): unlocks the stored vault with
 // `passphrase`, or creates and stores one when the device has none and `createIfMissing`.
 Result<crypto::DeviceVault> unlockOrCreateVault(store::SettingsRepository &settings, const QByteArray &passphrase,
                                                 bool createIfMissing, crypto::DeviceVault::Options options = {});
+
+// The id of this device's entry in a platform keystore (platform/VaultKeyring), or nullopt
+// when the key is not remembered there.
+Result<std::optional<QString>> keyStoreEntry(store::SettingsRepository &settings);
+Status setKeyStoreEntry(store::SettingsRepository &settings, const QString &entryId);
+Status clearKeyStoreEntry(store::SettingsRepository &settings);
 
 } // namespace chorus::enrollment

@@ -75,6 +75,34 @@ FocusScope {
 
                 onCheckedChanged: Idle.switchedOff = checked
             }
+            // Keyring unlock: Chorus opens without the passphrase while this account is signed in.
+            ChoiceOption {
+                id: keyringUnlock
+
+                checked: Vault.keyStoreRemembered
+                enabled: !Vault.keyStoreBusy
+                hint: Vault.keyStoreMessage.length > 0 ? Vault.keyStoreMessage : qsTr("Anyone who can use this computer account can then open Chorus's unfinished responses.")
+                multiple: true
+                objectName: "keyringUnlockOption"
+                text: Vault.keyStoreRemembered ? qsTr("Keyring unlock: on") : qsTr("Keyring unlock: off")
+                visible: Vault.keyStoreAvailable || Vault.keyStoreRemembered
+                width: parent.width
+
+                onCheckedChanged: {
+                    if (checked !== Vault.keyStoreRemembered)
+                        Vault.setKeyStoreRemembered(checked);
+                }
+
+                // A tap breaks the binding; a change that failed must not leave the box showing it.
+                Connections {
+                    function onKeyStoreChanged() {
+                        if (!Vault.keyStoreBusy)
+                            keyringUnlock.checked = Vault.keyStoreRemembered;
+                    }
+
+                    target: Vault
+                }
+            }
             BodyText {
                 objectName: "homeCounts"
                 text: qsTr("%1 sent. %2 waiting to send.").arg(Records.counts.accepted || 0).arg(Records.waiting)

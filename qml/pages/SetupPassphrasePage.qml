@@ -17,7 +17,7 @@ QuestionPage {
 
     onContinueRequested: {
         if (!Vault.busy)
-            Vault.create(first.text, second.text);
+            Vault.create(first.text, second.text, keyringOption.visible && keyringOption.checked);
     }
 
     Connections {
@@ -55,6 +55,16 @@ QuestionPage {
         field.echoMode: TextInput.Password
         label: qsTr("Type the passphrase again")
         objectName: "passphraseAgainField"
+    }
+    // Only where the computer account has an open keyring; unticked unless someone chooses it.
+    ChoiceOption {
+        id: keyringOption
+
+        hint: qsTr("Anyone who can use this computer account can then open Chorus's unfinished responses.")
+        multiple: true
+        objectName: "keyringOption"
+        text: qsTr("Open Chorus without the passphrase while this computer account is signed in")
+        visible: Vault.keyStoreAvailable
     }
     BusyIndicator {
         Accessible.name: qsTr("Setting up the vault")

@@ -10,7 +10,7 @@ QuestionPage {
     id: root
 
     canGoBack: false
-    continueText: Vault.busy ? qsTr("Checking…") : Vault.retrySeconds > 0 ? qsTr("Try again in %n second(s)", "", Vault.retrySeconds) : qsTr("Unlock")
+    continueText: Vault.openingWithKeyStore ? qsTr("Opening with the keyring…") : Vault.busy ? qsTr("Checking…") : Vault.retrySeconds > 0 ? qsTr("Try again in %n second(s)", "", Vault.retrySeconds) : qsTr("Unlock")
     heading: qsTr("Unlock Chorus")
     hint: Device.councilName.length > 0 ? qsTr("This device collects for %1. Type the operator passphrase set up on it.").arg(Device.councilName) : qsTr("Type the operator passphrase set up on this device.")
     objectName: "unlockPage"
@@ -34,6 +34,14 @@ QuestionPage {
 
         target: Vault
     }
+    // Why the keyring did not open Chorus by itself, when it was meant to.
+    BodyText {
+        Accessible.name: text
+        Accessible.role: Accessible.StaticText
+        objectName: "keyringMessage"
+        text: Vault.openingWithKeyStore ? qsTr("Opening with the keyring…") : Vault.keyStoreMessage
+        visible: text.length > 0
+    }
     TextAnswer {
         id: passphrase
 
@@ -43,7 +51,7 @@ QuestionPage {
         objectName: "unlockField"
     }
     BusyIndicator {
-        Accessible.name: qsTr("Checking the passphrase")
+        Accessible.name: Vault.openingWithKeyStore ? qsTr("Opening with the keyring") : qsTr("Checking the passphrase")
         running: Vault.busy
         visible: running
     }

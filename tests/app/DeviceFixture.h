@@ -10,10 +10,12 @@
 #include "AppSync.h"
 #include "CoreEnrollment.h"
 #include "CurlTransport.h"
+#include "KeyStore.h"
 #include "LiveReceiver.h"
 #include "PackageAdmin.h"
 #include "QmlServices.h"
 #include "SetupHarness.h"
+#include "VaultKeyring.h"
 #include "crypto/Signing.h"
 #include "enrollment/EnrollmentBundle.h"
 #include "store/SqliteStore.h"
@@ -67,6 +69,8 @@ public:
     Q_INVOKABLE QString liveQrPath() const { return m_dir.filePath(QStringLiteral("live-enrol.png")); }
     Q_INVOKABLE QString liveFingerprint() const { return m_liveFingerprint; }
     DeviceSetup *device() const { return m_device.get(); }
+    // The keyring the vault may use (tests/app/tst_setup_keyring); null: none, as before.
+    void setKeyStore(chorus::platform::KeyStore *keyStore) { m_keyStore = keyStore; }
     VaultKeeper *vault() const { return m_vault.get(); }
     Q_INVOKABLE bool staffPinWorks(const QString &pin) { return m_lock->unlock(pin); }
     // What the shared journey receiver holds (tombstones left out), through its admin API; -1
@@ -149,8 +153,13 @@ public:
             m_port = std::move(stub);
         }
         auto &settings = m_store->settings();
-        if (scenario != QStringLiteral("firstRun") && !live) {
+        if (scenario != QStringLiteral("firstRun") && scenario != QStringLiteral("keyringFirstRun") && !live) {
             auto vault = chorus::crypto::DeviceVault::create(QByteArray(kPassphrase), vaultOptions());
+            // keyring*: set up earlier with keyring unlock ticked.
+            if (scenario.startsWith(QLatin1String("keyring")) && m_keyStore
+                && !chorus::platform::rememberInKeyStore(*vault, *m_keyStore, settings)) {
+                qFatal("the test keyring did not take the key");
+            }
             (void)settings.setValue(QStringLiteral("vault.wrappedKey"), QString::fromLatin1(vault->wrappedKey().toBase64()));
             (void)settings.setValue(QStringLiteral("test.enrolled"), QStringLiteral("1"));
             (void)settings.setValue(QStringLiteral("device.mode"), scenario == QStringLiteral("enrolledKiosk")
@@ -169,7 +178,7 @@ public:
         m_session = std::make_unique<RespondentSession>(m_finalizer ? static_cast<ResponseSink *>(m_finalizer.get())
                                                                     : &m_sink);
         m_records = std::make_unique<RecordsModel>(&m_store->responses());
-        m_vault = std::make_unique<VaultKeeper>(&settings, vaultOptions());
+        m_vault = std::make_unique<VaultKeeper>(&settings, vaultOptions(), m_keyStore);
         m_device = std::make_unique<DeviceSetup>(m_vault.get(), m_port.get(), &settings, m_lock.get(), m_session.get());
         m_surveys = std::make_unique<InstalledSurveys>(&m_store->surveys(), &m_store->responses(), &m_store->drafts(),
                                                        m_session.get());
@@ -304,6 +313,7 @@ private:
     std::unique_ptr<RecordsModel> m_records;
     std::unique_ptr<EnrollmentPort> m_port;
     std::unique_ptr<VaultKeeper> m_vault;
+    chorus::platform::KeyStore *m_keyStore = nullptr;
     std::unique_ptr<DeviceSetup> m_device;
     std::unique_ptr<InstalledSurveys> m_surveys;
     std::unique_ptr<FinalizerSink> m_finalizer;

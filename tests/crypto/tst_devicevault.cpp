@@ -162,6 +162,80 @@ private Q_SLOTS:
         QVERIFY(result.error().message.contains(QLatin1String("damaged")));
         QCOMPARE(vault.retryDelay(), 0ms);
     }
+    void unlockWithKey_matchingCopy_opensDraftsSealedBefore()
+    {
+        auto created = DeviceVault::create(m_passphrase, options());
+        QVERIFY(created);
+        auto blob = created->sealDraft("before", m_binding);
+        QVERIFY(blob);
+        auto copy = created->copyDataKey();
+        QVERIFY(copy);
+        QCOMPARE(copy->size(), std::size_t(32));
+
+        auto o = options();
+        o.keyCheck = created->keyCheck();
+        DeviceVault restarted(created->wrappedKey(), o);
+        QVERIFY(!restarted.isUnlocked());
+        QVERIFY(restarted.unlockWithKey(std::move(*copy)));
+        QVERIFY(restarted.isUnlocked());
+        auto plain = restarted.openDraft(*blob, m_binding);
+        QVERIFY(plain);
+        QCOMPARE(*plain, QByteArrayLiteral("before"));
+    }
+
+    void unlockWithKey_anotherVaultsKey_isRefused_stillLocked_andNotCountedAsAWrongPassphrase()
+    {
+        auto mine = DeviceVault::create(m_passphrase, options());
+        auto other = DeviceVault::create(m_passphrase, options());
+        QVERIFY(mine && other);
+        auto o = options();
+        o.keyCheck = mine->keyCheck();
+        DeviceVault vault(mine->wrappedKey(), o);
+        auto foreignKey = other->copyDataKey();
+        QVERIFY(foreignKey);
+        auto refused = vault.unlockWithKey(std::move(*foreignKey));
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().kind, ErrorKind::Crypto);
+        QVERIFY(refused.error().message.contains(QLatin1String("another device vault")));
+        QVERIFY(!vault.isUnlocked());
+        QCOMPARE(vault.failedAttempts(), 0);
+        QCOMPARE(vault.retryDelay(), 0ms);
+        QVERIFY(!vault.unlockWithKey(SecretBytes::random(16))); // wrong size
+        QVERIFY(vault.unlock(m_passphrase));
+    }
+
+    void unlockWithKey_vaultStoredWithoutKeyCheck_gainsItAtThePassphraseUnlockOrChange()
+    {
+        auto created = DeviceVault::create(m_passphrase, options());
+        QVERIFY(created);
+        DeviceVault old(created->wrappedKey(), options()); // as stored before key checks existed
+        QVERIFY(old.keyCheck().isEmpty());
+        auto key = created->copyDataKey();
+        QVERIFY(key);
+        auto refused = old.unlockWithKey(std::move(*key));
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().kind, ErrorKind::NotFound);
+        QVERIFY(old.unlock(m_passphrase));
+        QCOMPARE(old.keyCheck(), created->keyCheck());
+        QCOMPARE(old.keyCheck().size(), 32);
+
+        DeviceVault older(created->wrappedKey(), options());
+        QVERIFY(older.changePassphrase(m_passphrase, "new passphrase"));
+        QCOMPARE(older.keyCheck(), created->keyCheck());
+    }
+
+    void keyCheck_survivesAPassphraseChange_andCopyNeedsUnlocked()
+    {
+        auto vault = DeviceVault::create(m_passphrase, options());
+        QVERIFY(vault);
+        const QByteArray check = vault->keyCheck();
+        QVERIFY(vault->changePassphrase(m_passphrase, "new passphrase"));
+        QCOMPARE(vault->keyCheck(), check);
+        vault->lock();
+        auto copy = vault->copyDataKey();
+        QVERIFY(!copy);
+        QCOMPARE(copy.error().kind, ErrorKind::Permission);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestDeviceVault)
