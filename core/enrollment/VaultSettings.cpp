@@ -3,6 +3,8 @@
 
 #include "store/SettingsRepository.h"
 
+#include <thread>
+
 namespace chorus::enrollment {
 
 namespace {
@@ -66,7 +68,8 @@ Status clearKeyStoreEntry(store::SettingsRepository &settings)
 }
 
 Result<crypto::DeviceVault> unlockOrCreateVault(store::SettingsRepository &settings, const QByteArray &passphrase,
-                                                bool createIfMissing, crypto::DeviceVault::Options options)
+                                                bool createIfMissing, crypto::DeviceVault::Options options,
+                                                const VaultWaiter &wait)
 {
     auto stored = loadVault(settings, options);
     if (!stored) {
@@ -87,6 +90,13 @@ Result<crypto::DeviceVault> unlockOrCreateVault(store::SettingsRepository &setti
         return created;
     }
     crypto::DeviceVault vault = std::move(**stored);
+    if (const auto delay = vault.retryDelay(); delay.count() > 0) {
+        if (wait) {
+            wait(delay);
+        } else {
+            std::this_thread::sleep_for(delay);
+        }
+    }
     const Status unlocked = vault.unlock(passphrase);
     (void)saveVault(settings, vault); // the failure count, right or wrong
     if (!unlocked) {

@@ -4,6 +4,8 @@
 #include "common/Result.h"
 #include "crypto/DeviceVault.h"
 
+#include <chrono>
+#include <functional>
 #include <optional>
 
 namespace chorus::store {
@@ -23,10 +25,15 @@ Result<std::optional<crypto::DeviceVault>> loadVault(store::SettingsRepository &
 // attempts and passphrase changes.
 Status saveVault(store::SettingsRepository &settings, const crypto::DeviceVault &vault);
 
-// For headless use (chorusctl device enroll|update): unlocks the stored vault with
+// For headless use (chorusctl device enroll|update, sync): unlocks the stored vault with
 // `passphrase`, or creates and stores one when the device has none and `createIfMissing`.
+// After wrong passphrases the vault makes every new process wait before it may try (a restart
+// must not skip the wait); a command has nobody to show a countdown to, so it waits here with
+// `wait` (sleeping by default) instead of failing every run until someone retries by hand.
+using VaultWaiter = std::function<void(std::chrono::milliseconds)>;
 Result<crypto::DeviceVault> unlockOrCreateVault(store::SettingsRepository &settings, const QByteArray &passphrase,
-                                                bool createIfMissing, crypto::DeviceVault::Options options = {});
+                                                bool createIfMissing, crypto::DeviceVault::Options options = {},
+                                                const VaultWaiter &wait = {});
 
 // The id of this device's entry in a platform keystore (platform/VaultKeyring), or nullopt
 // when the key is not remembered there.

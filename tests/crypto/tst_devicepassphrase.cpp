@@ -7,6 +7,7 @@
 #include "enrollment/VaultSettings.h"
 #include "store/SqliteStore.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -117,6 +118,21 @@ private Q_SLOTS:
         crypto::DeviceVault after = storedVault();
         QCOMPARE(after.wrappedKey(), before);
         QCOMPARE(after.failedAttempts(), 1);
+    }
+
+    void afterAWrongPassphrase_theNextRunWaitsOutTheDelay_insteadOfFailing()
+    {
+        // A headless kiosk's scripts run chorusctl again later: the growing wait must make that
+        // run slower, not fail it for ever (every new process restarts the wait).
+        QCOMPARE(run(args("not the passphrase", kNew)), 1);
+        QElapsedTimer timer;
+        timer.start();
+        QString err;
+        QCOMPARE(run(args(kOld, kNew), nullptr, &err), 0);
+        QVERIFY2(timer.elapsed() >= 900, qPrintable(QString::number(timer.elapsed()))); // the 1 s wait was kept
+        crypto::DeviceVault fresh = storedVault();
+        QVERIFY(fresh.unlock(kNew));
+        QCOMPARE(fresh.failedAttempts(), 0);
     }
 
     void shortOrSameNewPassphrase_isRefused_withTheReason()
