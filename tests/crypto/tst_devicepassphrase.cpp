@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // chorusctl device passphrase: re-wraps the same device key under a new passphrase (and cost),
 // so drafts stay readable; a wrong current passphrase changes nothing and counts as a failure.
-#include "Cli.h"
+#include "CliRunner.h"
 #include "crypto/DeviceVault.h"
 #include "crypto/KeyFile.h"
 #include "enrollment/VaultSettings.h"
@@ -40,16 +40,8 @@ class TestDevicePassphrase : public QObject
 
     int run(const QStringList &args, QString *out = nullptr, QString *err = nullptr)
     {
-        QString o, e;
-        QTextStream os(&o), es(&e);
-        cli::Io io{os, es};
-        const int code = cli::run(QStringList{QStringLiteral("chorusctl"), QStringLiteral("device"),
-                                              QStringLiteral("passphrase")} + args, io);
-        os.flush();
-        es.flush();
-        if (out) *out = o;
-        if (err) *err = e;
-        return code;
+        return testing::runChorusctl(QStringList{QStringLiteral("device"), QStringLiteral("passphrase")} + args, out,
+                                     err);
     }
 
     QStringList args(const QByteArray &current, const QByteArray &next)

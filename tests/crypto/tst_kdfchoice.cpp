@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The vault's Argon2id cost follows the device's memory: INTERACTIVE on low-memory tablets,
 // MODERATE elsewhere, and the parameters travel with the wrapped key so either unlocks later.
-#include "Cli.h"
+#include "CliRunner.h"
 #include "DeviceMemory.h"
 #include "crypto/DeviceVault.h"
 #include "crypto/KeyFile.h"
@@ -82,16 +82,13 @@ private Q_SLOTS:
     void deviceEnroll_unknownCost_isAUsageError()
     {
         QTemporaryDir tmp;
-        QString out, err;
-        QTextStream os(&out), es(&err);
-        chorus::cli::Io io{os, es};
-        const int code = chorus::cli::run({QStringLiteral("chorusctl"), QStringLiteral("device"), QStringLiteral("enroll"),
+        QString err;
+        const int code = chorus::testing::runChorusctl({QStringLiteral("device"), QStringLiteral("enroll"),
                                            QStringLiteral("--db"), tmp.filePath(QStringLiteral("d.db")),
                                            QStringLiteral("--passphrase-file"), tmp.filePath(QStringLiteral("p")),
                                            QStringLiteral("--bundle"), tmp.filePath(QStringLiteral("b.json")),
                                            QStringLiteral("--kdf"), QStringLiteral("cheap")},
-                                          io);
-        es.flush();
+                                          nullptr, &err);
         QCOMPARE(code, 2);
         QVERIFY2(err.contains(QLatin1String("'cheap'")), qPrintable(err));
         QVERIFY(!QFile::exists(tmp.filePath(QStringLiteral("d.db")))); // nothing created on a usage error

@@ -2,27 +2,16 @@
 // chorusctl enroll / survey publish|sign / device enroll|update: help, usage errors (exit 2)
 // and failures (exit 1, one line) that need no receiver.
 #include "BundleTestSupport.h"
-#include "Cli.h"
+#include "CliRunner.h"
 
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace chorus;
 
-namespace {
+using chorus::testing::runChorusctl;
 
-int runCli(const QStringList &args, QString *out = nullptr, QString *err = nullptr)
-{
-    QString o, e;
-    QTextStream os(&o), es(&e);
-    cli::Io io{os, es};
-    const int code = cli::run(QStringList{QStringLiteral("chorusctl")} + args, io);
-    os.flush();
-    es.flush();
-    if (out) *out = o;
-    if (err) *err = e;
-    return code;
-}
+namespace {
 
 QStringList words(const char *text)
 {
@@ -51,7 +40,7 @@ private Q_SLOTS:
     {
         QFETCH(QString, command);
         QString out;
-        QCOMPARE(runCli(command.split(QLatin1Char(' ')), &out), int(cli::ExitOk));
+        QCOMPARE(runChorusctl(command.split(QLatin1Char(' ')), &out), int(cli::ExitOk));
         QVERIFY2(out.contains(QStringLiteral("--")), qPrintable(out));
     }
 
@@ -77,7 +66,7 @@ private Q_SLOTS:
     {
         QFETCH(QString, command);
         QString err;
-        QCOMPARE(runCli(words(command.toLatin1().constData()), nullptr, &err), int(cli::ExitUsage));
+        QCOMPARE(runChorusctl(words(command.toLatin1().constData()), nullptr, &err), int(cli::ExitUsage));
         QCOMPARE(err.count(QLatin1Char('\n')), 1);
         QVERIFY(err.startsWith(QStringLiteral("chorusctl: ")));
     }
@@ -89,7 +78,7 @@ private Q_SLOTS:
         token.write("admin-token-0123456789\n");
         token.close();
         QString err;
-        QCOMPARE(runCli({QStringLiteral("enroll"), QStringLiteral("list"), QStringLiteral("--endpoint"),
+        QCOMPARE(runChorusctl({QStringLiteral("enroll"), QStringLiteral("list"), QStringLiteral("--endpoint"),
                          QStringLiteral("http://receiver.example.org"), QStringLiteral("--admin-token-file"), token.fileName(),
                          QStringLiteral("--allow-http-loopback")},
                         nullptr, &err),
@@ -105,7 +94,7 @@ private Q_SLOTS:
         pass.close();
         const QString db = m_dir.filePath(QStringLiteral("missing.db"));
         QString err;
-        QCOMPARE(runCli({QStringLiteral("device"), QStringLiteral("update"), QStringLiteral("--db"), db,
+        QCOMPARE(runChorusctl({QStringLiteral("device"), QStringLiteral("update"), QStringLiteral("--db"), db,
                          QStringLiteral("--passphrase-file"), pass.fileName()},
                         nullptr, &err),
                  int(cli::ExitFailure));
@@ -124,7 +113,7 @@ private Q_SLOTS:
         bundle.write("{\"format\":\"chorus-enrollment-signed\",\"version\":1,\"bundle\":\"!!\",\"signature\":\"\"}");
         bundle.close();
         QString err;
-        QCOMPARE(runCli({QStringLiteral("device"), QStringLiteral("enroll"), QStringLiteral("--db"),
+        QCOMPARE(runChorusctl({QStringLiteral("device"), QStringLiteral("enroll"), QStringLiteral("--db"),
                          m_dir.filePath(QStringLiteral("d.db")), QStringLiteral("--passphrase-file"), pass.fileName(),
                          QStringLiteral("--bundle"), bundle.fileName(), QStringLiteral("--kdf"), QStringLiteral("interactive")},
                         nullptr, &err),
@@ -152,21 +141,21 @@ private Q_SLOTS:
         wrong.close();
         const QString db = m_dir.filePath(QStringLiteral("sync.db"));
         QString out, err;
-        QCOMPARE(runCli({QStringLiteral("device"), QStringLiteral("enroll"), QStringLiteral("--db"), db,
+        QCOMPARE(runChorusctl({QStringLiteral("device"), QStringLiteral("enroll"), QStringLiteral("--db"), db,
                          QStringLiteral("--passphrase-file"), pass.fileName(), QStringLiteral("--bundle"), bundle.fileName(),
                          QStringLiteral("--kdf"), QStringLiteral("interactive")},
                         &out, &err),
                  int(cli::ExitOk));
         QVERIFY(out.contains(enrollment::keyFingerprint(key.publicKey())));
         QVERIFY(!out.contains(QString::fromLatin1(b.deviceToken)));
-        QCOMPARE(runCli({QStringLiteral("sync"), QStringLiteral("--db"), db, QStringLiteral("--passphrase-file"),
+        QCOMPARE(runChorusctl({QStringLiteral("sync"), QStringLiteral("--db"), db, QStringLiteral("--passphrase-file"),
                          wrong.fileName()},
                         nullptr, &err),
                  int(cli::ExitFailure));
         QVERIFY2(err.contains(QStringLiteral("wrong passphrase")), qPrintable(err));
 
         const QString other = m_dir.filePath(QStringLiteral("other.db"));
-        QCOMPARE(runCli({QStringLiteral("device"), QStringLiteral("enroll"), QStringLiteral("--db"), other,
+        QCOMPARE(runChorusctl({QStringLiteral("device"), QStringLiteral("enroll"), QStringLiteral("--db"), other,
                          QStringLiteral("--passphrase-file"), pass.fileName(), QStringLiteral("--bundle"),
                          m_dir.filePath(QStringLiteral("missing.bundle"))},
                         nullptr, &err),

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `chorusctl device keyring status|enable|disable` against a real GNOME Keyring (with-keyring.sh).
-#include "Cli.h"
+#include "CliRunner.h"
 #include "KeyringTestSupport.h"
 
 #include "enrollment/VaultSettings.h"
@@ -11,24 +11,9 @@
 
 using namespace chorus;
 
-namespace {
+using chorus::testing::runChorusctl;
 
-int runCli(const QStringList &args, QString *out = nullptr, QString *err = nullptr)
-{
-    QString o, e;
-    QTextStream os(&o), es(&e);
-    cli::Io io { os, es };
-    const int code = cli::run(QStringList { QStringLiteral("chorusctl") } + args, io);
-    os.flush();
-    es.flush();
-    if (out) {
-        *out = o;
-    }
-    if (err) {
-        *err = e;
-    }
-    return code;
-}
+namespace {
 
 } // namespace
 
@@ -63,29 +48,29 @@ private Q_SLOTS:
     void enable_status_disable_roundTrip()
     {
         QString out;
-        QCOMPARE(runCli({ QStringLiteral("device"), QStringLiteral("keyring"), QStringLiteral("status"),
+        QCOMPARE(runChorusctl({ QStringLiteral("device"), QStringLiteral("keyring"), QStringLiteral("status"),
                             QStringLiteral("--db"), m_db },
                      &out),
             int(cli::ExitOk));
         QVERIFY2(out.contains(QLatin1String("available: yes")), qPrintable(out));
         QVERIFY(out.contains(QLatin1String("keyring unlock: off")));
 
-        QCOMPARE(runCli({ QStringLiteral("device"), QStringLiteral("keyring"), QStringLiteral("enable"),
+        QCOMPARE(runChorusctl({ QStringLiteral("device"), QStringLiteral("keyring"), QStringLiteral("enable"),
                             QStringLiteral("--db"), m_db, QStringLiteral("--passphrase-file"), m_passphraseFile },
                      &out),
             int(cli::ExitOk));
         QVERIFY(!out.contains(QLatin1String("operator passphrase")));
-        QCOMPARE(runCli({ QStringLiteral("device"), QStringLiteral("keyring"), QStringLiteral("status"),
+        QCOMPARE(runChorusctl({ QStringLiteral("device"), QStringLiteral("keyring"), QStringLiteral("status"),
                             QStringLiteral("--db"), m_db },
                      &out),
             int(cli::ExitOk));
         QVERIFY2(out.contains(QLatin1String("keyring unlock: on")), qPrintable(out));
         QVERIFY2(out.contains(QLatin1String("opens the vault now: yes")), qPrintable(out));
 
-        QCOMPARE(runCli({ QStringLiteral("device"), QStringLiteral("keyring"), QStringLiteral("disable"),
+        QCOMPARE(runChorusctl({ QStringLiteral("device"), QStringLiteral("keyring"), QStringLiteral("disable"),
                             QStringLiteral("--db"), m_db }),
             int(cli::ExitOk));
-        QCOMPARE(runCli({ QStringLiteral("device"), QStringLiteral("keyring"), QStringLiteral("status"),
+        QCOMPARE(runChorusctl({ QStringLiteral("device"), QStringLiteral("keyring"), QStringLiteral("status"),
                             QStringLiteral("--db"), m_db },
                      &out),
             int(cli::ExitOk));
@@ -100,7 +85,7 @@ private Q_SLOTS:
         file.write("not the passphrase\n");
         file.close();
         QString err;
-        QCOMPARE(runCli({ QStringLiteral("device"), QStringLiteral("keyring"), QStringLiteral("enable"),
+        QCOMPARE(runChorusctl({ QStringLiteral("device"), QStringLiteral("keyring"), QStringLiteral("enable"),
                             QStringLiteral("--db"), m_db, QStringLiteral("--passphrase-file"), wrong },
                      nullptr, &err),
             int(cli::ExitFailure));
@@ -108,7 +93,7 @@ private Q_SLOTS:
         QCOMPARE(err.trimmed().count(QLatin1Char('\n')), 0);
         QVERIFY(!err.contains(QLatin1String("not the passphrase")));
         QString out;
-        QCOMPARE(runCli({ QStringLiteral("device"), QStringLiteral("keyring"), QStringLiteral("status"),
+        QCOMPARE(runChorusctl({ QStringLiteral("device"), QStringLiteral("keyring"), QStringLiteral("status"),
                             QStringLiteral("--db"), m_db },
                      &out),
             int(cli::ExitOk));
@@ -117,12 +102,12 @@ private Q_SLOTS:
 
     void usageErrors_exitTwo()
     {
-        QCOMPARE(runCli({ QStringLiteral("device"), QStringLiteral("keyring"), QStringLiteral("enable"),
+        QCOMPARE(runChorusctl({ QStringLiteral("device"), QStringLiteral("keyring"), QStringLiteral("enable"),
                             QStringLiteral("--db"), m_db }),
             int(cli::ExitUsage));
-        QCOMPARE(runCli({ QStringLiteral("device"), QStringLiteral("keyring"), QStringLiteral("status") }),
+        QCOMPARE(runChorusctl({ QStringLiteral("device"), QStringLiteral("keyring"), QStringLiteral("status") }),
             int(cli::ExitUsage));
-        QCOMPARE(runCli({ QStringLiteral("device"), QStringLiteral("keyring"), QStringLiteral("sideways") }),
+        QCOMPARE(runChorusctl({ QStringLiteral("device"), QStringLiteral("keyring"), QStringLiteral("sideways") }),
             int(cli::ExitUsage));
     }
 };

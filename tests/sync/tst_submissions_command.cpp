@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `chorusctl submissions list|delete` against the real receiver, and what the device that still
 // holds a deleted record learns when it sends it again.
-#include "Cli.h"
+#include "CliRunner.h"
 #include "CurlTransport.h"
 #include "FaultProxy.h"
 #include "LiveReceiver.h"
@@ -19,16 +19,6 @@ using State = MemoryOutbox::State;
 using Fault = testing::FaultProxy::Fault;
 
 namespace {
-
-int runCli(const QStringList &args, QString *out, QString *err)
-{
-    QTextStream os(out), es(err);
-    cli::Io io{os, es};
-    const int code = cli::run(QStringList{QStringLiteral("chorusctl")} + args, io);
-    os.flush();
-    es.flush();
-    return code;
-}
 
 SyncReport syncVia(int port, const QByteArray &token, Outbox &outbox)
 {
@@ -82,13 +72,13 @@ private Q_SLOTS:
         QCOMPARE(device.state(kept.instanceId), State::Accepted);
 
         QString out, err;
-        QCOMPARE(runCli(QStringList{QStringLiteral("submissions"), QStringLiteral("list")} + admin(live), &out, &err), 0);
+        QCOMPARE(testing::runChorusctl(QStringList{QStringLiteral("submissions"), QStringLiteral("list")} + admin(live), &out, &err), 0);
         QVERIFY2(out.contains(lost.instanceId + QStringLiteral("\tcomplete\t")), qPrintable(out));
         QVERIFY(out.contains(kept.instanceId + QStringLiteral("\tcomplete\t")));
         QVERIFY(out.contains(QLatin1String("2 submissions, 0 deleted")));
 
         out.clear();
-        QCOMPARE(runCli(QStringList{QStringLiteral("submissions"), QStringLiteral("delete"), QStringLiteral("--instance"),
+        QCOMPARE(testing::runChorusctl(QStringList{QStringLiteral("submissions"), QStringLiteral("delete"), QStringLiteral("--instance"),
                                     lost.instanceId}
                             + admin(live),
                         &out, &err),
@@ -102,7 +92,7 @@ private Q_SLOTS:
         QVERIFY(device.reason(lost.instanceId).contains(QLatin1String("deleted")));
 
         out.clear();
-        QCOMPARE(runCli(QStringList{QStringLiteral("submissions"), QStringLiteral("list")} + admin(live), &out, &err), 0);
+        QCOMPARE(testing::runChorusctl(QStringList{QStringLiteral("submissions"), QStringLiteral("list")} + admin(live), &out, &err), 0);
         QVERIFY(out.contains(lost.instanceId + QStringLiteral("\tdeleted\t")));
         QVERIFY(out.contains(QLatin1String("2 submissions, 1 deleted")));
         auto stored = live.storage->changesAfter(0, 10);
@@ -114,7 +104,7 @@ private Q_SLOTS:
 
         // Deleting again is harmless and says so.
         out.clear();
-        QCOMPARE(runCli(QStringList{QStringLiteral("submissions"), QStringLiteral("delete"), QStringLiteral("--instance"),
+        QCOMPARE(testing::runChorusctl(QStringList{QStringLiteral("submissions"), QStringLiteral("delete"), QStringLiteral("--instance"),
                                     lost.instanceId}
                             + admin(live),
                         &out, &err),
@@ -128,7 +118,7 @@ private Q_SLOTS:
         testing::LiveReceiver live;
         CHORUS_START_RECEIVER(live);
         QString out, err;
-        QCOMPARE(runCli(QStringList{QStringLiteral("submissions"), QStringLiteral("delete"), QStringLiteral("--instance"),
+        QCOMPARE(testing::runChorusctl(QStringList{QStringLiteral("submissions"), QStringLiteral("delete"), QStringLiteral("--instance"),
                                     QStringLiteral("uuid:not-there-at-all")}
                             + admin(live),
                         &out, &err),
@@ -141,21 +131,21 @@ private Q_SLOTS:
         testing::LiveReceiver live;
         CHORUS_START_RECEIVER(live);
         QString out, err;
-        QCOMPARE(runCli(QStringList{QStringLiteral("submissions"), QStringLiteral("list")}
+        QCOMPARE(testing::runChorusctl(QStringList{QStringLiteral("submissions"), QStringLiteral("list")}
                             + admin(live, "not-the-admin-token-0123456789"),
                         &out, &err),
                  1);
         QVERIFY2(err.contains(QLatin1String("refused the admin token")), qPrintable(err));
         QVERIFY(!err.contains(QLatin1String("not-the-admin-token")));
         err.clear();
-        QCOMPARE(runCli(QStringList{QStringLiteral("submissions"), QStringLiteral("delete")} + admin(live), &out, &err),
+        QCOMPARE(testing::runChorusctl(QStringList{QStringLiteral("submissions"), QStringLiteral("delete")} + admin(live), &out, &err),
                  2);
-        QCOMPARE(runCli(QStringList{QStringLiteral("submissions"), QStringLiteral("delete"), QStringLiteral("--instance"),
+        QCOMPARE(testing::runChorusctl(QStringList{QStringLiteral("submissions"), QStringLiteral("delete"), QStringLiteral("--instance"),
                                     QStringLiteral("42")}
                             + admin(live),
                         &out, &err),
                  2);
-        QCOMPARE(runCli({QStringLiteral("submissions"), QStringLiteral("purge")}, &out, &err), 2);
+        QCOMPARE(testing::runChorusctl({QStringLiteral("submissions"), QStringLiteral("purge")}, &out, &err), 2);
     }
 };
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // chorusctl sync and pull against the real receiver over loopback: the records sent, the sync
 // log, the admin layout written, and the plain-http rule. The engine itself is tst_sync_endtoend.
-#include "Cli.h"
+#include "CliRunner.h"
 #include "DeviceOutbox.h"
 #include "MemoryOutbox.h"
 #include "SyncEndToEnd.h"
@@ -15,6 +15,8 @@ using namespace chorus;
 using namespace chorus::sync;
 using testing::readAll;
 using testing::verifyPulled;
+
+using chorus::testing::runChorusctl;
 
 namespace {
 
@@ -37,19 +39,6 @@ public:
 private:
     Outbox &m_t;
 };
-
-int runCli(const QStringList &args, QString *out = nullptr, QString *err = nullptr)
-{
-    QString o, e;
-    QTextStream os(&o), es(&e);
-    cli::Io io{os, es};
-    const int code = cli::run(QStringList{QStringLiteral("chorusctl")} + args, io);
-    os.flush();
-    es.flush();
-    if (out) *out = o;
-    if (err) *err = e;
-    return code;
-}
 
 } // namespace
 
@@ -76,7 +65,7 @@ private Q_SLOTS:
         QTemporaryDir device;
         const QString dbPath = device.filePath(QStringLiteral("device.db"));
         QString out, err;
-        const int code = runCli({QStringLiteral("sync"), QStringLiteral("--db"), dbPath,
+        const int code = runChorusctl({QStringLiteral("sync"), QStringLiteral("--db"), dbPath,
                                  QStringLiteral("--endpoint"), live.base(), QStringLiteral("--token"),
                                  QString::fromLatin1(live.deviceToken), QStringLiteral("--allow-http-loopback")},
                                 &out, &err);
@@ -86,7 +75,7 @@ private Q_SLOTS:
         QVERIFY(!out.contains(QString::fromLatin1(live.deviceToken)));
 
         // The run is in the persisted log, which --status shows without sending anything.
-        QVERIFY2(runCli({QStringLiteral("sync"), QStringLiteral("--db"), dbPath, QStringLiteral("--status")}, &out, &err)
+        QVERIFY2(runChorusctl({QStringLiteral("sync"), QStringLiteral("--db"), dbPath, QStringLiteral("--status")}, &out, &err)
                      == 0,
                  qPrintable(err));
         QVERIFY(out.contains(QLatin1String("last run")));
@@ -98,7 +87,7 @@ private Q_SLOTS:
         QVERIFY(!logText.contains(QString::fromLatin1(live.deviceToken)));
 
         QTemporaryDir admin;
-        QVERIFY2(runCli({QStringLiteral("pull"), QStringLiteral("--endpoint"), live.base(),
+        QVERIFY2(runChorusctl({QStringLiteral("pull"), QStringLiteral("--endpoint"), live.base(),
                          QStringLiteral("--admin-token"), QString::fromLatin1(live.adminToken), QStringLiteral("--out"),
                          admin.path(), QStringLiteral("--allow-http-loopback")},
                         &out, &err)
@@ -113,7 +102,7 @@ private Q_SLOTS:
         QString err;
         // An http endpoint on this machine is taken as explicit (with a note); the run then
         // fails only because there is no such device database.
-        QCOMPARE(runCli({QStringLiteral("sync"), QStringLiteral("--db"), QStringLiteral("no-such-device.db"),
+        QCOMPARE(runChorusctl({QStringLiteral("sync"), QStringLiteral("--db"), QStringLiteral("no-such-device.db"),
                          QStringLiteral("--endpoint"), QStringLiteral("http://127.0.0.1:1"), QStringLiteral("--token"),
                          QStringLiteral("t")},
                         nullptr, &err),
@@ -121,13 +110,13 @@ private Q_SLOTS:
         QVERIFY(err.contains(QLatin1String("plain http to a receiver on this machine")));
         QVERIFY(err.contains(QLatin1String("no such device database")));
         QVERIFY(!QFile::exists(QStringLiteral("no-such-device.db")));
-        QCOMPARE(runCli({QStringLiteral("sync"), QStringLiteral("--db"), QStringLiteral("d.db"),
+        QCOMPARE(runChorusctl({QStringLiteral("sync"), QStringLiteral("--db"), QStringLiteral("d.db"),
                          QStringLiteral("--endpoint"), QStringLiteral("http://survey.example.org"),
                          QStringLiteral("--token"), QStringLiteral("t"), QStringLiteral("--allow-http-loopback")},
                         nullptr, &err),
                  1);
         QVERIFY(err.contains(QLatin1String("https")));
-        QCOMPARE(runCli({QStringLiteral("sync"), QStringLiteral("--endpoint"), QStringLiteral("https://x")}, nullptr,
+        QCOMPARE(runChorusctl({QStringLiteral("sync"), QStringLiteral("--endpoint"), QStringLiteral("https://x")}, nullptr,
                         &err),
                  2);
     }
