@@ -2,7 +2,7 @@
 #pragma once
 // Shared by the consent suites that drive chorusctl end to end with the demo survey.
 
-#include "Cli.h"
+#include "CliRunner.h"
 #include "crypto/CouncilKeys.h"
 #include "crypto/OdkEnvelope.h"
 #include "response/SubmissionXml.h"
@@ -15,23 +15,8 @@
 
 namespace chorus::consent::testing {
 
-struct CliResult {
-    int code = -1;
-    QString out;
-    QString err;
-};
-
-inline CliResult runCli(const QStringList &args)
-{
-    CliResult result;
-    QTextStream out(&result.out);
-    QTextStream err(&result.err);
-    cli::Io io{out, err};
-    result.code = cli::run(QStringList{QStringLiteral("chorusctl")} + args, io);
-    out.flush();
-    err.flush();
-    return result;
-}
+using chorus::testing::CliResult;
+using chorus::testing::runCli;
 
 inline QString demoSurveyPath()
 {
