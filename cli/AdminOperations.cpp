@@ -75,7 +75,9 @@ Result<PullOutcome> runPull(const PullRequest &request, const OperationControl &
     curl.caFile = request.caFile;
     sync::CurlTransport transport(curl);
     ObservedTransport observed(transport, control);
-    auto summary = sync::PullClient(observed, base, request.adminToken).pull(request.outDir);
+    sync::PullOptions options;
+    options.retryDamaged = request.retryDamaged;
+    auto summary = sync::PullClient(observed, base, request.adminToken).pull(request.outDir, options);
     if (observed.cancelled())
         return PullOutcome { summary ? *summary : sync::PullSummary {}, true };
     if (!summary)

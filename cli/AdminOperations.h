@@ -55,6 +55,7 @@ struct PullRequest {
     QString outDir;
     bool allowHttpLoopback = false;
     QString caFile;
+    bool retryDamaged = false; // fetch the submissions recorded as damaged again first
 };
 struct PullOutcome {
     sync::PullSummary summary;

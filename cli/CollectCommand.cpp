@@ -2,14 +2,15 @@
 // chorusctl collect: fill and finalize one response headlessly through the same form engine
 // and finalization path as the app (automation, and keying in paper forms).
 #include "CliSupport.h"
+#include "CollectPackage.h"
 #include "ConsentOptions.h"
 
 #include "consent/SurveyConsent.h"
 #include "response/Finalizer.h"
 #include "store/SqliteStore.h"
 #include "survey/AnswersJson.h"
-#include "survey/SurveyLoader.h"
 
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonParseError>
@@ -34,17 +35,36 @@ int collectCommand(const QStringList &args, Io &io)
     parser.addOption({QStringLiteral("language"), QStringLiteral("Language the answers were given in."),
                       QStringLiteral("CODE")});
     addConsentOptions(parser);
+    addPackageTrustOptions(parser);
     if (const int code = parseOrExit(parser, args, io,
                                      {QStringLiteral("survey"), QStringLiteral("answers"), QStringLiteral("db")});
         code >= 0) {
         return code;
     }
 
-    survey::ValidationReport report;
-    auto package = survey::SurveyLoader::loadFile(parser.value(QStringLiteral("survey")), &report);
-    if (!package) {
-        return fail(io, package.error());
+    // An existing database may be enrolled, and then decides which packages it accepts; a new
+    // one is only created once everything has been checked.
+    const QString dbPath = parser.value(QStringLiteral("db"));
+    std::unique_ptr<store::SqliteStore> store;
+    const auto openStore = [&]() -> Status {
+        auto opened = store::SqliteStore::open(dbPath);
+        if (!opened) {
+            return opened.error();
+        }
+        store = std::move(*opened);
+        return {};
+    };
+    if (QFileInfo::exists(dbPath)) {
+        if (Status opened = openStore(); !opened) {
+            return fail(io, opened.error());
+        }
     }
+    PackageToCollect trusted;
+    if (const int code = loadPackageToCollect(parser, parser.value(QStringLiteral("survey")), store.get(), io, trusted);
+        code >= 0) {
+        return code;
+    }
+    const survey::SurveyPackage *package = &trusted.package;
 
     auto answerBytes = readFileCapped(parser.value(QStringLiteral("answers")), kMaxAnswersBytes);
     if (!answerBytes) {
@@ -75,11 +95,17 @@ int collectCommand(const QStringList &args, Io &io)
         return fail(io, continues.error());
     }
 
-    auto store = store::SqliteStore::open(parser.value(QStringLiteral("db")));
     if (!store) {
-        return fail(io, store.error());
+        if (Status opened = openStore(); !opened) {
+            return fail(io, opened.error());
+        }
     }
-    response::Finalizer finalizer(**store);
+    if (auto recorded = store->audit().append(QStringLiteral("collect.package"),
+                                              package->id + QLatin1Char(' ') + package->version, trusted.trust);
+        !recorded) {
+        return fail(io, recorded.error());
+    }
+    response::Finalizer finalizer(*store);
     auto instanceId = finalizer.finalize(*package, *response);
     if (!instanceId) {
         return fail(io, instanceId.error());
@@ -87,8 +113,11 @@ int collectCommand(const QStringList &args, Io &io)
     io.out << "finalized " << *instanceId << Qt::endl;
     // The respondent's only handle for withdrawing: shown once, only its hash is kept.
     io.out << "receipt " << consent->receiptCode.formatted() << Qt::endl;
+    // The response is stored: a side output that fails now must not make a retrying script
+    // collect it a second time, so it is a warning and the exit code stays 0.
     if (auto written = writeReceiptQrIfAsked(parser, consent->receiptCode); !written) {
-        return fail(io, written.error());
+        io.err << "chorusctl: warning: the response was finalized, but its receipt QR code was not written: "
+               << written.error().message << " (the receipt code printed above is the same)" << Qt::endl;
     }
     return ExitOk;
 }

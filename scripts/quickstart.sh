@@ -37,7 +37,8 @@ echo "== demo survey: sealed to those keys and signed =="
 echo "== local receiver on $endpoint =="
 mkdir -p "$state/receiver"
 "$bin/chorus-receiver/chorus-receiver" --data "$state/receiver" --listen "127.0.0.1:$port" \
-    --admin-token-file "$state/admin-token" > "$state/receiver.log" 2>&1 &
+    --admin-token-file "$state/admin-token" --signing-key "$state/keys/signing-ed25519.pub" \
+    > "$state/receiver.log" 2>&1 &
 receiver=$!
 trap 'kill $receiver 2>/dev/null; wait $receiver 2>/dev/null || true' EXIT
 for _ in $(seq 1 50); do
@@ -48,7 +49,7 @@ curl -fsS "$endpoint/healthz" >/dev/null || { echo "quickstart: the receiver did
 
 admin=(--endpoint "$endpoint" --admin-token-file "$state/admin-token" --allow-http-loopback)
 echo "== publishing the survey to the receiver =="
-"$bin/chorusctl/chorusctl" survey publish "$state/demo.chorus.json" "${admin[@]}"
+"$bin/chorusctl/chorusctl" survey publish "$state/demo.chorus.json" "${admin[@]}" --keys "$state/keys"
 
 # A device database that is already enrolled keeps its token; a new one gets a fresh bundle.
 if [ ! -f "$state/device.db" ] || [ ! -f "$state/enrollment.json" ]; then

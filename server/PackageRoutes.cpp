@@ -6,6 +6,7 @@
 #include "Manifest.h"
 #include "Tokens.h"
 
+#include "survey/PackageSignature.h"
 #include "survey/SurveyLoader.h"
 
 #include <QCryptographicHash>
@@ -70,7 +71,7 @@ QByteArray legacyFile(const QString &dir, const QString &name)
     return file.readAll();
 }
 
-void publish(Storage &storage, const httplib::Request &req, httplib::Response &res)
+void publish(Storage &storage, const QByteArray &signingKey, const httplib::Request &req, httplib::Response &res)
 {
     const QString name = QString::fromStdString(req.matches[1].str());
     const QByteArray bytes = toBytes(req.body);
@@ -79,6 +80,17 @@ void publish(Storage &storage, const httplib::Request &req, httplib::Response &r
     if (!signature || signature.decoded.size() != kSignatureSize) {
         textReply(res, 400, QStringLiteral("X-Chorus-Signature must hold the base64 of the package's 64-byte "
                                            "signature (chorusctl survey sign writes it to FILE.sig)"));
+        return;
+    }
+    if (signingKey.isEmpty()) {
+        textReply(res, 503, QStringLiteral("this receiver was not given the council's signing public key, so it cannot "
+                                           "check a package and publishes none; give it the key (docs/deploy.md)"));
+        return;
+    }
+    if (!survey::verifyPackageSignature(bytes, signature.decoded, signingKey)) {
+        textReply(res, 400, QStringLiteral("the package's signature does not verify against the council signing key "
+                                           "this receiver holds: it was changed after signing or signed with another "
+                                           "key. Nothing was replaced; sign the package again with chorusctl survey sign"));
         return;
     }
     survey::ValidationReport report;
@@ -114,12 +126,13 @@ void publish(Storage &storage, const httplib::Request &req, httplib::Response &r
 
 } // namespace
 
-void installPackageRoutes(httplib::Server &server, Storage &storage, QByteArray adminToken, QString packagesDir)
+void installPackageRoutes(httplib::Server &server, Storage &storage, QByteArray adminToken, QString packagesDir,
+                          QByteArray signingPublicKey)
 {
     server.Put(R"(/v1/admin/packages/([A-Za-z0-9._-]{1,64}))",
-               [&storage, adminToken](const httplib::Request &req, httplib::Response &res) {
+               [&storage, adminToken, signingPublicKey](const httplib::Request &req, httplib::Response &res) {
                    if (requireAdmin(req, res, adminToken)) {
-                       publish(storage, req, res);
+                       publish(storage, signingPublicKey, req, res);
                    }
                });
 

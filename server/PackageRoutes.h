@@ -10,9 +10,12 @@
 
 namespace chorus::server {
 
-// Survey packages (docs/formats/receiver-api.md). The receiver checks that a published file is
-// a valid survey package and keeps it with its detached signature; the signature itself is
-// checked on the device, against the council key it was enrolled with.
+// Survey packages (docs/formats/receiver-api.md). The receiver checks a published package's
+// detached signature against the council signing key it was given, then that it is a valid
+// survey package, before it replaces anything: a package no device would accept must never
+// take the place of the published one (a lower version is refused afterwards, so the real
+// package could not be published again). Without a signing key, publishing is refused.
+// Devices check the signature again, against the council key they were enrolled with.
 //
 // Admins (Bearer admin token):
 //   PUT /v1/admin/packages/{surveyId}  body: the package bytes, header X-Chorus-Signature:
@@ -25,6 +28,7 @@ namespace chorus::server {
 //   GET /v1/packages/{name}/signature  → the signature, base64 on one line
 // Files an admin puts in `packagesDir` (the older way, empty: none) are offered as well, only
 // to devices assigned all surveys ("*"), their signature in `{name}.sig` beside them.
-void installPackageRoutes(httplib::Server &server, Storage &storage, QByteArray adminToken, QString packagesDir);
+void installPackageRoutes(httplib::Server &server, Storage &storage, QByteArray adminToken, QString packagesDir,
+                          QByteArray signingPublicKey);
 
 } // namespace chorus::server

@@ -57,7 +57,8 @@ Receiver::Receiver(Storage &storage, ReceiverConfig config)
     installSubmissionRoutes(server, m_impl->storage, m_impl->config.maxBody);
     installAdminRoutes(server, m_impl->storage, m_impl->config.adminToken);
     installDeviceRoutes(server, m_impl->storage, m_impl->config.adminToken);
-    installPackageRoutes(server, m_impl->storage, m_impl->config.adminToken, m_impl->config.packagesDir);
+    installPackageRoutes(server, m_impl->storage, m_impl->config.adminToken, m_impl->config.packagesDir,
+                         m_impl->config.signingPublicKey);
 
     server.set_error_handler([](const httplib::Request &, httplib::Response &res) {
         if (res.body.empty()) {

@@ -16,6 +16,7 @@ struct ReceiverConfig {
     qint64 maxBody = 100'000'000;      // advertised in X-OpenRosa-Accept-Content-Length; larger → 413
     QByteArray adminToken;             // Bearer token for /v1/admin/...; empty disables the admin API
     QString packagesDir;               // survey packages served to devices; empty: none
+    QByteArray signingPublicKey;       // the council's Ed25519 key; empty: publishing is refused
     int threads = 8;
 };
 

@@ -7,6 +7,8 @@
 #include "SqliteStorage.h"
 #include "Tokens.h"
 
+#include "survey/PackageSignature.h"
+
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFile>
@@ -150,6 +152,10 @@ int serveCommand(const QStringList &arguments, QTextStream &out, QTextStream &er
                                      "json otherwise."),
                       QStringLiteral("text|json")});
     parser.addOption({QStringLiteral("max-body"), QStringLiteral("Largest accepted request body in bytes (default 100000000)."), QStringLiteral("BYTES")});
+    parser.addOption({QStringLiteral("signing-key"),
+                      QStringLiteral("The council's signing public key (signing-ed25519.pub from chorusctl keys init): "
+                                     "published survey packages must verify against it. Without it, publishing is refused."),
+                      QStringLiteral("FILE")});
     if (!parser.parse(arguments)) {
         return failWith(err, parser.errorText(), kUsage);
     }
@@ -184,6 +190,18 @@ int serveCommand(const QStringList &arguments, QTextStream &out, QTextStream &er
             return failWith(err, QStringLiteral("--max-body must be a number of bytes >= 1024"), kUsage);
         }
     }
+    if (parser.isSet(QStringLiteral("signing-key"))) {
+        const QString keyPath = parser.value(QStringLiteral("signing-key"));
+        QFile keyFile(keyPath);
+        if (!keyFile.open(QIODevice::ReadOnly)) {
+            return failWith(err, QStringLiteral("--signing-key: cannot read %1 (%2)").arg(keyPath, keyFile.errorString()));
+        }
+        auto key = survey::decodeBase64Key(keyFile.read(4096), 32, QStringLiteral("--signing-key %1").arg(keyPath));
+        if (!key) {
+            return failWith(err, key.error().message + QStringLiteral(" (give the signing-ed25519.pub of chorusctl keys init)"));
+        }
+        config.signingPublicKey = *key;
+    }
     Result<std::unique_ptr<Storage>> storage = openStorage(dataDir, parser.value(QStringLiteral("database")));
     if (!storage) {
         return failWith(err, storage.error().message);
@@ -215,7 +233,10 @@ int serveCommand(const QStringList &arguments, QTextStream &out, QTextStream &er
     logEvent(QtInfoMsg, QStringLiteral("listening"),
              {{QStringLiteral("host"), config.host}, {QStringLiteral("port"), *port},
               {QStringLiteral("storage"), parser.value(QStringLiteral("database")).isEmpty() ? QStringLiteral("sqlite")
-                                                                                               : QStringLiteral("postgresql")}});
+                                                                                               : QStringLiteral("postgresql")},
+              {QStringLiteral("publishing"), config.signingPublicKey.isEmpty()
+                                                 ? QStringLiteral("refused: no council signing key given")
+                                                 : QStringLiteral("signed packages only")}});
     std::atomic<bool> serving{true};
     std::thread waiter([&receiver, &serving, signals] {
         int received = 0;

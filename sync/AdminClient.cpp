@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "AdminClient.h"
 
+#include "ReplyNumbers.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMap>
+
+#include <algorithm>
 
 #include <sodium.h>
 
@@ -14,11 +18,17 @@ namespace {
 
 constexpr int kPageSize = 1000;
 
-ReceivedSubmission fromJson(const QJsonObject &o)
+Result<ReceivedSubmission> fromJson(const QJsonObject &o)
 {
     ReceivedSubmission s;
-    s.id = o.value(QStringLiteral("id")).toInteger();
-    s.change = o.value(QStringLiteral("change")).toInteger();
+    const Result<qint64> id = replyInteger(o, QStringLiteral("id"), 0, kMaxReplyInteger, QStringLiteral("submission id"));
+    const Result<qint64> change =
+        replyInteger(o, QStringLiteral("change"), 0, kMaxReplyInteger, QStringLiteral("submission change number"), 0);
+    if (!id || !change) {
+        return !id ? id.error() : change.error();
+    }
+    s.id = *id;
+    s.change = *change;
     s.instanceId = o.value(QStringLiteral("instanceId")).toString();
     s.projectId = o.value(QStringLiteral("projectId")).toString();
     s.receivedAt = o.value(QStringLiteral("receivedAt")).toString();
@@ -27,7 +37,13 @@ ReceivedSubmission fromJson(const QJsonObject &o)
     const QJsonArray files = o.value(QStringLiteral("files")).toArray();
     s.files = int(files.size());
     for (const QJsonValue &f : files) {
-        s.bytes += f.toObject().value(QStringLiteral("size")).toInteger();
+        const Result<qint64> size =
+            replyInteger(f.toObject(), QStringLiteral("size"), 0, kMaxReplyBytes, QStringLiteral("file size"));
+        if (!size) {
+            return size.error();
+        }
+        // Each term is below 2^40 and the total is capped, so the sum cannot overflow.
+        s.bytes = std::min(s.bytes + *size, kMaxReplyInteger);
     }
     return s;
 }
@@ -94,14 +110,21 @@ Result<QList<ReceivedSubmission>> AdminClient::list()
             return makeError(ErrorKind::InvalidInput, QStringLiteral("the receiver's submission list is not JSON"));
         }
         for (const QJsonValue &v : body.value(QStringLiteral("submissions")).toArray()) {
-            const ReceivedSubmission s = fromJson(v.toObject());
-            byId.insert(s.id, s);
+            const Result<ReceivedSubmission> s = fromJson(v.toObject());
+            if (!s) {
+                return s.error();
+            }
+            byId.insert(s->id, *s);
         }
-        const qint64 next = body.value(QStringLiteral("cursor")).toInteger();
-        if (!body.value(QStringLiteral("more")).toBool() || next <= cursor) {
+        const Result<qint64> next =
+            replyInteger(body, QStringLiteral("cursor"), 0, kMaxReplyInteger, QStringLiteral("pull cursor"), cursor);
+        if (!next) {
+            return next.error();
+        }
+        if (!body.value(QStringLiteral("more")).toBool() || *next <= cursor) {
             break;
         }
-        cursor = next;
+        cursor = *next;
     }
     QList<ReceivedSubmission> all = byId.values();
     std::sort(all.begin(), all.end(), [](const auto &a, const auto &b) { return a.change < b.change; });

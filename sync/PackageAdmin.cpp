@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "PackageAdmin.h"
 
+#include "ReplyNumbers.h"
+
 #include "SyncLogging.h"
 #include "crypto/Signing.h"
 #include "enrollment/EnrollmentBundle.h"
@@ -158,8 +160,14 @@ Result<QList<PublishedEntry>> ReceiverAdmin::packages()
     QList<PublishedEntry> out;
     for (const QJsonValue &v : jsonOf(*reply).value(QStringLiteral("packages")).toArray()) {
         const QJsonObject p = v.toObject();
-        out.append({p.value(QStringLiteral("surveyId")).toString(), p.value(QStringLiteral("version")).toString(), {},
-                    qint64(p.value(QStringLiteral("size")).toDouble()), p.value(QStringLiteral("publishedAt")).toString()});
+        const QString surveyId = p.value(QStringLiteral("surveyId")).toString();
+        const Result<qint64> size =
+            replyInteger(p, QStringLiteral("size"), 0, kMaxReplyBytes, QStringLiteral("size for package %1").arg(surveyId));
+        if (!size) {
+            return size.error();
+        }
+        out.append({surveyId, p.value(QStringLiteral("version")).toString(), {}, *size,
+                    p.value(QStringLiteral("publishedAt")).toString()});
     }
     return out;
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "PackageClient.h"
 
+#include "ReplyNumbers.h"
+
 #include "SyncLogging.h"
 #include "enrollment/EnrollmentBundle.h"
 #include "store/SurveyRepository.h"
@@ -97,7 +99,14 @@ Result<QList<PackageReport>> PackageClient::update(store::SurveyRepository &surv
     for (const QJsonValue &entry : entries) {
         const QJsonObject o = entry.toObject();
         const QString name = o.value(QStringLiteral("name")).toString();
-        const qint64 listedSize = qint64(o.value(QStringLiteral("size")).toDouble());
+        const Result<qint64> size = replyInteger(o, QStringLiteral("size"), 0, kMaxReplyBytes,
+                                                 QStringLiteral("size for package %1").arg(name));
+        if (!size) {
+            reports.append(refused(name, o.value(QStringLiteral("surveyId")).toString(),
+                                   o.value(QStringLiteral("version")).toString(), size.error().message));
+            continue;
+        }
+        const qint64 listedSize = *size;
         if (listedSize > survey::LoadLimits().maxBytes) {
             // Not even downloaded: no device would load it.
             reports.append(refused(name, o.value(QStringLiteral("surveyId")).toString(), o.value(QStringLiteral("version")).toString(),

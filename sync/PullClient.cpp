@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "PullClient.h"
 
+#include "PullState.h"
+#include "ReplyNumbers.h"
+
 #include "SyncLogging.h"
 
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -66,30 +70,6 @@ Status flushFileSystem(const QString &dir)
     return {};
 }
 
-struct PullState {
-    qint64 submissions = 0;
-    qint64 withdrawals = 0;
-};
-
-Result<PullState> readState(const QString &statePath)
-{
-    QFile file(statePath);
-    if (!file.exists()) {
-        return PullState{};
-    }
-    if (!file.open(QIODevice::ReadOnly)) {
-        return makeError(ErrorKind::Io, QStringLiteral("cannot read %1").arg(statePath));
-    }
-    const QJsonObject state = QJsonDocument::fromJson(file.read(1 << 20)).object();
-    const QJsonValue cursor = state.value(QStringLiteral("cursor"));
-    if (!cursor.isDouble() || cursor.toDouble() < 0) {
-        return makeError(ErrorKind::InvalidInput,
-                         QStringLiteral("%1 is damaged (no cursor): delete it to pull everything again")
-                             .arg(statePath));
-    }
-    return PullState{qint64(cursor.toDouble()), qint64(state.value(QStringLiteral("withdrawalCursor")).toDouble())};
-}
-
 } // namespace
 
 PullClient::PullClient(Transport &transport, QUrl serverBase, QByteArray adminToken)
@@ -134,17 +114,80 @@ Result<QByteArray> PullClient::get(const QString &path, const QString &query)
     return reply->body;
 }
 
-Result<PullSummary> PullClient::pull(const QString &outDir)
+Result<std::optional<QString>> PullClient::fetchSubmission(const QDir &out, const QJsonObject &item, qint64 id,
+                                                           const QString &name)
+{
+    const QString instanceId = item.value(QStringLiteral("instanceId")).toString();
+    const QString staging = out.filePath(QStringLiteral("submissions/.partial-") + name);
+    QDir(staging).removeRecursively();
+    if (!QDir().mkpath(staging)) {
+        return makeError(ErrorKind::Io, QStringLiteral("cannot create %1").arg(staging));
+    }
+    const QString base = QStringLiteral("/v1/admin/submissions/%1").arg(id);
+    Result<QByteArray> manifest = get(base + QStringLiteral("/manifest"));
+    if (!manifest) {
+        return manifest.error();
+    }
+    if (Status s = writeStagedFile(staging + QStringLiteral("/submission.xml"), *manifest); !s) {
+        return s.error();
+    }
+    for (const QJsonValue &fileValue : item.value(QStringLiteral("files")).toArray()) {
+        const QJsonObject file = fileValue.toObject();
+        const QString fileName = file.value(QStringLiteral("name")).toString();
+        if (directoryName(fileName).isEmpty() || fileName.contains(QLatin1Char(':'))
+            || fileName == QLatin1String("submission.xml")) {
+            return makeError(ErrorKind::InvalidInput, QStringLiteral("the receiver listed an unsafe file name"));
+        }
+        const Result<qint64> listedSize =
+            replyInteger(file, QStringLiteral("size"), 0, kMaxReplyBytes, QStringLiteral("size of %1").arg(fileName));
+        if (!listedSize) {
+            return listedSize.error();
+        }
+        const QByteArray listedSha256 = file.value(QStringLiteral("sha256")).toString().toLatin1();
+        // A second try tells a transfer that went wrong from a stored copy that is damaged.
+        Result<QByteArray> bytes = makeError(ErrorKind::Internal, {});
+        for (int attempt = 0; attempt < 2; ++attempt) {
+            bytes = get(base + QStringLiteral("/files/") + fileName);
+            if (!bytes) {
+                return bytes.error();
+            }
+            if (bytes->size() == *listedSize
+                && QCryptographicHash::hash(*bytes, QCryptographicHash::Sha256).toHex() == listedSha256) {
+                break;
+            }
+            if (attempt == 1) {
+                QDir(staging).removeRecursively();
+                return std::optional<QString>(
+                    QStringLiteral("%1 of %2 does not match the size and SHA-256 the receiver listed for it, twice: "
+                                   "the receiver's stored copy is damaged (restore it from the receiver's backup, "
+                                   "then retry it)")
+                        .arg(fileName, instanceId));
+            }
+        }
+        if (Status s = writeStagedFile(staging + QLatin1Char('/') + fileName, *bytes); !s) {
+            return s.error();
+        }
+    }
+    const QString final = out.filePath(QStringLiteral("submissions/") + name);
+    QDir(final).removeRecursively();
+    if (!QDir().rename(staging, final)) {
+        return makeError(ErrorKind::Io, QStringLiteral("cannot move %1 into place").arg(final));
+    }
+    return std::optional<QString>();
+}
+
+Result<PullSummary> PullClient::pull(const QString &outDir, const PullOptions &options)
 {
     const QDir out(outDir);
     if (!QDir().mkpath(out.filePath(QStringLiteral("submissions")))) {
         return makeError(ErrorKind::Io, QStringLiteral("cannot create %1").arg(out.filePath(QStringLiteral("submissions"))));
     }
-    const QString statePath = out.filePath(QStringLiteral("pull-state.json"));
-    Result<PullState> state = readState(statePath);
+    const QString statePath = pullStatePath(outDir);
+    Result<PullState> state = readPullState(statePath);
     if (!state) {
         return state.error();
     }
+    state->endpoint = m_base.toDisplayString(QUrl::RemoveUserInfo);
     PullSummary summary;
     summary.cursor = state->submissions;
     summary.withdrawalCursor = state->withdrawals;
@@ -152,11 +195,44 @@ Result<PullSummary> PullClient::pull(const QString &outDir)
         if (Status s = flushFileSystem(out.path()); !s) {
             return s;
         }
-        const QJsonObject json{{QStringLiteral("cursor"), summary.cursor},
-                               {QStringLiteral("withdrawalCursor"), summary.withdrawalCursor},
-                               {QStringLiteral("endpoint"), m_base.toDisplayString(QUrl::RemoveUserInfo)}};
-        return writeFile(statePath, QJsonDocument(json).toJson());
+        state->submissions = summary.cursor;
+        state->withdrawals = summary.withdrawalCursor;
+        return writePullState(statePath, *state);
     };
+    // Written, recorded as damaged (replacing an older record of it), or an error that stops the run.
+    const auto fetch = [&](const QJsonObject &item, qint64 id, const QString &name) -> Status {
+        const QString instanceId = item.value(QStringLiteral("instanceId")).toString();
+        Result<std::optional<QString>> fetched = fetchSubmission(out, item, id, name);
+        if (!fetched) {
+            return fetched.error();
+        }
+        const bool wasDamaged =
+            state->damaged.removeIf([&](const DamagedSubmission &d) { return d.instanceId == instanceId; }) > 0;
+        if (*fetched) {
+            qCWarning(lcSync).noquote() << "pull: skipped" << instanceId << "-" << **fetched;
+            state->damaged.append({instanceId, id, **fetched,
+                                   QDateTime::currentDateTimeUtc().toString(Qt::ISODate), item});
+            ++summary.newlyDamaged;
+        } else {
+            ++summary.written;
+            summary.repaired += wasDamaged ? 1 : 0;
+        }
+        return {};
+    };
+    if (options.retryDamaged && !state->damaged.isEmpty()) {
+        const QList<DamagedSubmission> again = state->damaged;
+        for (const DamagedSubmission &d : again) {
+            if (directoryName(d.instanceId).isEmpty()) {
+                return makeError(ErrorKind::InvalidInput, QStringLiteral("%1 lists an unusable instanceID").arg(statePath));
+            }
+            if (Status s = fetch(d.listing, d.id, directoryName(d.instanceId)); !s) {
+                return s.error();
+            }
+        }
+        if (Status s = saveState(); !s) {
+            return s.error();
+        }
+    }
     for (;;) {
         Result<QByteArray> page = get(QStringLiteral("/v1/admin/submissions"),
                                       QStringLiteral("cursor=%1&limit=%2").arg(summary.cursor).arg(kPageSize));
@@ -169,14 +245,18 @@ Result<PullSummary> PullClient::pull(const QString &outDir)
             const QJsonObject item = value.toObject();
             const QString instanceId = item.value(QStringLiteral("instanceId")).toString();
             const QString name = directoryName(instanceId);
-            const qint64 id = qint64(item.value(QStringLiteral("id")).toDouble());
-            if (name.isEmpty() || id <= 0) {
+            const Result<qint64> id = replyInteger(item, QStringLiteral("id"), 1, kMaxReplyInteger, QStringLiteral("submission id"));
+            if (!id) {
+                return id.error();
+            }
+            if (name.isEmpty()) {
                 return makeError(ErrorKind::InvalidInput,
                                  QStringLiteral("the receiver listed a submission with an unusable id"));
             }
             if (item.value(QStringLiteral("deleted")).toBool()) {
                 // Erased on the receiver (withdrawal or admin delete): erase the pulled copy too.
                 QDir(out.filePath(QStringLiteral("submissions/") + name)).removeRecursively();
+                state->damaged.removeIf([&](const DamagedSubmission &d) { return d.instanceId == instanceId; });
                 ++summary.deleted;
                 continue;
             }
@@ -184,50 +264,17 @@ Result<PullSummary> PullClient::pull(const QString &outDir)
                 ++summary.incomplete;
                 continue;
             }
-            const QString staging = out.filePath(QStringLiteral("submissions/.partial-") + name);
-            QDir(staging).removeRecursively();
-            if (!QDir().mkpath(staging)) {
-                return makeError(ErrorKind::Io, QStringLiteral("cannot create %1").arg(staging));
-            }
-            const QString base = QStringLiteral("/v1/admin/submissions/%1").arg(id);
-            Result<QByteArray> manifest = get(base + QStringLiteral("/manifest"));
-            if (!manifest) {
-                return manifest.error();
-            }
-            if (Status s = writeStagedFile(staging + QStringLiteral("/submission.xml"), *manifest); !s) {
+            if (Status s = fetch(item, *id, name); !s) {
                 return s.error();
             }
-            for (const QJsonValue &fileValue : item.value(QStringLiteral("files")).toArray()) {
-                const QJsonObject file = fileValue.toObject();
-                const QString fileName = file.value(QStringLiteral("name")).toString();
-                if (directoryName(fileName).isEmpty() || fileName.contains(QLatin1Char(':'))
-                    || fileName == QLatin1String("submission.xml")) {
-                    return makeError(ErrorKind::InvalidInput, QStringLiteral("the receiver listed an unsafe file name"));
-                }
-                Result<QByteArray> bytes = get(base + QStringLiteral("/files/") + fileName);
-                if (!bytes) {
-                    return bytes.error();
-                }
-                const QByteArray digest = QCryptographicHash::hash(*bytes, QCryptographicHash::Sha256).toHex();
-                if (bytes->size() != qint64(file.value(QStringLiteral("size")).toDouble())
-                    || digest != file.value(QStringLiteral("sha256")).toString().toLatin1()) {
-                    return makeError(ErrorKind::Network,
-                                     QStringLiteral("%1 of %2 arrived damaged; run the pull again").arg(fileName, instanceId));
-                }
-                if (Status s = writeStagedFile(staging + QLatin1Char('/') + fileName, *bytes); !s) {
-                    return s.error();
-                }
-            }
-            const QString final = out.filePath(QStringLiteral("submissions/") + name);
-            QDir(final).removeRecursively();
-            if (!QDir().rename(staging, final)) {
-                return makeError(ErrorKind::Io, QStringLiteral("cannot move %1 into place").arg(final));
-            }
-            ++summary.written;
         }
-        const qint64 next = qint64(body.value(QStringLiteral("cursor")).toDouble());
-        if (next > summary.cursor) {
-            summary.cursor = next;
+        const Result<qint64> next =
+            replyInteger(body, QStringLiteral("cursor"), 0, kMaxReplyInteger, QStringLiteral("pull cursor"), summary.cursor);
+        if (!next) {
+            return next.error();
+        }
+        if (*next > summary.cursor) {
+            summary.cursor = *next;
             if (Status s = saveState(); !s) {
                 return s.error();
             }
@@ -239,8 +286,12 @@ Result<PullSummary> PullClient::pull(const QString &outDir)
     if (Status s = pullWithdrawals(out, summary, saveState); !s) {
         return s.error();
     }
-    qCInfo(lcSync) << "pull:" << summary.written << "written," << summary.incomplete << "incomplete, cursor"
-                   << summary.cursor;
+    if (Status s = saveState(); !s) { // the damaged list may have changed without the cursors
+        return s.error();
+    }
+    summary.damaged = state->damaged;
+    qCInfo(lcSync) << "pull:" << summary.written << "written," << summary.incomplete << "incomplete,"
+                   << summary.damaged.size() << "damaged, cursor" << summary.cursor;
     return summary;
 }
 
@@ -262,12 +313,15 @@ Status PullClient::pullWithdrawals(const QDir &out, PullSummary &summary, const 
             const QJsonObject item = value.toObject();
             const QString name = directoryName(item.value(QStringLiteral("requestId")).toString());
             const QString target = directoryName(item.value(QStringLiteral("targetId")).toString());
-            const qint64 id = qint64(item.value(QStringLiteral("id")).toDouble());
-            if (name.isEmpty() || target.isEmpty() || id <= 0) {
+            const Result<qint64> id = replyInteger(item, QStringLiteral("id"), 1, kMaxReplyInteger, QStringLiteral("withdrawal id"));
+            if (!id) {
+                return id.error();
+            }
+            if (name.isEmpty() || target.isEmpty()) {
                 return makeError(ErrorKind::InvalidInput,
                                  QStringLiteral("the receiver listed a withdrawal with an unusable id"));
             }
-            Result<QByteArray> xml = get(QStringLiteral("/v1/admin/withdrawals/%1/manifest").arg(id));
+            Result<QByteArray> xml = get(QStringLiteral("/v1/admin/withdrawals/%1/manifest").arg(*id));
             if (!xml) {
                 return xml.error();
             }
@@ -279,9 +333,13 @@ Status PullClient::pullWithdrawals(const QDir &out, PullSummary &summary, const 
             QDir(out.filePath(QStringLiteral("submissions/") + target)).removeRecursively();
             ++summary.withdrawals;
         }
-        const qint64 next = qint64(body.value(QStringLiteral("cursor")).toDouble());
-        if (next > summary.withdrawalCursor) {
-            summary.withdrawalCursor = next;
+        const Result<qint64> next = replyInteger(body, QStringLiteral("cursor"), 0, kMaxReplyInteger,
+                                                 QStringLiteral("withdrawal cursor"), summary.withdrawalCursor);
+        if (!next) {
+            return next.error();
+        }
+        if (*next > summary.withdrawalCursor) {
+            summary.withdrawalCursor = *next;
             if (Status s = saveState(); !s) {
                 return s;
             }

@@ -7,6 +7,7 @@
 #include "QmlSelfTest.h"
 #include "QmlServices.h"
 #include "Theme.h"
+#include "common/ProcessHardening.h"
 
 #include <QCommandLineParser>
 #include <QGuiApplication>
@@ -77,6 +78,10 @@ int selfTestPages(QQuickWindow *window, bool workspaceOpen)
 
 int main(int argc, char *argv[])
 {
+    // Before anything holds a secret: no core dumps, no ptrace by other processes.
+    if (const chorus::Status hardened = chorus::hardenProcess(); !hardened) {
+        std::fprintf(stderr, "%s: warning: %s\n", "chorus-admin", qPrintable(hardened.error().message));
+    }
     QGuiApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("Chorus Admin"));
     QCoreApplication::setOrganizationName(QStringLiteral("Chorus"));

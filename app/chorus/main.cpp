@@ -19,6 +19,7 @@
 #include "store/Retention.h"
 #include "store/SqliteStore.h"
 #include "survey/SurveyLoader.h"
+#include "common/ProcessHardening.h"
 
 #include <QCommandLineParser>
 #include <QDateTime>
@@ -93,6 +94,10 @@ private:
 
 int main(int argc, char *argv[])
 {
+    // Before anything holds a secret: no core dumps, no ptrace by other processes.
+    if (const chorus::Status hardened = chorus::hardenProcess(); !hardened) {
+        std::fprintf(stderr, "%s: warning: %s\n", "chorus", qPrintable(hardened.error().message));
+    }
     QGuiApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("Chorus"));
     QCoreApplication::setOrganizationName(QStringLiteral("Chorus"));

@@ -60,19 +60,20 @@ private Q_SLOTS:
     void freshWorkspace_toPublishedSurvey_enrolledDevice_xlsxAndReport()
     {
         E2eHarness h;
-        QString whyNot;
-        QVERIFY2(h.startReceiver(&whyNot), qPrintable(whyNot));
-
         AdminWorkspace workspace;
         QVERIFY(workspace.openFolder(h.path(QStringLiteral("workspace"))));
-        workspace.setEndpoint(h.endpoint());
-        workspace.setAdminTokenFile(h.path(QStringLiteral("admin-token")));
-        workspace.setCaFile(QString());
 
         KeysModel keys(workspace);
         keys.setFastKdf(true);
         RUN_JOB(keys, keys.init(kPassphrase, kPassphrase));
         QVERIFY(keys.hasKeys());
+
+        // The receiver is told the council's signing key: it publishes only packages signed by it.
+        QString whyNot;
+        QVERIFY2(h.startReceiver(&whyNot, workspace.keysDir() + QStringLiteral("/signing-ed25519.pub")), qPrintable(whyNot));
+        workspace.setEndpoint(h.endpoint());
+        workspace.setAdminTokenFile(h.path(QStringLiteral("admin-token")));
+        workspace.setCaFile(QString());
 
         SurveysModel surveys(workspace);
         const QString templateId = surveys.templates().constFirst().toMap().value(QStringLiteral("id")).toString();

@@ -123,6 +123,7 @@ public:
             // One receiver for every journey device of this run, the demo survey published once.
             if (!m_journeyLive) {
                 m_journeyLive = std::make_unique<chorus::testing::LiveReceiver>();
+                newCouncilKey(*m_journeyLive);
                 if (!m_journeyLive->start()) {
                     qFatal("the receiver did not start: %s", qPrintable(m_journeyLive->skipReason));
                 }
@@ -138,6 +139,7 @@ public:
             // A real receiver on 127.0.0.1, a real signed bundle, a device database on disk.
             m_store.reset();
             m_live = std::make_unique<chorus::testing::LiveReceiver>();
+            newCouncilKey(*m_live);
             if (!m_live->start()) {
                 qFatal("the receiver did not start: %s", qPrintable(m_live->skipReason));
             }
@@ -213,11 +215,16 @@ private:
         options.baseDelay = seconds(2);
         return options;
     }
+    // A council signing key for a receiver about to start: it publishes only what this key signed.
+    void newCouncilKey(chorus::testing::LiveReceiver &live)
+    {
+        m_councilKey.emplace(std::move(chorus::crypto::SigningKey::generate().value()));
+        live.signingPublicKey = m_councilKey->publicKey();
+    }
     // Publishes the demo survey (signed, or swapped on the receiver after signing) with the
     // receiver's council key.
     void publish(chorus::testing::LiveReceiver &live, bool tamper)
     {
-        m_councilKey.emplace(std::move(chorus::crypto::SigningKey::generate().value()));
         const auto &key = m_councilKey;
         QFile demo(QStringLiteral(CHORUS_SOURCE_DIR "/examples/demo.chorus.json"));
         demo.open(QIODevice::ReadOnly);

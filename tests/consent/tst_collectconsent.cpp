@@ -32,7 +32,7 @@ class TestCollectConsent : public QObject
 
     QStringList collectArgs(const QString &db)
     {
-        return {u"collect"_s, u"--survey"_s, demoSurveyPath(), u"--db"_s, db, u"--answers"_s,
+        return {u"collect"_s, u"--survey"_s, demoSurveyPath(), u"--unsigned-test-package"_s, u"--db"_s, db, u"--answers"_s,
                 writeAnswers(R"({"satisfaction": "4", "improvements": "Open on Sundays", "sex": "female"})")};
     }
 
@@ -106,7 +106,7 @@ private Q_SLOTS:
 
     QStringList collectWithoutEqualityAnswers(const QString &survey, const QString &db)
     {
-        return {u"collect"_s, u"--survey"_s, survey, u"--db"_s, db, u"--answers"_s,
+        return {u"collect"_s, u"--survey"_s, survey, u"--unsigned-test-package"_s, u"--db"_s, db, u"--answers"_s,
                 writeAnswers(R"({"satisfaction": "4", "improvements": "Open on Sundays"})"), u"--grant"_s,
                 u"consultation"_s};
     }

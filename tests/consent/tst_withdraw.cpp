@@ -49,7 +49,7 @@ class TestWithdraw : public QObject
             qFatal("cannot write answers");
         file.write(QJsonDocument(QJsonObject{{u"satisfaction"_s, u"2"_s}, {u"sex"_s, u"male"_s}, {u"improvements"_s, improvements}}).toJson());
         file.close();
-        const auto run = runCli({u"collect"_s, u"--survey"_s, demoSurveyPath(), u"--db"_s, db, u"--answers"_s, answers,
+        const auto run = runCli({u"collect"_s, u"--survey"_s, demoSurveyPath(), u"--unsigned-test-package"_s, u"--db"_s, db, u"--answers"_s, answers,
                                  u"--grant"_s, u"equality_monitoring"_s, u"--grant"_s, u"consultation"_s,
                                  u"--mode"_s, u"kiosk"_s});
         if (run.code != 0)

@@ -36,7 +36,7 @@ class TestWithdrawalEndToEnd : public QObject
             qFatal("cannot write answers");
         file.write(QJsonDocument(QJsonObject{{u"satisfaction"_s, u"5"_s}, {u"sex"_s, u"female"_s}, {u"improvements"_s, improvements}}).toJson());
         file.close();
-        const auto run = runCli({u"collect"_s, u"--survey"_s, m_survey, u"--db"_s, db.isEmpty() ? path(u"device.db"_s) : db,
+        const auto run = runCli({u"collect"_s, u"--survey"_s, m_survey, u"--unsigned-test-package"_s, u"--db"_s, db.isEmpty() ? path(u"device.db"_s) : db,
                                  u"--answers"_s, answers, u"--grant"_s, u"equality_monitoring"_s, u"--grant"_s,
                                  u"consultation"_s, u"--mode"_s, u"assisted"_s, u"--operator"_s, u"op-1"_s});
         if (run.code != 0)

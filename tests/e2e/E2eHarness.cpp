@@ -58,7 +58,7 @@ RunResult E2eHarness::receiverCommand(const QStringList &args, int timeoutMs)
     return runProcess(QStringLiteral(CHORUS_RECEIVER_PATH), args, timeoutMs);
 }
 
-bool E2eHarness::startReceiver(QString *whyNot)
+bool E2eHarness::startReceiver(QString *whyNot, const QString &signingKeyFile)
 {
     // Ask the kernel for a free port, then hand it to the receiver. Another process could take
     // it in between; the health check below would then fail clearly rather than hang.
@@ -74,10 +74,13 @@ bool E2eHarness::startReceiver(QString *whyNot)
     m_endpoint = QStringLiteral("http://127.0.0.1:%1").arg(port);
     m_receiver = std::make_unique<QProcess>();
     m_receiver->setProcessChannelMode(QProcess::MergedChannels);
-    m_receiver->start(QStringLiteral(CHORUS_RECEIVER_PATH),
-                      {QStringLiteral("--data"), path(QStringLiteral("receiver")), QStringLiteral("--listen"),
-                       QStringLiteral("127.0.0.1:%1").arg(port), QStringLiteral("--admin-token-file"),
-                       path(QStringLiteral("admin-token"))});
+    QStringList args{QStringLiteral("--data"), path(QStringLiteral("receiver")), QStringLiteral("--listen"),
+                     QStringLiteral("127.0.0.1:%1").arg(port), QStringLiteral("--admin-token-file"),
+                     path(QStringLiteral("admin-token"))};
+    if (!signingKeyFile.isEmpty()) {
+        args << QStringLiteral("--signing-key") << signingKeyFile;
+    }
+    m_receiver->start(QStringLiteral(CHORUS_RECEIVER_PATH), args);
     if (!m_receiver->waitForStarted(10000)) {
         *whyNot = QStringLiteral("chorus-receiver did not start");
         return false;

@@ -29,7 +29,8 @@ public:
     RunResult receiverCommand(const QStringList &args, int timeoutMs = 30000);
 
     // Starts chorus-receiver on a free loopback port; returns false with a reason on failure.
-    bool startReceiver(QString *whyNot);
+    // `signingKeyFile`: the council's signing-ed25519.pub, without which the receiver publishes nothing.
+    bool startReceiver(QString *whyNot, const QString &signingKeyFile = {});
     void stopReceiver();
     QString endpoint() const { return m_endpoint; }
 

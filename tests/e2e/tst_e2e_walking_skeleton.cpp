@@ -87,6 +87,10 @@ private Q_SLOTS:
                          QStringLiteral("--public-key-file"), keys + QStringLiteral("/council-rsa.pub"),
                          QStringLiteral("--endpoint"), h.endpoint(), QStringLiteral("--out"), survey});
         QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+        // Collect checks the council's signature: this database is never enrolled, so the key is given.
+        r = h.chorusctl({QStringLiteral("survey"), QStringLiteral("sign"), survey, QStringLiteral("--keys"), keys,
+                         QStringLiteral("--passphrase-file"), h.path(QStringLiteral("passphrase"))});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
 
         r = h.receiverCommand({QStringLiteral("token"), QStringLiteral("issue"), QStringLiteral("--data"),
                                h.path(QStringLiteral("receiver")), QStringLiteral("--device"), QStringLiteral("e2e")});
@@ -120,7 +124,8 @@ private Q_SLOTS:
             f.write(respondents.at(i).answersJson);
             f.close();
             // A keyed-in paper form on which both consent boxes were ticked.
-            r = h.chorusctl({QStringLiteral("collect"), QStringLiteral("--survey"), survey, QStringLiteral("--answers"),
+            r = h.chorusctl({QStringLiteral("collect"), QStringLiteral("--survey"), survey, QStringLiteral("--signing-key"),
+                             keys + QStringLiteral("/signing-ed25519.pub"), QStringLiteral("--answers"),
                              answers, QStringLiteral("--db"), db, QStringLiteral("--grant"),
                              QStringLiteral("equality_monitoring"), QStringLiteral("--grant"),
                              QStringLiteral("consultation"), QStringLiteral("--operator"), QStringLiteral("e2e")});

@@ -49,9 +49,10 @@ private Q_SLOTS:
                                    QStringLiteral("interactive")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
         QString whyNot;
-        QVERIFY2(h.startReceiver(&whyNot), qPrintable(whyNot));
+        QVERIFY2(h.startReceiver(&whyNot, keys + QStringLiteral("/signing-ed25519.pub")), qPrintable(whyNot));
         const QString adminToken = h.path(QStringLiteral("admin-token"));
         const QStringList admin{QStringLiteral("--endpoint"), h.endpoint(), QStringLiteral("--admin-token-file"), adminToken};
+        const QStringList publish = QStringList{QStringLiteral("survey"), QStringLiteral("publish"), QStringLiteral("--keys"), keys} + admin;
 
         const QString survey = h.path(QStringLiteral("survey.chorus.json"));
         r = h.chorusctl({QStringLiteral("survey"), QStringLiteral("new"), QStringLiteral("--from"),
@@ -62,7 +63,7 @@ private Q_SLOTS:
         r = h.chorusctl({QStringLiteral("survey"), QStringLiteral("sign"), survey, QStringLiteral("--keys"), keys,
                          QStringLiteral("--passphrase-file"), pass});
         QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
-        r = h.chorusctl(QStringList{QStringLiteral("survey"), QStringLiteral("publish"), survey} + admin);
+        r = h.chorusctl(publish + QStringList{survey});
         QVERIFY2(r.exitCode == 0 && r.out.contains("(created)"), qPrintable(r.describe()));
 
         // A lower version is refused by the receiver.
@@ -73,7 +74,7 @@ private Q_SLOTS:
         QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
         QVERIFY(h.chorusctl({QStringLiteral("survey"), QStringLiteral("sign"), older, QStringLiteral("--keys"), keys,
                              QStringLiteral("--passphrase-file"), pass}).exitCode == 0);
-        r = h.chorusctl(QStringList{QStringLiteral("survey"), QStringLiteral("publish"), older} + admin);
+        r = h.chorusctl(publish + QStringList{older});
         QVERIFY2(r.exitCode == 1 && r.err.contains("older"), qPrintable(r.describe()));
 
         const QString bundle = h.path(QStringLiteral("tablet.bundle"));
@@ -159,10 +160,10 @@ private Q_SLOTS:
                              QStringLiteral("--passphrase-file"), pass, QStringLiteral("--kdf"), QStringLiteral("interactive")})
                     .exitCode == 0);
         QString whyNot;
-        QVERIFY2(h.startReceiver(&whyNot), qPrintable(whyNot));
+        QVERIFY2(h.startReceiver(&whyNot, keys + QStringLiteral("/signing-ed25519.pub")), qPrintable(whyNot));
         const QStringList admin{QStringLiteral("--endpoint"), h.endpoint(), QStringLiteral("--admin-token-file"),
-                                h.path(QStringLiteral("admin-token"))};
-        // The package on the receiver was changed after signing: its signature is the original's.
+                                h.path(QStringLiteral("admin-token")), QStringLiteral("--keys"), keys};
+        // The package was changed after signing: its signature is the original's.
         const QString survey = h.path(QStringLiteral("survey.chorus.json"));
         QVERIFY(h.chorusctl({QStringLiteral("survey"), QStringLiteral("new"), QStringLiteral("--from"),
                              QStringLiteral(CHORUS_SOURCE_DIR "/examples/demo.chorus.json"), QStringLiteral("--public-key-file"),
@@ -173,8 +174,28 @@ private Q_SLOTS:
         QByteArray bytes = readFile(survey);
         bytes.replace("Libraries and community hubs", "Libraries and community hubz");
         writeFile(survey, bytes);
+        // Publish checks the signature before sending anything.
         RunResult r = h.chorusctl(QStringList{QStringLiteral("survey"), QStringLiteral("publish"), survey} + admin);
-        QVERIFY2(r.exitCode == 0, qPrintable(r.describe())); // the receiver cannot tell: it has no key
+        QVERIFY2(r.exitCode == 1 && r.err.contains("does not verify") && r.err.contains("Nothing was sent"),
+                 qPrintable(r.describe()));
+        // Signed with another key directory, it passes that local check; the receiver holds the
+        // council's key and refuses it before replacing anything.
+        const QString otherKeys = h.path(QStringLiteral("other-keys"));
+        QVERIFY(h.chorusctl({QStringLiteral("keys"), QStringLiteral("init"), QStringLiteral("--dir"), otherKeys,
+                             QStringLiteral("--passphrase-file"), pass, QStringLiteral("--kdf"), QStringLiteral("interactive")})
+                    .exitCode == 0);
+        QVERIFY(h.chorusctl({QStringLiteral("survey"), QStringLiteral("sign"), survey, QStringLiteral("--keys"), otherKeys,
+                             QStringLiteral("--passphrase-file"), pass}).exitCode == 0);
+        QStringList otherAdmin = admin;
+        otherAdmin.last() = otherKeys;
+        r = h.chorusctl(QStringList{QStringLiteral("survey"), QStringLiteral("publish"), survey} + otherAdmin);
+        QVERIFY2(r.exitCode == 1 && r.err.contains("does not verify against the council signing key this receiver holds"),
+                 qPrintable(r.describe()));
+        // Someone with write access to the receiver's folder plants it anyway (the older way of
+        // offering packages): the device still refuses it.
+        QVERIFY(QDir().mkpath(h.path(QStringLiteral("receiver/packages"))));
+        writeFile(h.path(QStringLiteral("receiver/packages/libraries.chorus.json")), bytes);
+        QVERIFY(QFile::copy(survey + QStringLiteral(".sig"), h.path(QStringLiteral("receiver/packages/libraries.chorus.json.sig"))));
         const QString bundle = h.path(QStringLiteral("tablet.bundle"));
         QVERIFY(h.chorusctl(QStringList{QStringLiteral("enroll"), QStringLiteral("--device"), QStringLiteral("t2"),
                                         QStringLiteral("--keys"), keys, QStringLiteral("--passphrase-file"), pass,

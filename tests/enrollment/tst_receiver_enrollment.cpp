@@ -71,9 +71,10 @@ class TestReceiverEnrollment : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
+        m_key = crypto::SigningKey::generate().value();
+        m_live.signingPublicKey = m_key.publicKey();
         CHORUS_START_RECEIVER(m_live);
         m_client = std::make_unique<httplib::Client>("127.0.0.1", m_live.port);
-        m_key = crypto::SigningKey::generate().value();
         sync::CurlOptions options;
         options.allowHttpLoopback = true;
         m_transport = std::make_unique<sync::CurlTransport>(options);
@@ -158,6 +159,55 @@ private Q_SLOTS:
         QVERIFY(!lower);
         QCOMPARE(lower.error().kind, ErrorKind::Conflict);
         QVERIFY(lower.error().message.contains(QStringLiteral("older")));
+    }
+
+    void publish_signatureThatDoesNotVerify_isRefused_andReplacesNothing()
+    {
+        testing::LiveReceiver live; // its own, so the versions published here touch no other test
+        live.signingPublicKey = m_key.publicKey();
+        CHORUS_START_RECEIVER(live);
+        sync::CurlOptions options;
+        options.allowHttpLoopback = true;
+        sync::CurlTransport transport(options);
+        sync::ReceiverAdmin admin(transport, QUrl(live.base()), live.adminToken);
+        const QByteArray v7 = testing::demoPackage(7);
+        QVERIFY(admin.publishPackage(testing::kDemoSurvey, v7, m_key.sign(v7)));
+
+        // One changed byte of the version: every device would refuse it, and the real v8 could
+        // then never be published over a "v80".
+        const QByteArray v8 = testing::demoPackage(8);
+        QByteArray changed = v8;
+        QVERIFY(changed.contains("\"version\": \"8\""));
+        changed.replace("\"version\": \"8\"", "\"version\": \"80\"");
+        auto refused = admin.publishPackage(testing::kDemoSurvey, changed, m_key.sign(v8));
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().kind, ErrorKind::InvalidInput);
+        QVERIFY2(refused.error().message.contains(QStringLiteral("does not verify")), qPrintable(refused.error().message));
+        const crypto::SigningKey other = crypto::SigningKey::generate().value();
+        QVERIFY(!admin.publishPackage(testing::kDemoSurvey, v8, other.sign(v8)));
+        auto list = admin.packages();
+        QVERIFY(list);
+        QCOMPARE(list->size(), 1);
+        QCOMPARE(list->first().version, QStringLiteral("7"));
+
+        auto real = admin.publishPackage(testing::kDemoSurvey, v8, m_key.sign(v8));
+        QVERIFY2(real, qPrintable(real ? QString() : real.error().message));
+        QCOMPARE(real->outcome, QStringLiteral("replaced"));
+    }
+
+    void publish_receiverWithoutASigningKey_refusesEveryPackage()
+    {
+        testing::LiveReceiver live; // no signing key given
+        CHORUS_START_RECEIVER(live);
+        const QByteArray v7 = testing::demoPackage(7);
+        sync::CurlOptions options;
+        options.allowHttpLoopback = true;
+        sync::CurlTransport transport(options);
+        auto refused = sync::ReceiverAdmin(transport, QUrl(live.base()), live.adminToken)
+                           .publishPackage(testing::kDemoSurvey, v7, m_key.sign(v7));
+        QVERIFY(!refused);
+        QVERIFY2(refused.error().message.contains(QStringLiteral("signing public key")), qPrintable(refused.error().message));
+        QVERIFY(live.storage->packages()->isEmpty());
     }
 
     void assignment_devicesSeeOnlyTheirSurveys()
