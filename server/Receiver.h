@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "ServingLimits.h"
 #include "Storage.h"
 
 #include <QByteArray>
@@ -16,7 +17,7 @@ struct ReceiverConfig {
     qint64 maxBody = 100'000'000;      // advertised in X-OpenRosa-Accept-Content-Length; larger → 413
     QByteArray adminToken;             // Bearer token for /v1/admin/...; empty disables the admin API
     QString packagesDir;               // survey packages served to devices; empty: none
-    int threads = 8;
+    ServingLimits serving = ServingLimits::forThisMachine();
 };
 
 // The HTTP face of the receiver: OpenRosa submission endpoints with ODK Central's paths

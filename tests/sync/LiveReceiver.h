@@ -57,6 +57,7 @@ struct LiveReceiver {
     QByteArray adminToken = QByteArrayLiteral("admin-token-for-tests-0123456789");
     QString skipReason;
     QString packagesDir;
+    server::ServingLimits serving = server::ServingLimits::forThisMachine(); // as shipped unless a test narrows it
     int port = 0;
 
     bool start(qint64 maxBody = 100'000'000)
@@ -73,6 +74,7 @@ struct LiveReceiver {
         config.maxBody = maxBody;
         config.adminToken = adminToken;
         config.packagesDir = packagesDir;
+        config.serving = serving;
         receiver = std::make_unique<server::Receiver>(*storage, config);
         auto bound = receiver->start();
         port = bound ? *bound : 0;
