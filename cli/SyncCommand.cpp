@@ -81,7 +81,7 @@ int syncCommand(const QStringList &args, Io &io)
                                    QStringLiteral("HTTP proxy (http://host:port). Default: https_proxy / no_proxy "
                                                   "from the environment."),
                                    QStringLiteral("URL"));
-    const QCommandLineOption concurrency(QStringLiteral("concurrency"), QStringLiteral("Uploads in flight (1-16)."),
+    const QCommandLineOption concurrency(QStringLiteral("concurrency"), QStringLiteral("Most uploads in flight (1-16); a sync starts with 2 and adapts to the server."),
                                          QStringLiteral("N"), QStringLiteral("8"));
     const QCommandLineOption status(QStringLiteral("status"),
                                     QStringLiteral("Show the sync log (last run, and where each record is); send nothing."));

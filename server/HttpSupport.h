@@ -27,6 +27,10 @@ inline std::string toStd(const QString &s)
 // The token after "Bearer " in the Authorization header, or empty.
 QByteArray bearerToken(const httplib::Request &request);
 
+// Now as an HTTP-date (RFC 9110: "Tue, 08 Dec 2026 01:32:02 GMT"), for the Date header every
+// reply carries (OpenRosa requires it).
+QByteArray httpDate();
+
 // A plain-text error reply (admin API, health).
 void textReply(httplib::Response &response, int status, const QString &message);
 

@@ -22,6 +22,7 @@ Result<ManifestInfo> readManifest(const QByteArray &xml)
             const QStringView name = reader.name();
             if (depth == 1) {
                 withdrawal = name == QLatin1String("chorus-withdrawal");
+                info.formId = reader.attributes().value(QLatin1String("id")).trimmed().toString();
             }
             if (withdrawal && depth == 2 && name == QLatin1String("target")) {
                 info.withdrawalTarget = reader.readElementText().trimmed();
@@ -49,6 +50,12 @@ Result<ManifestInfo> readManifest(const QByteArray &xml)
     }
     if (withdrawal && info.withdrawalTarget.isEmpty()) {
         return makeError(ErrorKind::InvalidInput, QStringLiteral("withdrawal request has no target"));
+    }
+    // A withdrawal request is Chorus's own document, not a form's submission: it names no form.
+    if (!withdrawal && info.formId.isEmpty()) {
+        return makeError(ErrorKind::InvalidInput,
+                         QStringLiteral("xml_submission_file has no form id: its root element needs an id attribute "
+                                        "(e.g. <data id=\"my_form\">)"));
     }
     if (!isSafeInstanceId(info.instanceId)) {
         return makeError(ErrorKind::InvalidInput,

@@ -12,6 +12,7 @@ namespace chorus::server {
 // What the receiver needs from a submission's XML: its instanceID and the files it names
 // (`media/file` and `encryptedXmlFile` in an encrypted envelope). Nothing else is read.
 struct ManifestInfo {
+    QString formId; // the root element's `id`; required, as ODK Central requires it
     QString instanceId;
     QStringList files;
     // Set for a withdrawal request (root element `chorus-withdrawal`): the response to erase.

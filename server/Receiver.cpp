@@ -2,6 +2,7 @@
 #include "Receiver.h"
 
 #include "AdminRoutes.h"
+#include "ConnectionServer.h"
 #include "DeviceRoutes.h"
 #include "HttpSupport.h"
 #include "PackageRoutes.h"
@@ -27,32 +28,42 @@ QString loggablePath(const std::string &path)
     return out;
 }
 
+// A declared body over the limit is refused from its headers, before a byte of it is read.
+bool refuseDeclaredOversize(const httplib::Request &request, httplib::Response &response, qint64 maxBody)
+{
+    if (!request.has_header("Content-Length")) {
+        return false;
+    }
+    bool ok = false;
+    const qulonglong declared = toBytes(request.get_header_value("Content-Length")).trimmed().toULongLong(&ok);
+    if (!ok || declared <= qulonglong(maxBody)) {
+        return false; // a malformed length is httplib's to refuse with 400
+    }
+    textReply(response, 413, QStringLiteral("request body larger than this receiver accepts (%1 bytes at most)").arg(maxBody));
+    ConnectionServer::closeAfterReply(response);
+    return true;
+}
+
 } // namespace
 
 struct Receiver::Impl {
     Storage &storage;
     ReceiverConfig config;
-    httplib::Server server;
+    ConnectionServer server;
     std::thread thread;
     int port = 0;
 
-    Impl(Storage &s, ReceiverConfig c) : storage(s), config(std::move(c)) {}
+    Impl(Storage &s, ReceiverConfig c) : storage(s), config(std::move(c)), server(config.serving) {}
 };
 
 Receiver::Receiver(Storage &storage, ReceiverConfig config)
     : m_impl(std::make_unique<Impl>(storage, std::move(config)))
 {
-    httplib::Server &server = m_impl->server;
-    const int threads = std::max(1, m_impl->config.threads);
-    server.new_task_queue = [threads] { return new httplib::ThreadPool(size_t(threads)); };
-    server.set_payload_max_length(size_t(m_impl->config.maxBody));
+    // Threads, keep-alive and timeouts come from config.serving (ConnectionServer).
+    ConnectionServer &server = m_impl->server;
+    const qint64 maxBody = m_impl->config.maxBody;
+    server.set_payload_max_length(size_t(maxBody));
     server.set_tcp_nodelay(true); // headers and body go out in separate writes: no 40 ms Nagle stalls
-    server.set_keep_alive_max_count(1000);
-    // An idle kept-alive connection holds its thread this long, also after stop(): short, so a
-    // shutdown waits for requests in flight and not for idle clients. Sync runs send back to back.
-    server.set_keep_alive_timeout(5);
-    server.set_read_timeout(std::chrono::seconds(30));
-    server.set_write_timeout(std::chrono::seconds(30));
 
     installSubmissionRoutes(server, m_impl->storage, m_impl->config.maxBody);
     installAdminRoutes(server, m_impl->storage, m_impl->config.adminToken);
@@ -61,6 +72,12 @@ Receiver::Receiver(Storage &storage, ReceiverConfig config)
                          m_impl->config.signingPublicKey);
 
     server.set_error_handler([](const httplib::Request &, httplib::Response &res) {
+        if (ConnectionServer::bodyPassedLimit()) {
+            // httplib reports the stopped read as 400; the running total passed the limit.
+            res.status = 413;
+            res.body.clear();
+            ConnectionServer::closeAfterReply(res);
+        }
         if (res.body.empty()) {
             const QString text = res.status == 413 ? QStringLiteral("request body larger than this receiver accepts")
                                : res.status == 404 ? QStringLiteral("no such endpoint")
@@ -71,9 +88,17 @@ Receiver::Receiver(Storage &storage, ReceiverConfig config)
     server.set_exception_handler([](const httplib::Request &, httplib::Response &res, std::exception_ptr) {
         textReply(res, 500, QStringLiteral("internal error"));
     });
-    server.set_pre_routing_handler([](const httplib::Request &, httplib::Response &) {
+    server.set_expect_100_continue_handler([maxBody](const httplib::Request &req, httplib::Response &res) {
+        return refuseDeclaredOversize(req, res, maxBody) ? 413 : 100;
+    });
+    server.set_pre_routing_handler([maxBody](const httplib::Request &req, httplib::Response &res) {
         beginRequest();
-        return httplib::Server::HandlerResponse::Unhandled;
+        ConnectionServer::beginBody(maxBody);
+        return refuseDeclaredOversize(req, res, maxBody) ? httplib::Server::HandlerResponse::Handled
+                                                         : httplib::Server::HandlerResponse::Unhandled;
+    });
+    server.set_post_routing_handler([](const httplib::Request &, httplib::Response &res) {
+        res.set_header("Date", toStd(httpDate()));
     });
     server.set_logger([](const httplib::Request &req, const httplib::Response &res) {
         // Multipart bodies are parsed into parts, not kept in req.body: the header says the size.
@@ -99,6 +124,9 @@ Result<int> Receiver::bind()
         m_impl->port = m_impl->config.port;
     } else {
         m_impl->port = -1;
+    }
+    if (m_impl->port > 0) {
+        m_impl->server.widenBacklog();
     }
     if (m_impl->port <= 0) {
         return makeError(ErrorKind::Io, QStringLiteral("cannot listen on %1:%2 (address in use or not local?)")

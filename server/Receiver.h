@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "ServingLimits.h"
 #include "Storage.h"
 
 #include <QByteArray>
@@ -17,7 +18,7 @@ struct ReceiverConfig {
     QByteArray adminToken;             // Bearer token for /v1/admin/...; empty disables the admin API
     QString packagesDir;               // survey packages served to devices; empty: none
     QByteArray signingPublicKey;       // the council's Ed25519 key; empty: publishing is refused
-    int threads = 8;
+    ServingLimits serving = ServingLimits::forThisMachine();
 };
 
 // The HTTP face of the receiver: OpenRosa submission endpoints with ODK Central's paths

@@ -14,6 +14,7 @@
 #include <QFile>
 #include <QSaveFile>
 
+#include <algorithm>
 #include <atomic>
 #include <csignal>
 #include <pthread.h>
@@ -138,6 +139,41 @@ int tokenCommand(const QStringList &arguments, QTextStream &out, QTextStream &er
     return kOk;
 }
 
+// --workers, --max-connections, --max-per-address over the machine's defaults; a message when
+// one is not a usable number. The per-address cap follows --max-connections unless given.
+QString servingLimits(const QCommandLineParser &parser, ServingLimits *limits)
+{
+    const struct {
+        const char *option;
+        int *value;
+    } options[] = {{"max-connections", &limits->maxConnections},
+                   {"workers", &limits->workers},
+                   {"max-per-address", &limits->maxPerAddress}};
+    for (const auto &o : options) {
+        const QString name = QString::fromLatin1(o.option);
+        if (!parser.isSet(name)) {
+            continue;
+        }
+        bool ok = false;
+        *o.value = parser.value(name).toInt(&ok);
+        if (!ok || *o.value < 1) {
+            return QStringLiteral("--%1 must be a whole number of at least 1, not \"%2\"").arg(name, parser.value(name));
+        }
+        if (o.value == &limits->maxConnections) {
+            if (!parser.isSet(QStringLiteral("workers"))) {
+                limits->workers = std::min(limits->workers, limits->maxConnections);
+            }
+            if (!parser.isSet(QStringLiteral("max-per-address"))) {
+                limits->maxPerAddress = std::max(1, limits->maxConnections / 2);
+            }
+        }
+    }
+    if (const QString problem = limits->problem(); !problem.isEmpty()) {
+        return QStringLiteral("--workers, --max-connections or --max-per-address: ") + problem;
+    }
+    return {};
+}
+
 int serveCommand(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
     QCommandLineParser parser;
@@ -156,6 +192,19 @@ int serveCommand(const QStringList &arguments, QTextStream &out, QTextStream &er
                       QStringLiteral("The council's signing public key (signing-ed25519.pub from chorusctl keys init): "
                                      "published survey packages must verify against it. Without it, publishing is refused."),
                       QStringLiteral("FILE")});
+    const ServingLimits machine = ServingLimits::forThisMachine();
+    parser.addOption({QStringLiteral("workers"),
+                      QStringLiteral("Threads started up front; more start as connections arrive (default %1: four per core).")
+                          .arg(machine.workers),
+                      QStringLiteral("N")});
+    parser.addOption({QStringLiteral("max-connections"),
+                      QStringLiteral("Connections served at once; more are answered 503 (default %1, from the open-file limit).")
+                          .arg(machine.maxConnections),
+                      QStringLiteral("N")});
+    parser.addOption({QStringLiteral("max-per-address"),
+                      QStringLiteral("Connections from one client address (default %1, half of --max-connections).")
+                          .arg(machine.maxPerAddress),
+                      QStringLiteral("N")});
     if (!parser.parse(arguments)) {
         return failWith(err, parser.errorText(), kUsage);
     }
@@ -202,6 +251,9 @@ int serveCommand(const QStringList &arguments, QTextStream &out, QTextStream &er
         }
         config.signingPublicKey = *key;
     }
+    if (QString problem = servingLimits(parser, &config.serving); !problem.isEmpty()) {
+        return failWith(err, problem, kUsage);
+    }
     Result<std::unique_ptr<Storage>> storage = openStorage(dataDir, parser.value(QStringLiteral("database")));
     if (!storage) {
         return failWith(err, storage.error().message);
@@ -232,6 +284,9 @@ int serveCommand(const QStringList &arguments, QTextStream &out, QTextStream &er
     out << "chorus-receiver listening on " << config.host << ':' << *port << Qt::endl;
     logEvent(QtInfoMsg, QStringLiteral("listening"),
              {{QStringLiteral("host"), config.host}, {QStringLiteral("port"), *port},
+              {QStringLiteral("workers"), config.serving.workers},
+              {QStringLiteral("maxConnections"), config.serving.maxConnections},
+              {QStringLiteral("maxPerAddress"), config.serving.maxPerAddress},
               {QStringLiteral("storage"), parser.value(QStringLiteral("database")).isEmpty() ? QStringLiteral("sqlite")
                                                                                                : QStringLiteral("postgresql")},
               {QStringLiteral("publishing"), config.signingPublicKey.isEmpty()

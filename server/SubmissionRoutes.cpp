@@ -58,7 +58,8 @@ void handleWithdrawal(httplib::Response &response, Storage &storage, qint64 maxB
 }
 
 struct Route {
-    QByteArray pathToken; // from /v1/key/{token}/..., else empty
+    bool keyed = false;   // /v1/key/{token}/...: the token is in the path (and only there)
+    QByteArray pathToken;
     QString projectId;
 };
 
@@ -74,7 +75,14 @@ void handle(const httplib::Request &request, httplib::Response &response, Storag
         openRosaReply(response, 400, QStringLiteral("Required header X-OpenRosa-Version is missing."), maxBody);
         return;
     }
-    const QByteArray token = route.pathToken.isEmpty() ? bearerToken(request) : route.pathToken;
+    // As ODK Central: a client speaking another version may expect other answers.
+    if (request.get_header_value("X-OpenRosa-Version") != "1.0") {
+        openRosaReply(response, 400,
+                      QStringLiteral("X-OpenRosa-Version must be 1.0: this receiver speaks OpenRosa 1.0 only."),
+                      maxBody);
+        return;
+    }
+    const QByteArray token = route.keyed ? route.pathToken : bearerToken(request);
     Result<QString> device = token.isEmpty()
                                  ? Result<QString>(makeError(ErrorKind::Permission, QString()))
                                  : storage.deviceForToken(hashToken(token));
@@ -124,7 +132,10 @@ void handle(const httplib::Request &request, httplib::Response &response, Storag
     in.device = *device;
     QSet<QString> seen;
     for (const auto &[key, part] : request.files) {
-        if (key == "xml_submission_file") {
+        // A part without a filename is a text field, not a file: ODK Collect's split upload sends
+        // `*isIncomplete*=yes`. Central ignores fields, and so does this receiver; whether every
+        // file arrived is decided by the files the XML names.
+        if (key == "xml_submission_file" || part.filename.empty()) {
             continue;
         }
         const QString name = QString::fromUtf8(key.data(), qsizetype(key.size()));
@@ -171,7 +182,7 @@ void handle(const httplib::Request &request, httplib::Response &response, Storag
 void handleSubmissionRequest(const httplib::Request &request, httplib::Response &response, Storage &storage,
                              qint64 maxBody, const QByteArray &pathToken, const QString &projectId)
 {
-    handle(request, response, storage, maxBody, Route{pathToken, projectId});
+    handle(request, response, storage, maxBody, Route{!pathToken.isEmpty(), pathToken, projectId});
 }
 
 void installSubmissionRoutes(httplib::Server &server, Storage &storage, qint64 maxBody)
@@ -181,14 +192,23 @@ void installSubmissionRoutes(httplib::Server &server, Storage &storage, qint64 m
         handle(req, res, storage, maxBody, Route{});
     };
     const auto keyed = [&storage, maxBody](const httplib::Request &req, httplib::Response &res) {
-        Route route{toBytes(req.matches[1].str()), QString::fromStdString(req.matches[2].str())};
+        Route route{true, toBytes(req.matches[1].str()), QString::fromStdString(req.matches[2].str())};
         handle(req, res, storage, maxBody, route);
     };
-    const std::string keyedPath = R"(/v1/key/([A-Za-z0-9._~!$-]+)/projects/(\d{1,9})/submission)";
+    const auto project = [&storage, maxBody](const httplib::Request &req, httplib::Response &res) {
+        handle(req, res, storage, maxBody, Route{false, {}, QString::fromStdString(req.matches[1].str())});
+    };
+    // Any token segment, even empty or with characters no token has, reaches the token check,
+    // so a missing or wrong token is answered 401 as Central does, not 404.
+    const std::string keyedPath = R"(/v1/key/([^/]*)/projects/(\d{1,9})/submission)";
+    // Central's path for a Bearer (or session) client, without a token in the URL.
+    const std::string projectPath = R"(/v1/projects/(\d{1,9})/submission)";
     server.Get("/submission", plain);
     server.Post("/submission", plain);
     server.Get(keyedPath, keyed);
     server.Post(keyedPath, keyed);
+    server.Get(projectPath, project);
+    server.Post(projectPath, project);
 }
 
 } // namespace chorus::server

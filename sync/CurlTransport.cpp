@@ -142,7 +142,18 @@ Result<HttpResponse> CurlTransport::send(const HttpRequest &request)
         curl_easy_setopt(curl, CURLOPT_HTTPPROXYTUNNEL, https ? 1L : 0L);
     }
     curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, long(m_options.connectTimeout.count()));
-    curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, long(m_options.totalTimeout.count()));
+    m_timedOut = false;
+    std::chrono::milliseconds total = m_options.totalTimeout;
+    if (m_deadline) {
+        // Rounded up, so a transfer cut by the deadline ends at it, not a moment before.
+        const auto left = std::chrono::ceil<std::chrono::milliseconds>(*m_deadline - std::chrono::steady_clock::now());
+        if (left.count() <= 0) {
+            m_timedOut = true;
+            return makeError(ErrorKind::Network, QStringLiteral("no time left to talk to %1").arg(request.url.host()));
+        }
+        total = std::min(total, left);
+    }
+    curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, long(total.count()));
     curl_easy_setopt(curl, CURLOPT_LOW_SPEED_LIMIT, 1L);
     curl_easy_setopt(curl, CURLOPT_LOW_SPEED_TIME,
                      std::max(1L, long(m_options.stallTimeout.count() / 1000)));
@@ -202,6 +213,8 @@ Result<HttpResponse> CurlTransport::send(const HttpRequest &request)
         m_connections += opened;
     }
     if (code != CURLE_OK) {
+        // Also a stall: CURLOPT_LOW_SPEED_TIME ends as CURLE_OPERATION_TIMEDOUT ("too slow").
+        m_timedOut = code == CURLE_OPERATION_TIMEDOUT;
         return curlError(code, detail, request.url);
     }
     long status = 0;

@@ -37,6 +37,8 @@ public:
     CurlTransport &operator=(const CurlTransport &) = delete;
 
     Result<HttpResponse> send(const HttpRequest &request) override;
+    void setDeadline(Deadline deadline) override { m_deadline = deadline; }
+    bool lastSendTimedOut() const override { return m_timedOut; }
 
     // New connections this transport has opened so far (reuse keeps it at one per server).
     long connectionsOpened() const { return m_connections; }
@@ -56,6 +58,8 @@ private:
     CurlOptions m_options;
     std::unique_ptr<Handle> m_handle;
     long m_connections = 0;
+    Deadline m_deadline;
+    bool m_timedOut = false;
 };
 
 } // namespace chorus::sync

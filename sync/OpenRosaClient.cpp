@@ -168,7 +168,9 @@ SubmitResult OpenRosaClient::postOnce(const QByteArray &manifest, const FilePart
     request.body = body.body;
     Result<HttpResponse> reply = m_transport.send(request);
     if (!reply) {
-        return fromTransportError(reply.error());
+        SubmitResult failed = fromTransportError(reply.error());
+        failed.noAnswer = failed.outcome == SubmitOutcome::Transient && m_transport.lastSendTimedOut();
+        return failed;
     }
     return classify(*reply);
 }

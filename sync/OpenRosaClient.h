@@ -37,6 +37,7 @@ struct SubmitResult {
     SubmitOutcome outcome = SubmitOutcome::Transient;
     int httpStatus = 0; // 0 when no reply came
     QString reason;     // for people: what happened and what to do
+    bool noAnswer = false; // transient because no reply came in time (not refused, not reset)
     std::optional<std::chrono::milliseconds> retryAfter; // a transient reply's Retry-After, if any
 };
 

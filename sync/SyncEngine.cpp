@@ -17,9 +17,14 @@ struct SyncEngine::Run {
     Outbox &outbox;
     QList<OutboxItem> items;
     QList<RecordResult> results;
-    std::mutex mutex; // guards next, stop and outbox calls
+    std::mutex mutex; // guards next, stop, the window and outbox calls
     qsizetype next = 0;
     std::optional<Error> stop;
+    std::chrono::steady_clock::time_point deadline;
+    // Uploads allowed in flight (additive increase, multiplicative decrease) and in flight now.
+    double window = 1;
+    int active = 0;
+    std::condition_variable slotFree;
 };
 
 SyncEngine::SyncEngine(TransportFactory transports, QUrl submissionUrl, QByteArray bearerToken, SyncOptions options)
@@ -57,6 +62,9 @@ RecordResult SyncEngine::sendOne(Run &run, OpenRosaClient &client, const OutboxI
     result.instanceId = item.instanceId;
     Backoff backoff(m_options.backoffBase, m_options.backoffMax, m_random); // per record: starts low again
     for (int attempt = 1; attempt <= std::max(1, m_options.maxAttempts); ++attempt) {
+        if (std::chrono::steady_clock::now() >= run.deadline) {
+            break; // the first attempt always has time left: takeNext() checked
+        }
         {
             std::lock_guard lock(run.mutex);
             if (const Status marked = run.outbox.markSending(item.instanceId); !marked) {
@@ -70,9 +78,11 @@ RecordResult SyncEngine::sendOne(Run &run, OpenRosaClient &client, const OutboxI
         result.outcome = submitted.outcome;
         result.httpStatus = submitted.httpStatus;
         result.reason = submitted.reason;
+        result.noAnswer = submitted.noAnswer;
         qCInfo(lcSync) << "record" << item.instanceId << "attempt" << attempt << outcomeName(submitted.outcome)
                        << "http" << submitted.httpStatus;
-        if (submitted.outcome != SubmitOutcome::Transient || attempt == m_options.maxAttempts) {
+        // No answer at all: the link is down or swallowing requests; retrying only adds timeouts.
+        if (submitted.outcome != SubmitOutcome::Transient || submitted.noAnswer || attempt == m_options.maxAttempts) {
             break;
         }
         const std::chrono::milliseconds delay = backoff.next(submitted.retryAfter);
@@ -81,11 +91,64 @@ RecordResult SyncEngine::sendOne(Run &run, OpenRosaClient &client, const OutboxI
                                  .arg(std::chrono::duration_cast<std::chrono::seconds>(delay).count());
             break;
         }
-        if (m_cancelled || !waitFor(delay)) {
+        if (m_cancelled || std::chrono::steady_clock::now() + delay >= run.deadline || !waitFor(delay)) {
             break;
         }
     }
     return result;
+}
+
+// Waits for a free place in the window, then takes the next record; false when the run is over.
+bool SyncEngine::takeNext(Run &run, qsizetype *index)
+{
+    std::unique_lock lock(run.mutex);
+    const auto over = [&] {
+        return run.stop || m_cancelled || run.next >= run.items.size() || std::chrono::steady_clock::now() >= run.deadline;
+    };
+    // Timed waits: a cancel() or the deadline must also wake a waiting worker.
+    while (!over() && run.active >= int(run.window)) {
+        run.slotFree.wait_for(lock, std::chrono::milliseconds(200));
+    }
+    if (over()) {
+        if (!run.stop && !m_cancelled && run.next < run.items.size()) {
+            run.stop = makeError(ErrorKind::Network, stopReason(run, {}));
+        }
+        return false;
+    }
+    *index = run.next++;
+    ++run.active;
+    return true;
+}
+
+// With run.mutex held.
+void SyncEngine::adapt(Run &run, const RecordResult &result)
+{
+    --run.active;
+    run.window = nextWindow(run.window, result, m_options.concurrency);
+    run.slotFree.notify_all();
+}
+
+double SyncEngine::nextWindow(double window, const RecordResult &result, int most)
+{
+    most = std::max(1, most);
+    if (result.noAnswer || result.httpStatus == 503 || result.httpStatus == 429) {
+        return std::clamp(window / 2, 1.0, double(most));
+    }
+    if (result.outcome == SubmitOutcome::Transient) {
+        return std::clamp(window, 1.0, double(most));
+    }
+    return std::clamp(window + 1.0 / std::max(1.0, window), 1.0, double(most));
+}
+
+QString SyncEngine::stopReason(const Run &run, const RecordResult &result) const
+{
+    if (std::chrono::steady_clock::now() >= run.deadline) {
+        return QStringLiteral("the sync run reached its time limit of %1 s; the records not sent wait for the next sync")
+            .arg(std::chrono::duration_cast<std::chrono::seconds>(m_options.runTimeLimit).count());
+    }
+    return QStringLiteral("the server stopped answering (%1): the link looks down, so the sync stopped; the "
+                          "records not sent wait for the next sync")
+        .arg(result.reason);
 }
 
 void SyncEngine::worker(Run &run, Transport &transport, const ServerInfo &server)
@@ -93,17 +156,17 @@ void SyncEngine::worker(Run &run, Transport &transport, const ServerInfo &server
     OpenRosaClient client(transport, m_url, m_token);
     for (;;) {
         qsizetype index = 0;
-        {
-            std::lock_guard lock(run.mutex);
-            if (run.stop || m_cancelled || run.next >= run.items.size()) {
-                return;
-            }
-            index = run.next++;
+        if (!takeNext(run, &index)) {
+            return;
         }
         const OutboxItem &item = run.items.at(index);
         RecordResult result = sendOne(run, client, item, server);
 
         std::lock_guard lock(run.mutex);
+        adapt(run, result);
+        if (result.noAnswer && !run.stop) {
+            run.stop = makeError(ErrorKind::Network, stopReason(run, result));
+        }
         Status marked;
         switch (result.outcome) {
         case SubmitOutcome::Accepted: marked = run.outbox.markAccepted(item.instanceId); break;
@@ -148,7 +211,8 @@ SyncReport SyncEngine::run(Outbox &outbox)
         report.stopped = pending.error();
         return report;
     }
-    Run run{outbox, std::move(*pending), {}, {}, 0, {}};
+    Run run{outbox, std::move(*pending), {}, {}, 0, {}, std::chrono::steady_clock::now() + m_options.runTimeLimit,
+            double(std::clamp(m_options.initialConcurrency, 1, std::max(1, m_options.concurrency))), 0, {}};
     for (const OutboxItem &item : std::as_const(run.items)) {
         run.results.append(RecordResult{item.instanceId, SubmitOutcome::Transient, 0, 0, {}});
     }
@@ -161,6 +225,7 @@ SyncReport SyncEngine::run(Outbox &outbox)
     }
 
     std::unique_ptr<Transport> first = m_transports();
+    first->setDeadline(run.deadline);
     Result<ServerInfo> server = OpenRosaClient(*first, m_url, m_token).head();
     if (!server) {
         run.stop = server.error();
@@ -170,6 +235,7 @@ SyncReport SyncEngine::run(Outbox &outbox)
         transports.push_back(std::move(first));
         while (int(transports.size()) < workers) {
             transports.push_back(m_transports());
+            transports.back()->setDeadline(run.deadline);
         }
         std::vector<std::thread> threads;
         for (int i = 1; i < workers; ++i) {

@@ -18,13 +18,21 @@
 namespace chorus::sync {
 
 struct SyncOptions {
-    int concurrency = 8;  // uploads in flight at once, each on its own reused connection (a browser uses 6)
+    // Most uploads in flight at once, each on its own reused connection (a browser uses 6). A run
+    // starts with initialConcurrency and adapts: one more after each window of acceptances, half
+    // as many when the server says it is busy (503, 429) or does not answer.
+    int concurrency = 8;
+    int initialConcurrency = 2;
     int maxAttempts = 3;  // per record per run, for transient failures
     std::chrono::milliseconds backoffBase{1000};
     std::chrono::milliseconds backoffMax{30000};
     // A server asking for a longer pause (Retry-After) than this is not waited for in this run:
     // the record stays queued for the next one.
     std::chrono::milliseconds retryAfterMax{120000};
+    // A whole run, requests in flight included, ends by this time; the records not sent stay
+    // queued. With the first request that gets no answer at all, the run stops at once: a link
+    // that swallows requests would otherwise cost a timeout per record.
+    std::chrono::milliseconds runTimeLimit{std::chrono::minutes(15)};
 };
 
 struct RecordResult {
@@ -33,6 +41,7 @@ struct RecordResult {
     int httpStatus = 0;
     int attempts = 0; // 0: not tried, because the run stopped first
     QString reason;
+    bool noAnswer = false; // transient: no reply came in time
 };
 
 struct SyncReport {
@@ -69,9 +78,18 @@ public:
     // Tests pin the jitter and record the waits instead of sleeping. Call before run().
     void setBackoffHooks(Backoff::Random random, Waiter waiter);
 
+    // How many uploads may be in flight after `result`, from `window` (at most `most`): halved
+    // when the server is busy (503, 429) or silent, one place wider per window's worth of
+    // answers otherwise (TCP's congestion control, per record). Other transient failures
+    // leave it as it is.
+    static double nextWindow(double window, const RecordResult &result, int most);
+
 private:
     struct Run;
     void worker(Run &run, Transport &transport, const ServerInfo &server);
+    bool takeNext(Run &run, qsizetype *index);
+    void adapt(Run &run, const RecordResult &result);
+    QString stopReason(const Run &run, const RecordResult &result) const;
     RecordResult sendOne(Run &run, OpenRosaClient &client, const OutboxItem &item, const ServerInfo &server);
     bool waitFor(std::chrono::milliseconds delay);
 

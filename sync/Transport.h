@@ -8,6 +8,9 @@
 #include <QPair>
 #include <QUrl>
 
+#include <chrono>
+#include <optional>
+
 namespace chorus::sync {
 
 using HttpHeaders = QList<QPair<QByteArray, QByteArray>>;
@@ -39,6 +42,13 @@ class Transport
 public:
     virtual ~Transport() = default;
     virtual Result<HttpResponse> send(const HttpRequest &request) = 0;
+
+    using Deadline = std::optional<std::chrono::steady_clock::time_point>;
+    // Every later request ends by `deadline` (a sync run's time limit), answered or not.
+    virtual void setDeadline(Deadline deadline) { (void)deadline; }
+    // The last failed send got no answer in time (a timeout or a stalled transfer), rather than
+    // being refused or reset: the sign of a link that swallows requests.
+    virtual bool lastSendTimedOut() const { return false; }
 };
 
 } // namespace chorus::sync
@@ -51,6 +61,8 @@ class ForwardingTransport : public Transport
 public:
     explicit ForwardingTransport(Transport &target) : m_target(target) {}
     Result<HttpResponse> send(const HttpRequest &request) override { return m_target.send(request); }
+    void setDeadline(Deadline deadline) override { m_target.setDeadline(deadline); }
+    bool lastSendTimedOut() const override { return m_target.lastSendTimedOut(); }
 
 private:
     Transport &m_target;

@@ -6,6 +6,7 @@
 //    the same run: one record at a time, HEAD then POST, as a naive client does. The floor is
 //    measured on a sample and scaled, so the run stays short; both figures are printed.
 // 2. Receiver throughput: 50 concurrent clients POSTing straight to the receiver; p50/p99.
+#include "BenchSupport.h"
 #include "CurlTransport.h"
 #include "RelayProxy.h"
 #include "MemoryOutbox.h"
@@ -18,7 +19,6 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QLoggingCategory>
-#include <QRandomGenerator>
 #include <QTemporaryDir>
 
 #include <algorithm>
@@ -28,32 +28,8 @@
 using namespace chorus;
 using namespace chorus::sync;
 
-namespace {
-
-OutboxItem envelope(const QString &prefix, int index)
-{
-    OutboxItem item;
-    item.instanceId = QStringLiteral("uuid:%1-%2").arg(prefix).arg(index);
-    QByteArray bytes(2048, Qt::Uninitialized);
-    for (char &c : bytes) {
-        c = char(QRandomGenerator::global()->bounded(256));
-    }
-    item.parts.append({QStringLiteral("submission.xml.enc"), bytes});
-    item.manifest = "<data id=\"bench\" encrypted=\"yes\"><meta><instanceID>" + item.instanceId.toUtf8()
-                    + "</instanceID></meta><encryptedXmlFile>submission.xml.enc</encryptedXmlFile></data>";
-    return item;
-}
-
-double percentile(std::vector<double> values, double p)
-{
-    if (values.empty()) {
-        return 0;
-    }
-    std::sort(values.begin(), values.end());
-    return values[size_t(p * double(values.size() - 1))];
-}
-
-} // namespace
+using bench::envelope;
+using bench::percentile;
 
 int main(int argc, char *argv[])
 {
@@ -71,8 +47,7 @@ int main(int argc, char *argv[])
     }
     const QByteArray token = server::generateToken();
     (void)(*storage)->addDevice(QStringLiteral("bench"), server::hashToken(token));
-    server::ReceiverConfig config;
-    config.threads = 64;
+    server::ReceiverConfig config; // the shipped serving limits (ServingLimits::forThisMachine)
     server::Receiver receiver(**storage, config);
     const int port = *receiver.start();
     testing::RelayProxy proxy(port, std::chrono::milliseconds(rttMs / 2));

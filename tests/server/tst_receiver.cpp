@@ -222,6 +222,62 @@ private Q_SLOTS:
         QCOMPARE(client.Get("/v1/packages/..%2Freceiver.sqlite", device)->status, 404);
         QCOMPARE(client.Get("/v1/packages/missing.chorus", device)->status, 404);
     }
+    // Central's answers (issue 14 items 15-17).
+    void openRosaVersionOtherThan1_0_is400()
+    {
+        for (const char *version : {"2.0", "banana", "1.0.1"}) {
+            httplib::Headers headers = deviceHeaders(false);
+            headers.emplace("X-OpenRosa-Version", version);
+            QCOMPARE(m_client->Head("/submission", headers)->status, 400);
+            QCOMPARE(post(testing::makeEnvelope(20), headers)->status, 400);
+        }
+    }
+    void submissionWithoutRootId_is400()
+    {
+        sync::OutboxItem item = testing::makeEnvelope(21);
+        item.manifest.replace("id=\"equality\" ", "");
+        auto res = post(item, deviceHeaders());
+        QCOMPARE(res->status, 400);
+        QVERIFY(res->body.find("id attribute") != std::string::npos);
+    }
+    void submissionPathWithoutToken_is401()
+    {
+        const httplib::Headers openRosa{{"X-OpenRosa-Version", "1.0"}};
+        for (const char *path : {"/v1/projects/1/submission", "/v1/key//projects/1/submission",
+                                 "/v1/key/not%20a%20token/projects/1/submission"}) {
+            auto res = m_client->Head(path, openRosa);
+            QVERIFY(res);
+            QVERIFY2(res->status == 401, path);
+            QCOMPARE(res->get_header_value("WWW-Authenticate"), std::string("Bearer"));
+        }
+        // Central's project path with a Bearer token works like /submission.
+        QCOMPARE(m_client->Head("/v1/projects/1/submission", deviceHeaders())->status, 204);
+    }
+    void collectSplitUpload_withIsIncompleteField_isAccepted()
+    {
+        const sync::OutboxItem item = testing::makeEnvelope(22, 2);
+        const auto part = [](const QByteArray &disposition, const QByteArray &content) -> QByteArray {
+            return "--XyZ\r\nContent-Disposition: form-data; " + disposition + "\r\n\r\n" + content + "\r\n";
+        };
+        const auto upload = [&](const QList<FilePart> &files, bool incomplete) {
+            QByteArray body = part("name=\"xml_submission_file\"; filename=\"submission.xml\"", item.manifest);
+            for (const FilePart &f : files) {
+                body += part("name=\"" + f.name.toUtf8() + "\"; filename=\"" + f.name.toUtf8() + "\"", f.bytes);
+            }
+            if (incomplete) { // what ODK Collect adds to every POST of a split upload but the last
+                body += part("name=\"*isIncomplete*\"", "yes");
+            }
+            return postRaw(body + "--XyZ--\r\n", "multipart/form-data; boundary=XyZ");
+        };
+        const qint64 cursor = list().value(QStringLiteral("cursor")).toInteger();
+        auto res = upload({item.parts.at(0)}, true);
+        QVERIFY2(res->status == 201, res->body.c_str());
+        res = upload(item.parts.mid(1), false);
+        QVERIFY2(res->status == 201, res->body.c_str());
+        const QJsonArray page = list(cursor).value(QStringLiteral("submissions")).toArray();
+        QCOMPARE(page.size(), 1);
+        QCOMPARE(page.at(0).toObject().value(QStringLiteral("complete")).toBool(), true);
+    }
     void healthz_isOk()
     {
         auto res = m_client->Get("/healthz");

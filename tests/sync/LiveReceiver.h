@@ -58,6 +58,7 @@ struct LiveReceiver {
     QString skipReason;
     QString packagesDir;
     QByteArray signingPublicKey; // the council key published packages must verify against; empty: none
+    server::ServingLimits serving = server::ServingLimits::forThisMachine(); // as shipped unless a test narrows it
     int port = 0;
 
     bool start(qint64 maxBody = 100'000'000)
@@ -75,6 +76,7 @@ struct LiveReceiver {
         config.adminToken = adminToken;
         config.packagesDir = packagesDir;
         config.signingPublicKey = signingPublicKey;
+        config.serving = serving;
         receiver = std::make_unique<server::Receiver>(*storage, config);
         auto bound = receiver->start();
         port = bound ? *bound : 0;

@@ -3,6 +3,7 @@
 #include "CurlTransport.h"
 #include "FaultProxy.h"
 #include "LiveReceiver.h"
+#include "LoopbackServer.h"
 #include "MemoryOutbox.h"
 #include "SyncEngine.h"
 #include "TestEnvelope.h"
@@ -52,6 +53,40 @@ void verifyStoredOnce(testing::LiveReceiver &live, const QList<OutboxItem> &item
     }
 }
 
+// A link that swallows POSTs: HEAD is answered as an OpenRosa server would, a POST is read and
+// never answered (until the client hangs up).
+class SwallowingServer
+{
+public:
+    int start()
+    {
+        return m_server.start([](int client) {
+            std::string pending;
+            char buffer[4096];
+            for (;;) {
+                if (!testing::waitReadable(client, 100)) {
+                    continue;
+                }
+                const ssize_t n = ::recv(client, buffer, sizeof buffer, 0);
+                if (n <= 0) {
+                    break;
+                }
+                pending.append(buffer, size_t(n));
+                if (pending.rfind("HEAD ", 0) == 0 && pending.find("\r\n\r\n") != std::string::npos) {
+                    pending.erase(0, pending.find("\r\n\r\n") + 4);
+                    static const char reply[] = "HTTP/1.1 204 No Content\r\nX-OpenRosa-Version: 1.0\r\n"
+                                                "X-OpenRosa-Accept-Content-Length: 10000000\r\n\r\n";
+                    testing::sendAll(client, reply, sizeof reply - 1);
+                }
+            }
+            ::close(client);
+        });
+    }
+
+private:
+    testing::LoopbackServer m_server;
+};
+
 } // namespace
 
 class TestSyncFaults : public QObject
@@ -66,7 +101,6 @@ private Q_SLOTS:
         QTest::newRow("drop mid-request") << Fault::DropMidRequest << 2;
         QTest::newRow("drop mid-response (stored, answer lost)") << Fault::DropMidResponse << 2;
         QTest::newRow("500") << Fault::Answer500 << 2;
-        QTest::newRow("delay past the timeout (stored)") << Fault::DelayResponse << 2;
         QTest::newRow("200 with HTML") << Fault::Answer200Html << 2;
         QTest::newRow("202 (stored)") << Fault::Rewrite202 << 1;
     }
@@ -96,6 +130,83 @@ private Q_SLOTS:
             QCOMPARE(outbox.state(item.instanceId), State::Accepted);
         }
         verifyStoredOnce(live, items);
+    }
+
+    void answerDelayedPastTheTimeout_stopsTheRun_theNextRunSendsEachOnce()
+    {
+        testing::LiveReceiver live;
+        CHORUS_START_RECEIVER(live);
+        testing::FaultProxy proxy(live.port);
+        const int port = proxy.start();
+        proxy.script({Fault::DelayResponse}); // stored, but the answer comes after the client gave up
+        MemoryOutbox outbox;
+        QList<OutboxItem> items;
+        for (int i = 0; i < 4; ++i) {
+            items.append(testing::makeEnvelope(i, 1, 5000));
+            outbox.add(items.constLast());
+        }
+        SyncReport report = runThrough(port, live.deviceToken, outbox);
+        QVERIFY(report.stopped);
+        QCOMPARE(report.records.constFirst().attempts, 1); // no answer: not retried into more timeouts
+        for (const OutboxItem &item : std::as_const(items)) {
+            QVERIFY(outbox.state(item.instanceId) != State::Accepted);
+        }
+        report = runThrough(port, live.deviceToken, outbox);
+        QVERIFY2(report.allAccepted(), qPrintable(report.stopped ? report.stopped->message : QString()));
+        verifyStoredOnce(live, items);
+    }
+
+    // Issue 14 item 14: 11 records through a link that reads POSTs and never answers used to
+    // cost a timeout per record per attempt (over 200 s); the run now stops at the first.
+    void swallowedPosts_stopTheRunAtTheFirstTimeout_andNothingIsLost()
+    {
+        SwallowingServer server;
+        const int port = server.start();
+        QVERIFY(port > 0);
+        MemoryOutbox outbox;
+        QList<OutboxItem> items;
+        for (int i = 0; i < 11; ++i) {
+            items.append(testing::makeEnvelope(i));
+            outbox.add(items.constLast());
+        }
+        CurlOptions curl;
+        curl.allowHttpLoopback = true;
+        curl.stallTimeout = std::chrono::milliseconds(1000);
+        SyncOptions options; // shipped concurrency and attempts
+        options.backoffBase = std::chrono::milliseconds(5);
+        SyncEngine engine([curl] { return std::make_unique<CurlTransport>(curl); },
+                          QUrl(QStringLiteral("http://127.0.0.1:%1/submission").arg(port)), "token", options);
+        const SyncReport report = engine.run(outbox);
+        QVERIFY(report.stopped);
+        QVERIFY2(report.stopped->message.contains(QLatin1String("stopped answering")), qPrintable(report.stopped->message));
+        int tried = 0;
+        for (const RecordResult &r : report.records) {
+            QVERIFY2(r.attempts <= 1, qPrintable(r.instanceId));
+            tried += r.attempts;
+        }
+        QVERIFY2(tried <= options.initialConcurrency, qPrintable(QString::number(tried)));
+        for (const OutboxItem &item : std::as_const(items)) {
+            QCOMPARE(outbox.state(item.instanceId), State::TransientFailure);
+        }
+    }
+
+    void aRunEndsByItsTimeLimit_evenWhileARequestIsInFlight()
+    {
+        SwallowingServer server;
+        const int port = server.start();
+        MemoryOutbox outbox;
+        outbox.add(testing::makeEnvelope(1));
+        CurlOptions curl;
+        curl.allowHttpLoopback = true;
+        curl.stallTimeout = std::chrono::milliseconds(300'000); // only the run's limit can end it
+        SyncOptions options;
+        options.runTimeLimit = std::chrono::milliseconds(1500);
+        SyncEngine engine([curl] { return std::make_unique<CurlTransport>(curl); },
+                          QUrl(QStringLiteral("http://127.0.0.1:%1/submission").arg(port)), "token", options);
+        const SyncReport report = engine.run(outbox);
+        QVERIFY(report.stopped);
+        QVERIFY2(report.stopped->message.contains(QLatin1String("time limit")), qPrintable(report.stopped->message));
+        QCOMPARE(outbox.state(testing::makeEnvelope(1).instanceId), State::TransientFailure);
     }
 
     void persistentFault_leavesTheRecordPending_nextRunSendsItOnce()

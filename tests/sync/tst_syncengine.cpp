@@ -186,6 +186,28 @@ private Q_SLOTS:
         posted.removeDuplicates();
         QCOMPARE(posted.size(), 40);
     }
+    void concurrency_adapts_halvedWhenBusyOrSilent_widenedByAnswers()
+    {
+        RecordResult accepted{QStringLiteral("a"), SubmitOutcome::Accepted, 201, 1, {}};
+        RecordResult busy{QStringLiteral("b"), SubmitOutcome::Transient, 503, 1, {}};
+        RecordResult tooMany{QStringLiteral("c"), SubmitOutcome::Transient, 429, 1, {}};
+        RecordResult silent{QStringLiteral("d"), SubmitOutcome::Transient, 0, 1, {}, true};
+        RecordResult reset{QStringLiteral("e"), SubmitOutcome::Transient, 0, 1, {}};
+        QCOMPARE(SyncEngine::nextWindow(8, busy, 8), 4.0);
+        QCOMPARE(SyncEngine::nextWindow(8, tooMany, 8), 4.0);
+        QCOMPARE(SyncEngine::nextWindow(4, silent, 8), 2.0);
+        QCOMPARE(SyncEngine::nextWindow(1, busy, 8), 1.0);
+        QCOMPARE(SyncEngine::nextWindow(3, reset, 8), 3.0);
+        // From 2, one window's worth of answers (2) adds about one place; never past the most.
+        double w = 2;
+        w = SyncEngine::nextWindow(w, accepted, 8);
+        w = SyncEngine::nextWindow(w, accepted, 8);
+        QVERIFY(qFuzzyCompare(w, 2.9)); // 2 + 1/2 + 1/2.5
+        for (int i = 0; i < 1000; ++i) {
+            w = SyncEngine::nextWindow(w, accepted, 8);
+        }
+        QCOMPARE(w, 8.0);
+    }
     void emptyOutbox_makesNoRequest()
     {
         MemoryOutbox outbox;
