@@ -66,9 +66,24 @@ Result<QByteArray> readFileCapped(const QString &path, qint64 maxBytes)
                          QStringLiteral("%1: file is too large (%2 bytes; the limit is %3)")
                              .arg(path).arg(file.size()).arg(maxBytes));
     }
-    QByteArray bytes = file.read(maxBytes + 1);
-    if (bytes.size() > maxBytes) {
-        return makeError(ErrorKind::InvalidInput, QStringLiteral("%1: file is too large").arg(path));
+    // Read in chunks rather than read(maxBytes + 1): that reserves the whole cap up front and
+    // the result keeps it, so every small file cost a 64 MiB-plus allocation (issue 14, 24).
+    // The size check above cannot be trusted alone (a growing file, a pipe, /proc).
+    QByteArray bytes;
+    bytes.reserve(qMin(file.size(), maxBytes) + 1);
+    char chunk[64 * 1024];
+    for (;;) {
+        const qint64 n = file.read(chunk, sizeof chunk);
+        if (n < 0) {
+            return makeError(ErrorKind::Io, QStringLiteral("%1: cannot read (%2)").arg(path, file.errorString()));
+        }
+        if (n == 0) {
+            break;
+        }
+        if (bytes.size() + n > maxBytes) {
+            return makeError(ErrorKind::InvalidInput, QStringLiteral("%1: file is too large").arg(path));
+        }
+        bytes.append(chunk, n);
     }
     return bytes;
 }

@@ -77,8 +77,8 @@ Result<ExportOutcome> runExport(const ExportRequest &request, const OperationCon
         withdrawnIds = std::move(*ids);
     }
 
-    PulledEnvelopes envelopes(request.adminDir);
-    if (Status s = envelopes.open(); !s)
+    // An admin folder without submissions fails here, before the passphrase's KDF runs.
+    if (Status s = PulledEnvelopes(request.adminDir).open(); !s)
         return s.error();
     auto secret = request.passphrase.read();
     if (!secret)
@@ -89,18 +89,6 @@ Result<ExportOutcome> runExport(const ExportRequest &request, const OperationCon
         return ring.error();
 
     ExportOutcome outcome;
-    consent::WithdrawalMatcher withdrawals;
-    bool cancelled = false;
-    if (Status s = collectPulledWithdrawals(
-            *ring, request.adminDir, pipelineOptions.workers, withdrawals, control, &cancelled);
-        !s)
-        return s.error();
-    if (cancelled) {
-        outcome.cancelled = true;
-        return outcome;
-    }
-
-    const qint64 total = envelopes.count();
     std::map<QString, Output> outputs;
     auto sink = [&](const response::Response &response) -> Status {
         const QString key = response.surveyId + u"-v"_s + response.surveyVersion;
@@ -117,14 +105,7 @@ Result<ExportOutcome> runExport(const ExportRequest &request, const OperationCon
         }
         return output.writer->write(recordFromResponse(response));
     };
-    DecryptPipeline::Progress progress;
-    if (control.progress)
-        progress = [&](qint64 done) { control.progress(OperationStage::Decrypting, done, total); };
-    auto isWithdrawn = [&](const response::Response &r) {
-        return withdrawnIds.contains(r.instanceId) || (r.consent && withdrawals.isWithdrawn(*r.consent));
-    };
-    auto counts = DecryptPipeline::run(
-        *ring, [&] { return envelopes.next(); }, sink, control.failed, pipelineOptions, isWithdrawn, progress);
+    auto counts = decryptPulled(*ring, request.adminDir, pipelineOptions, withdrawnIds, control, sink);
     if (!counts)
         return counts.error();
     outcome.written = counts->written;

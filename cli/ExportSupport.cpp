@@ -3,7 +3,8 @@
 
 #include "CliSupport.h"
 #include "WithdrawalScan.h"
-#include "export/DecryptPipeline.h"
+#include "consent/WithdrawalMatcher.h"
+#include "export/DecryptOnce.h"
 #include "export/PulledEnvelopes.h"
 
 #include <QDir>
@@ -15,33 +16,31 @@ using namespace Qt::StringLiterals;
 namespace chorus::cli
 {
 
-Status collectPulledWithdrawals(const crypto::KeyRing &ring, const QString &adminDir, int workers,
-    consent::WithdrawalMatcher &matcher, const OperationControl &control, bool *cancelled)
+Result<exports::DecryptPipeline::Counts> decryptPulled(const crypto::KeyRing &ring, const QString &adminDir,
+    const exports::DecryptPipeline::Options &options, const QSet<QString> &withdrawnIds,
+    const OperationControl &control, const exports::DecryptPipeline::Sink &sink)
 {
-    if (cancelled)
-        *cancelled = false;
     exports::PulledEnvelopes envelopes(adminDir);
     if (Status s = envelopes.open(); !s)
-        return s;
+        return s.error();
+    consent::WithdrawalMatcher withdrawals;
+    if (Status s = loadRecordedWithdrawals(adminDir, withdrawals); !s)
+        return s.error();
     const qint64 total = envelopes.count();
-    exports::DecryptPipeline::Options options;
-    options.workers = workers;
-    options.verifySignature = false; // the second pass checks every record it writes
-    options.cancel = control.cancel;
-    exports::DecryptPipeline::Progress progress;
-    if (control.progress)
-        progress = [&](qint64 done) { control.progress(OperationStage::CheckingWithdrawals, done, total); };
-    auto counts = exports::DecryptPipeline::run(
-        ring, [&] { return envelopes.next(); }, [](const response::Response &) { return Status {}; }, {}, options,
-        {}, progress, [&](const consent::WithdrawalRequest &request) { matcher.add(request); });
-    if (!counts)
-        return counts.error();
-    if (counts->cancelled) {
-        if (cancelled)
-            *cancelled = true;
-        return {};
+    exports::DecryptOnce once;
+    once.options = options;
+    once.options.cancel = control.cancel;
+    once.spoolDirectory = adminDir;
+    once.failed = control.failed;
+    once.onRequest = [&](const consent::WithdrawalRequest &request) { withdrawals.add(request); };
+    once.withdrawn = [&](const response::Response &r) {
+        return withdrawnIds.contains(r.instanceId) || (r.consent && withdrawals.isWithdrawn(*r.consent));
+    };
+    if (control.progress) {
+        once.decrypting = [&](qint64 done) { control.progress(OperationStage::CheckingWithdrawals, done, total); };
+        once.writing = [&](qint64 done) { control.progress(OperationStage::Decrypting, done, total); };
     }
-    return loadRecordedWithdrawals(adminDir, matcher);
+    return once.run(ring, [&] { return envelopes.next(); }, sink);
 }
 
 Result<QSet<QString>> readWithdrawnIds(const QString &path)

@@ -3,8 +3,8 @@
 
 #include "AdminOperations.h"
 #include "common/Result.h"
-#include "consent/WithdrawalMatcher.h"
 #include "crypto/KeyRing.h"
+#include "export/DecryptPipeline.h"
 
 #include <QJsonObject>
 #include <QSet>
@@ -13,13 +13,15 @@
 namespace chorus::cli
 {
 
-// Every withdrawal request that applies to the pulled submissions: the ones sealed like
-// responses (found by a first decrypting pass, without the signature check, since a request
-// may come after the response it withdraws) and the ones recorded by `chorusctl withdrawals
-// add`. Export and report then apply them before anything is written. Returns false in
-// `*cancelled` unless the control asked to stop.
-Status collectPulledWithdrawals(const crypto::KeyRing &ring, const QString &adminDir, int workers,
-    consent::WithdrawalMatcher &matcher, const OperationControl &control = {}, bool *cancelled = nullptr);
+// The decrypting passes export and report share (DecryptOnce): every pulled envelope in
+// ADMIN_DIR/submissions decrypted and checked once, then each response handed to `sink` unless
+// it is withdrawn: named in `withdrawnIds` (`--withdrawn`), withdrawn in its own record, or
+// matched by a request sealed like a response (wherever it lies in the folder) or recorded by
+// `chorusctl withdrawals add`. Progress: CheckingWithdrawals while decrypting, Decrypting
+// while handing on. The sealed temporary spool lives in ADMIN_DIR beside the submissions.
+Result<exports::DecryptPipeline::Counts> decryptPulled(const crypto::KeyRing &ring, const QString &adminDir,
+    const exports::DecryptPipeline::Options &options, const QSet<QString> &withdrawnIds,
+    const OperationControl &control, const exports::DecryptPipeline::Sink &sink);
 
 // A file of withdrawn instanceIDs, one per line (blank lines ignored).
 Result<QSet<QString>> readWithdrawnIds(const QString &path);

@@ -9,13 +9,13 @@
 #include "export/Census.h"
 #include "export/DecryptPipeline.h"
 #include "export/ExportJson.h"
-#include "export/PulledEnvelopes.h"
 #include "export/ResponseRecords.h"
 #include "export/SurveyCatalogue.h"
 #include "survey/SurveyLoader.h"
 
 #include <QDir>
 #include <QFile>
+#include <QThread>
 
 using namespace Qt::StringLiterals;
 
@@ -65,38 +65,15 @@ Status addPulled(const ReportRequest &request, const Catalogue &catalogue, Repor
         withdrawn = std::move(*ids);
     }
     DecryptPipeline::Options options;
-    options.cancel = control.cancel;
-    consent::WithdrawalMatcher withdrawals;
-    bool cancelled = false;
-    if (Status s
-        = collectPulledWithdrawals(*ring, request.pulledDir, options.workers, withdrawals, control, &cancelled);
-        !s)
-        return s;
-    if (cancelled) {
-        outcome.cancelled = true;
-        return {};
-    }
-    PulledEnvelopes envelopes(request.pulledDir);
-    if (Status s = envelopes.open(); !s)
-        return s;
-    const qint64 total = envelopes.count();
-    DecryptPipeline::Progress progress;
-    if (control.progress)
-        progress = [&](qint64 done) { control.progress(OperationStage::Decrypting, done, total); };
-    auto counts = DecryptPipeline::run(
-        *ring, [&] { return envelopes.next(); },
+    options.workers = std::max(1, QThread::idealThreadCount());
+    auto counts = decryptPulled(*ring, request.pulledDir, options, withdrawn, control,
         [&](const response::Response &r) -> Status {
             if (r.surveyId == catalogue.surveyId) {
                 builder.add(recordFromResponse(r));
                 ++outcome.records;
             }
             return {};
-        },
-        control.failed, options,
-        [&](const response::Response &r) {
-            return withdrawn.contains(r.instanceId) || (r.consent && withdrawals.isWithdrawn(*r.consent));
-        },
-        progress);
+        });
     if (!counts)
         return counts.error();
     outcome.openFailures = counts->failed;

@@ -2,19 +2,19 @@
 #include "WithdrawalScan.h"
 
 #include "CliSupport.h"
-#include "consent/WithdrawalSubmission.h"
 #include "crypto/KeyDirectory.h"
 #include "crypto/KeyRing.h"
-#include "response/SubmissionXml.h"
+#include "export/DecryptPipeline.h"
+#include "export/PulledEnvelopes.h"
 
 #include <QDir>
+#include <QThread>
 
 using namespace Qt::StringLiterals;
 
 namespace chorus::cli {
 
 namespace {
-constexpr qint64 kMaxPartBytes = 64 * 1024 * 1024;
 constexpr qint64 kMaxRequestBytes = 64 * 1024;
 } // namespace
 
@@ -51,55 +51,26 @@ Result<PulledScan> scanPulledSubmissions(const QString &adminDir, const QString 
     PulledScan scan;
     if (Status recorded = loadRecordedWithdrawals(adminDir, scan.withdrawals); !recorded)
         return recorded.error();
-    for (const QString &entry : submissions.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
-        const QDir dir(submissions.filePath(entry));
-        auto skip = [&](const QString &why) {
-            io.err << "chorusctl: skipped " << entry << ": " << why << Qt::endl;
-            ++scan.failed;
-        };
-        auto manifest = readFileCapped(dir.filePath(u"submission.xml"_s), kMaxPartBytes);
-        if (!manifest) {
-            skip(manifest.error().message);
-            continue;
-        }
-        FileParts parts;
-        bool readable = true;
-        for (const QString &name : dir.entryList({u"*.enc"_s}, QDir::Files, QDir::Name)) {
-            auto bytes = readFileCapped(dir.filePath(name), kMaxPartBytes);
-            if (!bytes) {
-                skip(bytes.error().message);
-                readable = false;
-                break;
-            }
-            parts.append(FilePart{name, *bytes});
-        }
-        if (!readable)
-            continue;
-        auto opened = ring->open(*manifest, parts);
-        if (!opened) {
-            skip(opened.error().message);
-            continue;
-        }
-        if (!opened->signatureValid) {
-            skip(u"its signature does not match its contents"_s);
-            continue;
-        }
-        if (consent::isWithdrawalSubmission(opened->xml)) {
-            auto request = consent::parseWithdrawalSubmission(opened->xml);
-            if (request)
-                scan.withdrawals.add(*request);
-            else
-                skip(request.error().message);
-            continue;
-        }
-        auto response = response::SubmissionXml::parse(opened->xml);
-        opened->xml.fill('\0');
-        if (!response) {
-            skip(response.error().message);
-            continue;
-        }
-        scan.responses.append(std::move(*response));
-    }
+    // The same reader and decrypting workers as export: each envelope is read once at its size
+    // and decrypted once, its signature checked.
+    exports::PulledEnvelopes envelopes(adminDir);
+    if (Status s = envelopes.open(); !s)
+        return s.error();
+    exports::DecryptPipeline::Options options;
+    options.workers = std::max(1, QThread::idealThreadCount());
+    auto counts = exports::DecryptPipeline::run(
+        *ring, [&] { return envelopes.next(); },
+        [&](const response::Response &response) {
+            scan.responses.append(response);
+            return Status {};
+        },
+        [&](const QString &id, const QString &why) {
+            io.err << "chorusctl: skipped " << (id.isEmpty() ? u"a submission"_s : id) << ": " << why << Qt::endl;
+        },
+        options, {}, {}, [&](const consent::WithdrawalRequest &request) { scan.withdrawals.add(request); });
+    if (!counts)
+        return counts.error();
+    scan.failed = int(counts->failed);
     return scan;
 }
 

@@ -5,6 +5,8 @@
 
 #include <openssl/rsa.h>
 
+#include <atomic>
+
 namespace chorus::crypto
 {
 
@@ -17,7 +19,20 @@ bool configureOaep(EVP_PKEY_CTX *ctx)
     return EVP_PKEY_CTX_set_rsa_padding(ctx, RSA_PKCS1_OAEP_PADDING) == 1
         && EVP_PKEY_CTX_set_rsa_oaep_md(ctx, EVP_sha256()) == 1 && EVP_PKEY_CTX_set_rsa_mgf1_md(ctx, EVP_sha256()) == 1;
 }
+
+std::atomic<quint64> g_privateOperations { 0 };
+
+// Called just before each EVP_PKEY_decrypt that does the RSA work (not the size queries).
+void countPrivateOperation()
+{
+    g_privateOperations.fetch_add(1, std::memory_order_relaxed);
+}
 } // namespace
+
+quint64 rsaPrivateOperations()
+{
+    return g_privateOperations.load(std::memory_order_relaxed);
+}
 
 Result<QByteArray> rsaOaepEncrypt(const CouncilPublicKey &key, const unsigned char *data, std::size_t size)
 {
@@ -46,6 +61,7 @@ Result<std::size_t> rsaOaepDecryptInto(
     }
     PkeyCtxPtr ctx(EVP_PKEY_CTX_new(key.handle(), nullptr));
     std::size_t outSize = capacity;
+    countPrivateOperation();
     if (!ctx || EVP_PKEY_decrypt_init(ctx.get()) != 1 || !configureOaep(ctx.get())
         || EVP_PKEY_decrypt(ctx.get(), out, &outSize, reinterpret_cast<const unsigned char *>(ciphertext.constData()),
                static_cast<std::size_t>(ciphertext.size()))
@@ -71,6 +87,7 @@ Result<SecretBytes> rsaOaepDecrypt(const CouncilPrivateKey &key, const QByteArra
         return makeError(ErrorKind::Crypto, QStringLiteral("RSA-OAEP setup failed"));
     }
     SecretBytes out(outSize);
+    countPrivateOperation();
     if (!out.isValid() || EVP_PKEY_decrypt(ctx.get(), out.data(), &outSize, in, inSize) != 1) {
         takeOpenSslError();
         return makeError(ErrorKind::Crypto, QStringLiteral("RSA-OAEP decryption failed"));

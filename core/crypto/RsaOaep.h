@@ -15,4 +15,9 @@ Result<SecretBytes> rsaOaepDecrypt(const CouncilPrivateKey &key, const QByteArra
 Result<std::size_t> rsaOaepDecryptInto(
     const CouncilPrivateKey &key, const QByteArray &ciphertext, unsigned char *out, std::size_t capacity);
 
+// RSA private operations attempted by this process so far (all threads). The private operation
+// is what decrypting costs; tests and benchmarks count it per record to keep export and report
+// at one unwrap plus one signature check per envelope.
+quint64 rsaPrivateOperations();
+
 } // namespace chorus::crypto

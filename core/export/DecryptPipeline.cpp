@@ -2,6 +2,7 @@
 #include "export/DecryptPipeline.h"
 
 #include "consent/WithdrawalSubmission.h"
+#include "crypto/SecretBytes.h"
 #include "response/SubmissionXml.h"
 
 #include <condition_variable>
@@ -22,7 +23,12 @@ struct Failure {
     QString id;
     QString message;
 };
-using Outcome = std::variant<response::Response, Failure, consent::WithdrawalRequest>;
+// A response and, when the caller asked for it, the XML it was parsed from.
+struct Opened {
+    response::Response response;
+    QByteArray xml;
+};
+using Outcome = std::variant<Opened, Failure, consent::WithdrawalRequest>;
 
 // Shared state: envelopes waiting for a worker, outcomes waiting for their turn.
 struct Queue {
@@ -36,7 +42,7 @@ struct Queue {
     bool stop = false;
 };
 
-Outcome decrypt(const crypto::KeyRing &ring, const Result<Envelope> &input, bool verify)
+Outcome decrypt(const crypto::KeyRing &ring, const Result<Envelope> &input, bool verify, bool keepXml)
 {
     if (!input)
         return Failure { QString(), input.error().message };
@@ -54,17 +60,17 @@ Outcome decrypt(const crypto::KeyRing &ring, const Result<Envelope> &input, bool
         return std::move(*request);
     }
     auto parsed = response::SubmissionXml::parse(opened->xml);
-    opened->xml.fill('\0');
+    if (!parsed || !keepXml)
+        opened->xml.fill('\0');
     if (!parsed)
         return Failure { opened->instanceId, parsed.error().message };
-    return std::move(*parsed);
+    return Opened { std::move(*parsed), keepXml ? std::move(opened->xml) : QByteArray() };
 }
 
-} // namespace
-
-Result<DecryptPipeline::Counts> DecryptPipeline::run(const crypto::KeyRing &ring, const Source &source,
-    const Sink &sink, const Failed &failed, const Options &options, const Withdrawn &withdrawn,
-    const Progress &progress, const OnWithdrawalRequest &onRequest)
+Result<DecryptPipeline::Counts> runPipeline(const crypto::KeyRing &ring, const DecryptPipeline::Source &source,
+    const DecryptPipeline::PlaintextSink &sink, const DecryptPipeline::Failed &failed,
+    const DecryptPipeline::Options &options, const DecryptPipeline::Withdrawn &withdrawn,
+    const DecryptPipeline::Progress &progress, const DecryptPipeline::OnWithdrawalRequest &onRequest, bool keepXml)
 {
     const qint64 window = std::max(options.window, 2 * std::max(options.workers, 1));
     Queue q;
@@ -101,7 +107,7 @@ Result<DecryptPipeline::Counts> DecryptPipeline::run(const crypto::KeyRing &ring
                 auto [sequence, input] = std::move(q.pending.front());
                 q.pending.pop_front();
                 lock.unlock();
-                Outcome outcome = decrypt(ring, input, options.verifySignature);
+                Outcome outcome = decrypt(ring, input, options.verifySignature, keepXml);
                 lock.lock();
                 q.done.emplace(sequence, std::move(outcome));
                 q.changed.notify_all();
@@ -109,7 +115,7 @@ Result<DecryptPipeline::Counts> DecryptPipeline::run(const crypto::KeyRing &ring
         });
     }
 
-    Counts counts;
+    DecryptPipeline::Counts counts;
     std::optional<Error> sinkError;
     auto cancelled = [&] { return options.cancel && options.cancel->load(std::memory_order_relaxed); };
     for (;;) {
@@ -134,14 +140,15 @@ Result<DecryptPipeline::Counts> DecryptPipeline::run(const crypto::KeyRing &ring
             if (onRequest)
                 onRequest(*request);
         } else {
-            const response::Response &response = std::get<response::Response>(outcome);
-            if (withdrawn && withdrawn(response)) {
+            Opened &opened = std::get<Opened>(outcome);
+            if (withdrawn && withdrawn(opened.response)) {
                 ++counts.withdrawn; // applied before anything is written
-            } else if (Status s = sink(response); !s) {
+            } else if (Status s = sink(opened.response, opened.xml); !s) {
                 sinkError = s.error();
             } else {
                 ++counts.written;
             }
+            crypto::wipe(opened.xml);
         }
         lock.lock();
         ++q.emitted;
@@ -165,6 +172,24 @@ Result<DecryptPipeline::Counts> DecryptPipeline::run(const crypto::KeyRing &ring
     if (sinkError)
         return *sinkError;
     return counts;
+}
+
+} // namespace
+
+Result<DecryptPipeline::Counts> DecryptPipeline::run(const crypto::KeyRing &ring, const Source &source,
+    const Sink &sink, const Failed &failed, const Options &options, const Withdrawn &withdrawn,
+    const Progress &progress, const OnWithdrawalRequest &onRequest)
+{
+    return runPipeline(
+        ring, source, [&](const response::Response &r, const QByteArray &) { return sink(r); }, failed, options,
+        withdrawn, progress, onRequest, false);
+}
+
+Result<DecryptPipeline::Counts> DecryptPipeline::runWithPlaintext(const crypto::KeyRing &ring, const Source &source,
+    const PlaintextSink &sink, const Failed &failed, const Options &options, const Withdrawn &withdrawn,
+    const Progress &progress, const OnWithdrawalRequest &onRequest)
+{
+    return runPipeline(ring, source, sink, failed, options, withdrawn, progress, onRequest, true);
 }
 
 } // namespace chorus::exports

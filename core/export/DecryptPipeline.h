@@ -56,11 +56,18 @@ public:
     using OnWithdrawalRequest = std::function<void(const consent::WithdrawalRequest &)>;
     using Progress = std::function<void(qint64 done)>;
 
+    // The same, with the decrypted submission XML the response was parsed from (wiped after
+    // the sink returns): for a caller that keeps the plaintext for a later pass (DecryptOnce).
+    using PlaintextSink = std::function<Status(const response::Response &, const QByteArray &xml)>;
+
     // Runs to the end of `source`. Returns the counts, or the sink's first error (which stops
     // the run: a full disk is not a per-record problem).
     static Result<Counts> run(const crypto::KeyRing &ring, const Source &source, const Sink &sink, const Failed &failed,
         const Options &options, const Withdrawn &withdrawn = {}, const Progress &progress = {},
         const OnWithdrawalRequest &onRequest = {});
+    static Result<Counts> runWithPlaintext(const crypto::KeyRing &ring, const Source &source,
+        const PlaintextSink &sink, const Failed &failed, const Options &options, const Withdrawn &withdrawn = {},
+        const Progress &progress = {}, const OnWithdrawalRequest &onRequest = {});
 };
 
 } // namespace chorus::exports

@@ -26,21 +26,34 @@ PulledEnvelopes::PulledEnvelopes(const QString &adminDir)
 {
 }
 
+PulledEnvelopes::~PulledEnvelopes() = default;
+
+namespace
+{
+// Envelope folders only: hidden ones are a pull's unfinished `.partial-…` staging.
+std::unique_ptr<QDirIterator> submissionFolders(const QDir &submissions)
+{
+    return std::make_unique<QDirIterator>(submissions.path(), QDir::Dirs | QDir::NoDotAndDotDot);
+}
+} // namespace
+
 Status PulledEnvelopes::open()
 {
     if (!m_submissions.exists())
         return makeError(ErrorKind::NotFound,
             QStringLiteral("%1: no submissions directory; run `chorusctl pull` first").arg(m_submissions.path()));
-    m_entries = m_submissions.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
-    m_next = 0;
+    m_count = 0;
+    for (auto counting = submissionFolders(m_submissions); counting->hasNext(); counting->next())
+        ++m_count;
+    m_entries = submissionFolders(m_submissions);
     return {};
 }
 
 std::optional<Result<Envelope>> PulledEnvelopes::next()
 {
-    if (m_next >= m_entries.size())
+    if (!m_entries || !m_entries->hasNext())
         return std::nullopt;
-    const QDir dir(m_submissions.filePath(m_entries.at(m_next++)));
+    const QDir dir(m_entries->next());
     Envelope envelope;
     envelope.id = dir.dirName();
     auto manifest = readPart(dir.filePath(QStringLiteral("submission.xml")));

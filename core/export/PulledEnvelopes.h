@@ -4,25 +4,30 @@
 #include "export/DecryptPipeline.h"
 
 #include <QDir>
-#include <QStringList>
+#include <QDirIterator>
+
+#include <memory>
 
 namespace chorus::exports
 {
 
 // Reads the envelopes `chorusctl pull` leaves in ADMIN_DIR/submissions/<id>/ (submission.xml
-// plus *.enc), one at a time, as a DecryptPipeline source.
+// plus *.enc), one at a time, as a DecryptPipeline source. The folder is streamed in directory
+// order (the names are instanceIDs, so no order means more): a list of a million names would
+// make memory grow with the number of records.
 class PulledEnvelopes
 {
 public:
     explicit PulledEnvelopes(const QString &adminDir);
+    ~PulledEnvelopes();
     Status open();
-    qsizetype count() const { return m_entries.size(); }
+    qsizetype count() const { return m_count; }
     std::optional<Result<Envelope>> next();
 
 private:
     QDir m_submissions;
-    QStringList m_entries;
-    qsizetype m_next = 0;
+    std::unique_ptr<QDirIterator> m_entries;
+    qsizetype m_count = 0;
 };
 
 } // namespace chorus::exports

@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Cli.h"
+#include "consent/ConsentCapture.h"
+#include "consent/SurveyConsent.h"
+#include "consent/WithdrawalSubmission.h"
 #include "crypto/KeyDirectory.h"
 #include "crypto/KeyFile.h"
 #include "crypto/OdkEnvelope.h"
+#include "crypto/RsaOaep.h"
 #include "response/SubmissionXml.h"
 #include "survey/SurveyLoader.h"
 
@@ -26,6 +30,15 @@ void writeFile(const QString &path, const QByteArray &bytes)
     QFile f(path);
     if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size())
         qFatal("cannot write %s", qPrintable(path));
+}
+
+// A pulled submission as `chorusctl pull` leaves it: ADMIN/submissions/<dirName>/.
+void writeEnvelope(const QString &admin, const QString &dirName, const QByteArray &manifest, const FileParts &parts)
+{
+    const QString dir = admin + QLatin1String("/submissions/") + dirName;
+    writeFile(dir + QLatin1String("/submission.xml"), manifest);
+    for (const FilePart &part : parts)
+        writeFile(dir + QLatin1Char('/') + part.name, part.bytes);
 }
 
 response::Response responseNumber(const survey::SurveyPackage &p, int i)
@@ -163,6 +176,78 @@ private Q_SLOTS:
         const QByteArray page = html.readAll();
         QVERIFY(page.contains("1 submission(s) could not be opened"));
         QVERIFY(!page.contains("SECRET"));
+    }
+
+    // Issue 14: a withdrawal request may lie after the response it withdraws, and export and
+    // report used to decrypt every envelope once just to find the requests, then again with the
+    // signature check: three RSA private operations a record. Now two, and the late request
+    // still applies.
+    void lateSealedWithdrawal_isApplied_withTwoRsaOperationsAnEnvelope()
+    {
+        const QString admin = m_dir.filePath(QStringLiteral("late"));
+        auto council = crypto::KeyDirectory(m_dir.filePath(QStringLiteral("keys"))).councilPublicKey();
+        QVERIFY(council.ok());
+        constexpr int kResponses = 4;
+        QString withdrawnHash;
+        for (int i = 0; i < kResponses; ++i) {
+            response::Response r = responseNumber(m_package, 10 + i);
+            r.language = QStringLiteral("en");
+            consent::CaptureRequest request = consent::captureRequestFor(m_package, r.language, r.instanceId);
+            request.actions = *consent::paperFormEvidence(request.offeredPurposes, { QStringLiteral("consultation") });
+            request.deviceId = QStringLiteral("kiosk-1");
+            request.appVersion = QStringLiteral("0.1.0");
+            auto captured = consent::captureConsent(request);
+            QVERIFY2(captured.ok(), captured.ok() ? "" : qPrintable(captured.error().message));
+            r.consent = captured->record;
+            if (i == 1)
+                withdrawnHash = captured->record.receiptCodeHash;
+            auto sealed = crypto::OdkEnvelope::seal(*council, r.surveyId, r.surveyVersion, r.instanceId,
+                response::SubmissionXml::serialize(m_package, r));
+            QVERIFY(sealed.ok());
+            writeEnvelope(admin, QStringLiteral("a%1").arg(i), sealed->manifest, sealed->encryptedFiles);
+        }
+        const auto request = consent::WithdrawalRequest::create(m_package.id, withdrawnHash,
+            consent::WithdrawalChannel::OnDeviceRespondent, QDateTime::currentDateTimeUtc());
+        auto sealedRequest
+            = consent::sealWithdrawalRequest(request, m_package.version, QString::fromLatin1(council->toBase64()));
+        QVERIFY2(sealedRequest.ok(), sealedRequest.ok() ? "" : qPrintable(sealedRequest.error().message));
+        writeEnvelope(admin, QStringLiteral("z-request"), sealedRequest->manifest, sealedRequest->encryptedFiles);
+        constexpr int kEnvelopes = kResponses + 1;
+        const QString withdrawnId = responseNumber(m_package, 11).instanceId;
+
+        const QString out = m_dir.filePath(QStringLiteral("late-csv"));
+        QStringList exportArgs = args(out, QStringLiteral("csv"));
+        exportArgs[exportArgs.indexOf(QStringLiteral("--in")) + 1] = admin;
+        const int withdrawnAt = int(exportArgs.indexOf(QStringLiteral("--withdrawn")));
+        exportArgs.remove(withdrawnAt, 2);
+        quint64 before = crypto::rsaPrivateOperations();
+        QString o, e;
+        QCOMPARE(runCli(exportArgs, &o, &e), int(ExitOk));
+        QCOMPARE(crypto::rsaPrivateOperations() - before, quint64(2 * kEnvelopes));
+        QVERIFY2(o.contains(QLatin1String("exported 3 response(s)")), qPrintable(o + e));
+        QVERIFY2(o.contains(QLatin1String("1 withdrawn")), qPrintable(o));
+        QFile csv(QDir(out).filePath(m_package.id + QLatin1String("-v") + m_package.version + QLatin1String(".csv")));
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        QVERIFY(!csv.readAll().contains(withdrawnId.toUtf8()));
+        // The sealed spool of the second pass is gone.
+        QCOMPARE(QDir(admin).entryList({ QStringLiteral(".chorus-spool-*") }, QDir::Files | QDir::Hidden).size(), 0);
+
+        before = crypto::rsaPrivateOperations();
+        QString ro, re;
+        QTextStream os(&ro), es(&re);
+        Io io { os, es };
+        const int code = run({ QStringLiteral("chorusctl"), QStringLiteral("report"), QStringLiteral("--pulled"), admin,
+                                 QStringLiteral("--keys"), m_dir.filePath(QStringLiteral("keys")),
+                                 QStringLiteral("--passphrase-file"), m_dir.filePath(QStringLiteral("pass")),
+                                 QStringLiteral("--survey"), kSurvey, QStringLiteral("--census"),
+                                 QStringLiteral(CHORUS_SOURCE_DIR "/examples/census/E09000021-kingston-upon-thames.json"),
+                                 QStringLiteral("--out"), m_dir.filePath(QStringLiteral("late-report")) },
+            io);
+        os.flush();
+        es.flush();
+        QCOMPARE(code, int(ExitOk));
+        QCOMPARE(crypto::rsaPrivateOperations() - before, quint64(2 * kEnvelopes));
+        QVERIFY2(ro.contains(QLatin1String("(3 records")), qPrintable(ro + re));
     }
 
     void unknownFormat_isAUsageError()
