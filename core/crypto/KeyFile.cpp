@@ -58,6 +58,13 @@ Result<Header> parseHeader(const QByteArray &file, const QString &name)
     }
     const auto *p = reinterpret_cast<const uchar *>(file.constData());
     if (p[8] != kVersion || p[9] != kKdfArgon2id13 || p[10] != kAeadXChaCha20Poly1305) {
+        // The checksum over everything before it tells a file written by a newer Chorus (intact,
+        // other version) from one whose version byte was damaged: only the first needs an upgrade.
+        const bool intact
+            = checksum(file.constData(), file.size() - kChecksumSize) == file.right(kChecksumSize);
+        if (!intact) {
+            return damaged(QStringLiteral("its header does not match its checksum"));
+        }
         return makeError(ErrorKind::Unsupported,
             QStringLiteral("%1 uses key-file version %2, which this Chorus cannot read; upgrade Chorus")
                 .arg(name)

@@ -3,6 +3,8 @@
 
 #include <QTest>
 
+#include <sodium.h>
+
 using namespace chorus;
 using namespace chorus::crypto;
 
@@ -66,6 +68,30 @@ private Q_SLOTS:
             QVERIFY(!out);
             QVERIFY2(out.error().message.contains(QLatin1String("damaged")), qPrintable(out.error().message));
         }
+    }
+
+    // Issue 14, item 26: a damaged version byte used to say "upgrade Chorus".
+    void decrypt_damagedVersionByte_saysDamaged_butAnIntactNewerFileSaysUpgrade()
+    {
+        QByteArray damaged = m_file;
+        damaged[8] = 2;
+        auto out = KeyFile::decrypt(damaged, KeyFileContent::RsaPrivateKeyPkcs8, m_passphrase, m_name);
+        QVERIFY(!out);
+        QCOMPARE(out.error().kind, ErrorKind::InvalidInput);
+        QVERIFY2(out.error().message.contains(QLatin1String("is damaged")), qPrintable(out.error().message));
+        QVERIFY2(!out.error().message.contains(QLatin1String("upgrade")), qPrintable(out.error().message));
+
+        // The same version byte in a file whose checksum matches: written by a newer Chorus.
+        QByteArray newer = damaged.left(damaged.size() - 32);
+        QByteArray sum(32, Qt::Uninitialized);
+        crypto_generichash(reinterpret_cast<unsigned char *>(sum.data()), 32,
+            reinterpret_cast<const unsigned char *>(newer.constData()), static_cast<unsigned long long>(newer.size()),
+            nullptr, 0);
+        newer += sum;
+        out = KeyFile::decrypt(newer, KeyFileContent::RsaPrivateKeyPkcs8, m_passphrase, m_name);
+        QVERIFY(!out);
+        QCOMPARE(out.error().kind, ErrorKind::Unsupported);
+        QVERIFY2(out.error().message.contains(QLatin1String("upgrade Chorus")), qPrintable(out.error().message));
     }
 
     void decrypt_anySingleBitFlip_isNeverAccepted()
