@@ -16,6 +16,9 @@ class PulledEnvelopes
 public:
     explicit PulledEnvelopes(const QString &adminDir);
     Status open();
+    // An admin folder is one `chorusctl pull` wrote (it holds submissions/). Everything that reads
+    // or adds to one checks this first, so a mistyped folder is refused instead of created.
+    static Status checkAdminFolder(const QString &adminDir);
     qsizetype count() const { return m_entries.size(); }
     std::optional<Result<Envelope>> next();
 
