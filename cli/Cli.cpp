@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Cli.h"
+#include "CliSupport.h"
 
 #include "Commands.h"
 #include "common/Version.h"
@@ -21,8 +22,13 @@ void printUsage(QTextStream &stream)
 }
 } // namespace
 
-int versionCommand(const QStringList &, Io &io)
+int versionCommand(const QStringList &args, Io &io)
 {
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Print the Chorus version."));
+    if (const int code = parseOrExit(parser, args, io); code >= 0) {
+        return code;
+    }
     io.out << "chorusctl " << appVersion() << Qt::endl;
     return ExitOk;
 }

@@ -1,12 +1,29 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "CliSupport.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
 
 namespace chorus::cli {
+
+namespace {
+
+// Qt's help starts "Usage: <argv[0]> [options]", the binary's full path; a command's usage line
+// names what the user types, e.g. "chorusctl keys init".
+QString helpTextFor(const QCommandLineParser &parser, const QString &commandWords)
+{
+    const QString text = parser.helpText();
+    const QString qtUsage = QStringLiteral("Usage: ")
+        + (QCoreApplication::instance() ? QCoreApplication::arguments().value(0) : QStringLiteral("<executable_name>"));
+    if (commandWords.isEmpty() || !text.startsWith(qtUsage)) {
+        return text;
+    }
+    return QStringLiteral("Usage: ") + commandWords + text.mid(qtUsage.size());
+}
+
+} // namespace
 
 int parseOrExit(QCommandLineParser &parser, const QStringList &args, Io &io,
                 const QStringList &requiredOptions)
@@ -19,9 +36,16 @@ int parseOrExit(QCommandLineParser &parser, const QStringList &args, Io &io,
         return usage(io, parser.errorText());
     }
     if (parser.isSet(help)) {
-        io.out << parser.helpText();
+        io.out << helpTextFor(parser, args.value(0));
         io.out.flush();
         return ExitOk;
+    }
+    // `--out ""` (an unset shell variable) must not reach a command as "the current folder" or
+    // an empty file name: say which option is empty, whatever the option.
+    for (const QString &name : parser.optionNames()) {
+        if (parser.values(name).contains(QString())) {
+            return usage(io, QStringLiteral("--%1 is empty; give it a value (see --help)").arg(name));
+        }
     }
     for (const QString &name : requiredOptions) {
         if (!parser.isSet(name) || parser.value(name).isEmpty()) {
@@ -50,6 +74,36 @@ int usage(Io &io, const QString &message)
 {
     io.err << "chorusctl: " << message << Qt::endl;
     return ExitUsage;
+}
+
+QCommandLineOption refusedInlineSecret(const QString &name)
+{
+    QCommandLineOption option(name, QStringLiteral("Refused: use --%1-file.").arg(name), QStringLiteral("T"));
+    option.setFlags(QCommandLineOption::HiddenFromHelp);
+    return option;
+}
+
+QString inlineSecretRefusal(const QString &name)
+{
+    return QStringLiteral("--%1 would show the token to every user in the process list; put it on the first "
+                          "line of a file readable only by you and use --%1-file")
+        .arg(name);
+}
+
+Status checkOptionFiles(const QCommandLineParser &parser, const QStringList &fileOptions)
+{
+    for (const QString &name : fileOptions) {
+        for (const QString &path : parser.values(name)) {
+            const QFileInfo info(path);
+            if (!info.exists()) {
+                return makeError(ErrorKind::NotFound, QStringLiteral("--%1 %2: no such file").arg(name, path));
+            }
+            if (!info.isFile() || !info.isReadable()) {
+                return makeError(ErrorKind::Io, QStringLiteral("--%1 %2: not a readable file").arg(name, path));
+            }
+        }
+    }
+    return {};
 }
 
 Result<QByteArray> readFileCapped(const QString &path, qint64 maxBytes)
@@ -108,19 +162,6 @@ Result<QByteArray> readPassphraseFile(const QString &path)
                          QStringLiteral("%1: the passphrase file is empty; put the passphrase on its first line").arg(path));
     }
     return passphrase;
-}
-
-Status writeFileAtomically(const QString &path, const QByteArray &bytes)
-{
-    const QFileInfo info(path);
-    if (!QDir().mkpath(info.absolutePath())) {
-        return makeError(ErrorKind::Io, QStringLiteral("%1: cannot create directory").arg(info.absolutePath()));
-    }
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-        return makeError(ErrorKind::Io, QStringLiteral("%1: cannot write (%2)").arg(path, file.errorString()));
-    }
-    return {};
 }
 
 } // namespace chorus::cli

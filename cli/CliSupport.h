@@ -2,6 +2,7 @@
 #pragma once
 
 #include "Cli.h"
+#include "common/AtomicFile.h" // every command writes its files through it
 #include "common/Result.h"
 
 #include <QByteArray>
@@ -22,6 +23,15 @@ int fail(Io &io, const QString &message);
 int fail(Io &io, const Error &error);
 int usage(Io &io, const QString &message);
 
+// A token given inline (--token T) is readable by every user in the process list. The old
+// options stay, hidden, only to refuse them with a message that says what to use instead.
+QCommandLineOption refusedInlineSecret(const QString &name);
+QString inlineSecretRefusal(const QString &name);
+
+// Every named option that is set must name a readable file, whether or not this run will use it:
+// a mistyped path fails now, not on the day the option starts to matter. One line, naming the option.
+Status checkOptionFiles(const QCommandLineParser &parser, const QStringList &fileOptions);
+
 // Reads a passphrase from a file: the first line, without its line ending. Refuses an empty
 // passphrase. The bytes are the caller's to wipe.
 Result<QByteArray> readPassphraseFile(const QString &path);
@@ -29,8 +39,6 @@ Result<QByteArray> readPassphraseFile(const QString &path);
 // Reads a whole file with a size cap, with a clear error naming the file.
 Result<QByteArray> readFileCapped(const QString &path, qint64 maxBytes);
 
-// Writes a file atomically (temp file + rename), creating the parent directory.
-Status writeFileAtomically(const QString &path, const QByteArray &bytes);
 
 } // namespace chorus::cli
 

@@ -103,14 +103,30 @@ int deviceEnroll(const QStringList &args, Io &io)
     if (!bundleFile) {
         return fail(io, bundleFile.error());
     }
-    auto device = unlockDevice(parser, true, *kdf);
-    if (!device) {
+    // A refused enrolment leaves no new device database behind: a retry would otherwise find a
+    // vault sealed with whatever passphrase the failed attempt used.
+    const QString dbPath = parser.value(kDb);
+    const bool newDatabase = !QFileInfo::exists(dbPath);
+    auto removeNewDatabase = [&] {
+        if (newDatabase) {
+            for (const char *suffix : {"", "-wal", "-shm", "-journal"}) {
+                QFile::remove(dbPath + QLatin1String(suffix));
+            }
+        }
+    };
+    std::optional<Result<UnlockedDevice>> device(unlockDevice(parser, true, *kdf));
+    if (!*device) {
         crypto::wipe(*bundleFile);
-        return fail(io, device.error());
+        const Error error = device->error();
+        device.reset();
+        removeNewDatabase();
+        return fail(io, error);
     }
-    auto enrolled = enrollment::enroll(*bundleFile, device->store->settings(), *device->vault);
+    auto enrolled = enrollment::enroll(*bundleFile, (*device)->store->settings(), *(*device)->vault);
     crypto::wipe(*bundleFile);
     if (!enrolled) {
+        device.reset(); // closes the database before it is removed
+        removeNewDatabase();
         return fail(io, enrolled.error());
     }
     const enrollment::EnrollmentBundle &b = enrolled->bundle;

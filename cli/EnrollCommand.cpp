@@ -143,10 +143,7 @@ int create(const QStringList &args, Io &io)
         return fail(io, enrolled.error());
     }
     const QString out = parser.value(QStringLiteral("out"));
-    Status written = writeFileAtomically(out, enrolled->bundleFile);
-    if (written) {
-        QFile::setPermissions(out, QFile::ReadOwner | QFile::WriteOwner); // it holds the device token
-    }
+    Status written = writeFileAtomically(out, enrolled->bundleFile); // private: it holds the device token
     crypto::wipe(enrolled->bundleFile);
     if (!written) {
         return fail(io, QStringLiteral("%1 (the device token was issued: revoke %2 and enrol again)")
@@ -169,7 +166,6 @@ int create(const QStringList &args, Io &io)
         if (Status s = writeFileAtomically(png, consent::qrPng(*qr, 6)); !s) {
             return fail(io, s.error());
         }
-        QFile::setPermissions(png, QFile::ReadOwner | QFile::WriteOwner);
         io.out << "wrote " << png << " (QR version " << qr->version() << ")" << Qt::endl;
     }
     return ExitOk;

@@ -11,6 +11,8 @@
 #include <QFile>
 #include <QJsonDocument>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace chorus::cli
@@ -48,24 +50,28 @@ Result<QSet<QString>> readWithdrawnIds(const QString &path)
     auto bytes = readFileCapped(path, 256 * 1024 * 1024);
     if (!bytes)
         return bytes.error();
+    // Checked line by line: a wrong file (a CSV, a key, a binary) would otherwise withdraw nothing,
+    // silently, and the export would hold responses that should have been left out.
     QSet<QString> ids;
-    for (const QByteArray &line : bytes->split('\n')) {
-        if (!line.trimmed().isEmpty())
-            ids.insert(QString::fromUtf8(line.trimmed()));
+    const QList<QByteArray> lines = bytes->split('\n');
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const QByteArray line = lines.at(i).trimmed();
+        if (line.isEmpty())
+            continue;
+        const bool printable = std::all_of(line.cbegin(), line.cend(), [](char c) { return c > 0x20 && c < 0x7f; });
+        if (!line.startsWith("uuid:") || line.size() < 6 || line.size() > 200 || !printable)
+            return makeError(ErrorKind::InvalidInput,
+                u"%1, line %2: not an instanceID; the file must hold one instanceID (uuid:...) a line"_s.arg(path)
+                    .arg(i + 1));
+        ids.insert(QString::fromLatin1(line));
     }
     return ids;
 }
 
 Status appendAudit(const QString &adminDir, const QJsonObject &event)
 {
-    QFile log(QDir(adminDir).filePath(u"audit.jsonl"_s));
-    if (!log.open(QIODevice::WriteOnly | QIODevice::Append))
-        return makeError(
-            ErrorKind::Io, u"%1: cannot append to the audit log (%2)"_s.arg(log.fileName(), log.errorString()));
-    log.write(QJsonDocument(event).toJson(QJsonDocument::Compact) + '\n');
-    if (!log.flush())
-        return makeError(ErrorKind::Io, u"%1: cannot write the audit log"_s.arg(log.fileName()));
-    return {};
+    return appendToFile(QDir(adminDir).filePath(u"audit.jsonl"_s),
+                        QJsonDocument(event).toJson(QJsonDocument::Compact) + '\n');
 }
 
 } // namespace chorus::cli

@@ -41,9 +41,9 @@ int pullCommand(const QStringList &args, Io &io)
         "Incremental and safe to re-run: the position is kept in OUT/pull-state.json."));
     const QCommandLineOption endpoint(QStringLiteral("endpoint"), QStringLiteral("Receiver base URL."),
                                       QStringLiteral("URL"));
-    const QCommandLineOption token(QStringLiteral("admin-token"), QStringLiteral("Admin token."), QStringLiteral("T"));
+    const QCommandLineOption token = refusedInlineSecret(QStringLiteral("admin-token"));
     const QCommandLineOption tokenFile(QStringLiteral("admin-token-file"),
-                                       QStringLiteral("Read the admin token from a file instead."),
+                                       QStringLiteral("File whose first line is the admin token."),
                                        QStringLiteral("FILE"));
     const QCommandLineOption out(QStringLiteral("out"), QStringLiteral("Admin directory."), QStringLiteral("ADMIN_DIR"));
     const QCommandLineOption allowHttp(QStringLiteral("allow-http-loopback"),
@@ -65,6 +65,9 @@ int pullCommand(const QStringList &args, Io &io)
     if (const int code = parseOrExit(parser, args, io, {QStringLiteral("out")}); code >= 0) {
         return code;
     }
+    if (parser.isSet(token)) {
+        return usage(io, inlineSecretRefusal(QStringLiteral("admin-token")));
+    }
     if (parser.isSet(status) && parser.isSet(forgetDamaged)) {
         return usage(io, QStringLiteral("--status and --forget-damaged are separate runs; give one"));
     }
@@ -82,20 +85,20 @@ int pullCommand(const QStringList &args, Io &io)
     if (!parser.isSet(endpoint)) {
         return usage(io, QStringLiteral("missing --endpoint (see --help)"));
     }
-    QByteArray adminToken = parser.value(token).toUtf8();
-    if (parser.isSet(tokenFile)) {
-        Result<QByteArray> read = readPassphraseFile(parser.value(tokenFile));
-        if (!read) {
-            return fail(io, read.error());
-        }
-        adminToken = *read;
+    if (Status files = checkOptionFiles(parser, {QStringLiteral("admin-token-file"), QStringLiteral("ca-file")});
+        !files) {
+        return fail(io, files.error());
     }
-    if (adminToken.isEmpty()) {
-        return usage(io, QStringLiteral("missing --admin-token (or --admin-token-file)"));
+    if (!parser.isSet(tokenFile)) {
+        return usage(io, QStringLiteral("missing --admin-token-file (see --help)"));
+    }
+    Result<QByteArray> adminToken = readPassphraseFile(parser.value(tokenFile));
+    if (!adminToken) {
+        return fail(io, adminToken.error());
     }
     PullRequest request;
     request.endpoint = parser.value(endpoint);
-    request.adminToken = adminToken;
+    request.adminToken = *adminToken;
     request.outDir = parser.value(out);
     request.allowHttpLoopback = allowPlainHttpToLoopback(parser.isSet(allowHttp), parser.value(endpoint), io);
     request.caFile = parser.value(caFile);

@@ -64,6 +64,9 @@ int reportCommand(const QStringList &args, Io &io)
         return usage(io, QStringLiteral("give either --catalogue or --survey (see --help)"));
     if (parser.isSet(pulled) && (!parser.isSet(keys) || !parser.isSet(passphrase) || !parser.isSet(surveyOption)))
         return usage(io, QStringLiteral("--pulled needs --keys, --passphrase-file and --survey (see --help)"));
+    // Refused rather than ignored: a mistyped --withdrawn file must never go unnoticed.
+    if (parser.isSet(in) && (parser.isSet(keys) || parser.isSet(passphrase) || parser.isSet(withdrawnOption)))
+        return usage(io, QStringLiteral("--keys, --passphrase-file and --withdrawn go with --pulled, not --in (see --help)"));
 
     ReportRequest request;
     exports::ReportOptions &options = request.options;

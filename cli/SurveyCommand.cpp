@@ -201,7 +201,7 @@ int create(const QStringList &args, Io &io)
         io.out.flush();
         return fail(io, QStringLiteral("the new package would not be valid (%1 problem(s)); nothing written").arg(report.size()));
     }
-    if (auto written = writeFileAtomically(parser.value(QStringLiteral("out")), out); !written) {
+    if (auto written = writeFileAtomically(parser.value(QStringLiteral("out")), out, FileAccess::Shared); !written) {
         return fail(io, written.error());
     }
     io.out << "wrote " << parser.value(QStringLiteral("out")) << Qt::endl;
@@ -269,7 +269,7 @@ int sign(const QStringList &args, Io &io)
         return fail(io, signature.error());
     }
     const QString out = parser.isSet(QStringLiteral("out")) ? parser.value(QStringLiteral("out")) : signatureFileFor(file);
-    if (auto written = writeFileAtomically(out, signature->toBase64() + '\n'); !written) {
+    if (auto written = writeFileAtomically(out, signature->toBase64() + '\n', FileAccess::Shared); !written) {
         return fail(io, written.error());
     }
     io.out << "wrote " << out << Qt::endl;

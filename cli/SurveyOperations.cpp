@@ -74,7 +74,7 @@ Status signSurvey(const QString &file, const QString &keysDir, const QByteArray 
     auto key = crypto::KeyDirectory(keysDir).loadSigningKey(passphrase);
     if (!key)
         return key.error();
-    return writeFileAtomically(file + u".sig"_s, key->sign(*bytes).toBase64() + '\n');
+    return writeFileAtomically(file + u".sig"_s, key->sign(*bytes).toBase64() + '\n', FileAccess::Shared);
 }
 
 bool surveySignatureValid(const QString &file, const QString &keysDir)

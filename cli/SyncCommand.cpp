@@ -66,7 +66,7 @@ int syncCommand(const QStringList &args, Io &io)
     const QCommandLineOption endpoint(QStringLiteral("endpoint"),
                                       QStringLiteral("Server base URL (https://host) or a full .../submission URL."),
                                       QStringLiteral("URL"));
-    const QCommandLineOption token(QStringLiteral("token"), QStringLiteral("Device token."), QStringLiteral("T"));
+    const QCommandLineOption token = refusedInlineSecret(QStringLiteral("token"));
     const QCommandLineOption tokenFile(QStringLiteral("token-file"),
                                        QStringLiteral("Read the device token from a file instead."),
                                        QStringLiteral("FILE"));
@@ -87,17 +87,29 @@ int syncCommand(const QStringList &args, Io &io)
                                     QStringLiteral("Show the sync log (last run, and where each record is); send nothing."));
     const QCommandLineOption passphraseFile(QStringLiteral("passphrase-file"),
                                             QStringLiteral("Use this device's enrollment (endpoint, token, TLS), unsealed with "
-                                                           "the operator passphrase in FILE, instead of --endpoint/--token."),
+                                                           "the operator passphrase in FILE, instead of --endpoint/--token-file."),
                                             QStringLiteral("FILE"));
     parser.addOptions({db, endpoint, token, tokenFile, allowHttp, caFile, pin, proxy, concurrency, status, passphraseFile});
     if (const int code = parseOrExit(parser, args, io, {QStringLiteral("db")}); code >= 0) {
         return code;
     }
+    if (parser.isSet(token)) {
+        return usage(io, inlineSecretRefusal(QStringLiteral("token")));
+    }
+    if (Status files = checkOptionFiles(parser, {QStringLiteral("token-file"), QStringLiteral("passphrase-file"),
+                                                 QStringLiteral("ca-file")});
+        !files) {
+        return fail(io, files.error());
+    }
+    if (parser.isSet(passphraseFile) && (parser.isSet(endpoint) || parser.isSet(tokenFile))) {
+        return usage(io, QStringLiteral("--passphrase-file takes the endpoint and token from the device's enrollment: "
+                                        "leave out --endpoint and --token-file, or leave it out"));
+    }
     if (parser.isSet(status)) {
         return printStatus(parser.value(db), io);
     }
     std::optional<EnrolledTarget> enrolled; // EnrollSupport.h
-    if (parser.isSet(passphraseFile) && parser.value(endpoint).isEmpty()) {
+    if (parser.isSet(passphraseFile)) {
         auto target = enrolledTarget(parser.value(db), parser.value(passphraseFile));
         if (!target) {
             return fail(io, target.error());
@@ -108,7 +120,7 @@ int syncCommand(const QStringList &args, Io &io)
         return usage(io, QStringLiteral("missing --endpoint (see --help)"));
     }
     const QString endpointUrl = enrolled ? enrolled->endpoint : parser.value(endpoint);
-    QByteArray deviceToken = enrolled ? enrolled->deviceToken : parser.value(token).toUtf8();
+    QByteArray deviceToken = enrolled ? enrolled->deviceToken : QByteArray();
     if (parser.isSet(tokenFile)) {
         Result<QByteArray> read = readPassphraseFile(parser.value(tokenFile));
         if (!read) {
@@ -133,7 +145,7 @@ int syncCommand(const QStringList &args, Io &io)
         return fail(io, url.error());
     }
     if (deviceToken.isEmpty() && !url->path().contains(QLatin1String("/v1/key/"))) {
-        return usage(io, QStringLiteral("missing --token (or --token-file, or a /v1/key/{token}/... URL)"));
+        return usage(io, QStringLiteral("missing --token-file (or a /v1/key/{token}/... URL)"));
     }
 
     Error openError;

@@ -10,6 +10,7 @@
 #include "CurlTransport.h"
 #include "Endpoint.h"
 #include "consent/SurveyConsent.h"
+#include "export/PulledEnvelopes.h"
 #include "survey/SurveyLoader.h"
 
 #include <QDir>
@@ -36,6 +37,9 @@ int withdrawalsAdd(const QStringList &args, Io &io)
     parser.addOption({u"channel"_s, u"How it arrived: written, email, phone or web."_s, u"CHANNEL"_s});
     if (const int code = parseOrExit(parser, args, io, {u"in"_s, u"survey"_s, u"code"_s, u"channel"_s}); code >= 0)
         return code;
+    // Refused before anything is written: a mistyped folder must not quietly become a new one.
+    if (Status admin = exports::PulledEnvelopes::checkAdminFolder(parser.value(u"in"_s)); !admin)
+        return fail(io, admin.error());
     const auto channel = consent::withdrawalChannelFromString(parser.value(u"channel"_s));
     if (!channel || *channel == consent::WithdrawalChannel::OnDeviceOperator
         || *channel == consent::WithdrawalChannel::OnDeviceRespondent)
@@ -131,9 +135,7 @@ int withdrawalsApply(const QStringList &args, Io &io)
     for (const sync::ReceivedSubmission &submission : std::as_const(*listed))
         copies.insert(submission.instanceId, submission);
 
-    QFile log(QDir(parser.value(u"in"_s)).filePath(u"withdrawals-applied.jsonl"_s));
-    if (!log.open(QIODevice::Append))
-        return fail(io, u"%1: cannot write (%2)"_s.arg(log.fileName(), log.errorString()));
+    const QString log = QDir(parser.value(u"in"_s)).filePath(u"withdrawals-applied.jsonl"_s);
     int deleted = 0, already = 0, absent = 0, failed = 0;
     for (const response::Response &response : std::as_const(scan->responses)) {
         if (!response.consent || !scan->withdrawals.isWithdrawn(*response.consent))
@@ -155,10 +157,10 @@ int withdrawalsApply(const QStringList &args, Io &io)
         const QJsonObject line{{u"instanceId"_s, response.instanceId},
                                {u"outcome"_s, outcome},
                                {u"at"_s, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)}};
-        log.write(QJsonDocument(line).toJson(QJsonDocument::Compact) + '\n');
+        // Each outcome is on the disk before the next deletion, so the log never misses one.
+        if (Status s = appendToFile(log, QJsonDocument(line).toJson(QJsonDocument::Compact) + '\n'); !s)
+            return fail(io, s.error().message + u" (stopped; run it again when the log can be written)"_s);
     }
-    if (!log.flush())
-        return fail(io, u"%1: cannot write (%2)"_s.arg(log.fileName(), log.errorString()));
     io.out << deleted << " deleted on the receiver, " << already << " already deleted, " << absent
            << " not on the receiver, " << failed << " failed" << Qt::endl;
     return failed > 0 || scan->failed > 0 ? ExitFailure : ExitOk;

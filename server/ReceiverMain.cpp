@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ReceiverMain.h"
 
+#include "common/AtomicFile.h"
+
 #include "PostgresStorage.h"
 #include "Receiver.h"
 #include "ServerLogging.h"
@@ -12,7 +14,6 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFile>
-#include <QSaveFile>
 
 #include <algorithm>
 #include <atomic>
@@ -76,11 +77,8 @@ Result<QByteArray> adminToken(const QString &path, QTextStream &out)
         return token;
     }
     const QByteArray token = generateToken();
-    QSaveFile save(path);
-    if (!save.open(QIODevice::WriteOnly)
-        || !save.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)
-        || save.write(token + '\n') != token.size() + 1 || !save.commit()) {
-        return makeError(ErrorKind::Io, QStringLiteral("cannot create admin token file %1").arg(path));
+    if (Status s = writeFileAtomically(path, token + '\n'); !s) {
+        return makeError(ErrorKind::Io, QStringLiteral("cannot create admin token file: %1").arg(s.error().message));
     }
     out << "chorus-receiver: created admin token file " << path << Qt::endl;
     return token;

@@ -6,6 +6,8 @@
 
 #include "SyncLogging.h"
 
+#include "common/AtomicFile.h"
+
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
@@ -14,7 +16,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
-#include <QSaveFile>
 #include <QUrlQuery>
 
 #if defined(Q_OS_UNIX)
@@ -31,22 +32,21 @@ constexpr int kPageSize = 200;
 // Atomic and durable on its own: for the cursor file.
 Status writeFile(const QString &path, const QByteArray &bytes)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-        return makeError(ErrorKind::Io, QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
-    }
-    return {};
+    return writeFileAtomically(path, bytes);
 }
 
 // Into a staging directory, which is renamed whole: atomicity comes from the rename and
 // durability from flushDirectory() before the cursor moves, so no fsync per file.
 Status writeStagedFile(const QString &path, const QByteArray &bytes)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(bytes) != bytes.size()) {
-        return makeError(ErrorKind::Io, QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
+    AtomicFile file(path, FileAccess::Private, Durability::CallerSyncs);
+    if (Status s = file.open(); !s) {
+        return s;
     }
-    return {};
+    if (Status s = file.write(bytes); !s) {
+        return s;
+    }
+    return file.commit();
 }
 
 // Everything written so far reaches the disk before the cursor says it has been pulled.
@@ -120,8 +120,8 @@ Result<std::optional<QString>> PullClient::fetchSubmission(const QDir &out, cons
     const QString instanceId = item.value(QStringLiteral("instanceId")).toString();
     const QString staging = out.filePath(QStringLiteral("submissions/.partial-") + name);
     QDir(staging).removeRecursively();
-    if (!QDir().mkpath(staging)) {
-        return makeError(ErrorKind::Io, QStringLiteral("cannot create %1").arg(staging));
+    if (Status made = makeDirectory(staging); !made) {
+        return made.error();
     }
     const QString base = QStringLiteral("/v1/admin/submissions/%1").arg(id);
     Result<QByteArray> manifest = get(base + QStringLiteral("/manifest"));
@@ -179,9 +179,6 @@ Result<std::optional<QString>> PullClient::fetchSubmission(const QDir &out, cons
 Result<PullSummary> PullClient::pull(const QString &outDir, const PullOptions &options)
 {
     const QDir out(outDir);
-    if (!QDir().mkpath(out.filePath(QStringLiteral("submissions")))) {
-        return makeError(ErrorKind::Io, QStringLiteral("cannot create %1").arg(out.filePath(QStringLiteral("submissions"))));
-    }
     const QString statePath = pullStatePath(outDir);
     Result<PullState> state = readPullState(statePath);
     if (!state) {
@@ -238,6 +235,10 @@ Result<PullSummary> PullClient::pull(const QString &outDir, const PullOptions &o
                                       QStringLiteral("cursor=%1&limit=%2").arg(summary.cursor).arg(kPageSize));
         if (!page) {
             return page.error();
+        }
+        // Only once the receiver has answered: a refused pull (wrong token or address) leaves no folders.
+        if (Status made = makeDirectory(out.filePath(QStringLiteral("submissions"))); !made) {
+            return made.error();
         }
         const QJsonObject body = QJsonDocument::fromJson(*page).object();
         const QJsonArray items = body.value(QStringLiteral("submissions")).toArray();
@@ -297,8 +298,8 @@ Result<PullSummary> PullClient::pull(const QString &outDir, const PullOptions &o
 
 Status PullClient::pullWithdrawals(const QDir &out, PullSummary &summary, const std::function<Status()> &saveState)
 {
-    if (!QDir().mkpath(out.filePath(QStringLiteral("withdrawals")))) {
-        return makeError(ErrorKind::Io, QStringLiteral("cannot create %1").arg(out.filePath(QStringLiteral("withdrawals"))));
+    if (Status made = makeDirectory(out.filePath(QStringLiteral("withdrawals"))); !made) {
+        return made.error();
     }
     for (;;) {
         Result<QByteArray> page =
@@ -306,6 +307,10 @@ Status PullClient::pullWithdrawals(const QDir &out, PullSummary &summary, const 
                 QStringLiteral("cursor=%1&limit=%2").arg(summary.withdrawalCursor).arg(kPageSize));
         if (!page) {
             return page.error();
+        }
+        // Only once the receiver has answered: a refused pull (wrong token or address) leaves no folders.
+        if (Status made = makeDirectory(out.filePath(QStringLiteral("submissions"))); !made) {
+            return made.error();
         }
         const QJsonObject body = QJsonDocument::fromJson(*page).object();
         const QJsonArray items = body.value(QStringLiteral("withdrawals")).toArray();

@@ -3,11 +3,12 @@
 
 #include "ReplyNumbers.h"
 
+#include "common/AtomicFile.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSaveFile>
 
 namespace chorus::sync {
 
@@ -75,11 +76,7 @@ Status writePullState(const QString &path, const PullState &state)
         json.insert(kDamaged, damaged);
     }
     const QByteArray bytes = QJsonDocument(json).toJson();
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-        return makeError(ErrorKind::Io, QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
-    }
-    return {};
+    return writeFileAtomically(path, bytes);
 }
 
 Status forgetDamagedSubmission(const QString &outDir, const QString &instanceId)

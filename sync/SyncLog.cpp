@@ -1,15 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "SyncLog.h"
 
+#include "common/AtomicFile.h"
+
 #include <QFile>
 #include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 
-#if defined(Q_OS_UNIX)
-#include <unistd.h>
-#endif
 
 namespace chorus::sync {
 
@@ -72,21 +70,13 @@ QString FileSyncLog::pathFor(const QString &databasePath)
 Status FileSyncLog::append(const QList<SyncLogEntry> &entries)
 {
     std::lock_guard lock(m_mutex);
-    QFile file(m_path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Append)) {
-        return makeError(ErrorKind::Io, QStringLiteral("cannot write the sync log %1: %2").arg(m_path, file.errorString()));
-    }
     QByteArray lines;
     for (const SyncLogEntry &e : entries) {
         lines += toLine(e);
     }
-    if (file.write(lines) != lines.size() || !file.flush()) {
-        return makeError(ErrorKind::Io, QStringLiteral("cannot write the sync log %1: %2").arg(m_path, file.errorString()));
+    if (Status s = appendToFile(m_path, lines); !s) {
+        return makeError(ErrorKind::Io, QStringLiteral("cannot write the sync log: %1").arg(s.error().message));
     }
-#if defined(Q_OS_UNIX)
-    ::fsync(file.handle());
-#endif
-    file.close();
     return trimIfLarge();
 }
 
@@ -99,9 +89,11 @@ Status FileSyncLog::trimIfLarge()
     QByteArray all = file.readAll();
     file.close();
     const qsizetype cut = all.indexOf('\n', all.size() / 2);
-    QSaveFile trimmed(m_path);
-    if (cut < 0 || !trimmed.open(QIODevice::WriteOnly) || trimmed.write(all.mid(cut + 1)) < 0 || !trimmed.commit()) {
-        return makeError(ErrorKind::Io, QStringLiteral("cannot trim the sync log %1").arg(m_path));
+    if (cut < 0) {
+        return {};
+    }
+    if (Status s = writeFileAtomically(m_path, all.mid(cut + 1)); !s) {
+        return makeError(ErrorKind::Io, QStringLiteral("cannot trim the sync log: %1").arg(s.error().message));
     }
     return {};
 }

@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "KeyDirectory.h"
 
+#include "common/AtomicFile.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 
 namespace chorus::crypto
 {
@@ -22,7 +23,6 @@ const QString kSigningKey = QStringLiteral("signing-ed25519.key");
 const QString kKeysJson = QStringLiteral("keys.json");
 const QString kRetiredDir = QStringLiteral("retired");
 constexpr qint64 kMaxFile = 256 * 1024;
-constexpr auto kOwnerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
 
 QString iso(const QDateTime &t)
 {
@@ -74,16 +74,12 @@ Status KeyDirectory::writeSecretFile(const QString &name, const QByteArray &byte
 {
     const QString path = filePath(name);
     const QString dir = QFileInfo(path).absolutePath();
-    if (!QDir().mkpath(dir)) {
-        return makeError(ErrorKind::Io, QStringLiteral("%1: cannot create directory").arg(dir));
+    if (Status made = makeDirectory(dir); !made) {
+        return made;
     }
+    // A key folder made by hand (or by an older Chorus) is made private too.
     QFile::setPermissions(dir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || !file.setPermissions(kOwnerOnly) || file.write(bytes) != bytes.size()
-        || !file.commit()) {
-        return makeError(ErrorKind::Io, QStringLiteral("%1: cannot write (%2)").arg(path, file.errorString()));
-    }
-    return {};
+    return writeFileAtomically(path, bytes);
 }
 
 Status KeyDirectory::writeInfo(const KeyDirectoryInfo &info) const

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "common/AtomicFile.h"
 #include "common/Logging.h"
 #include "export/RecordWriter.h"
 #include "export/TableLayout.h"
 
 #include <QDir>
-#include <QSaveFile>
 
 #include <vector>
 
@@ -59,17 +59,15 @@ public:
 
     Status open(const QString &dir, const QString &baseName)
     {
-        if (!QDir().mkpath(dir))
-            return makeError(
-                ErrorKind::Io, QStringLiteral("Cannot create the export folder %1: check it is writable.").arg(dir));
+        if (Status made = makeDirectory(dir); !made)
+            return made;
         QStringList groups { QString() };
         groups += m_catalogue.repeatGroups();
         for (const QString &group : groups) {
             const QString name = group.isEmpty() ? baseName : baseName + QLatin1Char('-') + group;
-            auto file = std::make_unique<QSaveFile>(QDir(dir).filePath(name + QLatin1String(".csv")));
-            if (!file->open(QIODevice::WriteOnly))
-                return makeError(
-                    ErrorKind::Io, QStringLiteral("Cannot write %1: %2").arg(file->fileName(), file->errorString()));
+            auto file = std::make_unique<AtomicFile>(QDir(dir).filePath(name + QLatin1String(".csv")));
+            if (Status s = file->open(); !s)
+                return s;
             m_layouts.emplace_back(std::make_unique<TableLayout>(m_catalogue, group, m_options));
             QByteArray header;
             if (m_options.utf8Bom)
@@ -78,7 +76,8 @@ public:
             for (const QString &h : m_layouts.back()->headers())
                 cells.append(CellValue(h));
             header += csvLine(cells, false);
-            file->write(header);
+            if (Status s = file->write(header); !s)
+                return s;
             m_files.push_back(std::move(file));
         }
         return {};
@@ -86,30 +85,27 @@ public:
 
     Status write(const Record &record) override
     {
-        m_files.front()->write(csvLine(m_layouts.front()->mainRow(record), m_options.neutraliseFormulas));
+        if (Status s = m_files.front()->write(csvLine(m_layouts.front()->mainRow(record), m_options.neutraliseFormulas));
+            !s)
+            return s;
         for (size_t t = 1; t < m_layouts.size(); ++t) {
             const TableLayout &layout = *m_layouts[t];
             const QList<Answers> instances = record.repeats.value(layout.group());
-            for (qsizetype i = 0; i < instances.size(); ++i)
-                m_files[t]->write(csvLine(layout.repeatRow(record, instances.at(i), i), m_options.neutraliseFormulas));
+            for (qsizetype i = 0; i < instances.size(); ++i) {
+                const QByteArray line = csvLine(layout.repeatRow(record, instances.at(i), i), m_options.neutraliseFormulas);
+                if (Status s = m_files[t]->write(line); !s)
+                    return s;
+            }
         }
         ++m_records;
-        for (const auto &file : m_files) {
-            if (file->error() != QFileDevice::NoError)
-                return makeError(ErrorKind::Io,
-                    QStringLiteral("Writing %1 failed: %2 (is the disk full?)")
-                        .arg(file->fileName(), file->errorString()));
-        }
         return {};
     }
 
     Status finish() override
     {
         for (const auto &file : m_files) {
-            if (!file->commit())
-                return makeError(ErrorKind::Io,
-                    QStringLiteral("Could not complete %1: %2 (is the disk full?)")
-                        .arg(file->fileName(), file->errorString()));
+            if (Status s = file->commit(); !s)
+                return s;
         }
         qCInfo(lcExport) << "CSV export finished:" << m_records << "records," << m_files.size() << "files";
         return {};
@@ -119,7 +115,7 @@ public:
     {
         QStringList names;
         for (const auto &file : m_files)
-            names.append(file->fileName());
+            names.append(file->path());
         return names;
     }
 
@@ -127,7 +123,7 @@ private:
     const Catalogue &m_catalogue;
     ExportOptions m_options;
     std::vector<std::unique_ptr<TableLayout>> m_layouts;
-    std::vector<std::unique_ptr<QSaveFile>> m_files;
+    std::vector<std::unique_ptr<AtomicFile>> m_files;
 };
 
 } // namespace

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "common/AtomicFile.h"
 #include "common/Logging.h"
 #include "export/RecordWriter.h"
 
@@ -6,7 +7,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
+
+#include <memory>
 
 namespace chorus::exports
 {
@@ -26,14 +28,8 @@ public:
 
     Status open(const QString &dir, const QString &baseName)
     {
-        if (!QDir().mkpath(dir))
-            return makeError(
-                ErrorKind::Io, QStringLiteral("Cannot create the export folder %1: check it is writable.").arg(dir));
-        m_file.setFileName(QDir(dir).filePath(baseName + QLatin1String(".jsonl")));
-        if (!m_file.open(QIODevice::WriteOnly))
-            return makeError(
-                ErrorKind::Io, QStringLiteral("Cannot write %1: %2").arg(m_file.fileName(), m_file.errorString()));
-        return {};
+        m_file = std::make_unique<AtomicFile>(QDir(dir).filePath(baseName + QLatin1String(".jsonl")));
+        return m_file->open();
     }
 
     Status write(const Record &record) override
@@ -55,26 +51,21 @@ public:
         }
         if (!repeats.isEmpty())
             object.insert(QStringLiteral("repeats"), repeats);
-        m_file.write(QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n');
+        if (Status s = m_file->write(QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n'); !s)
+            return s;
         ++m_records;
-        if (m_file.error() != QFileDevice::NoError)
-            return makeError(ErrorKind::Io,
-                QStringLiteral("Writing %1 failed: %2 (is the disk full?)")
-                    .arg(m_file.fileName(), m_file.errorString()));
         return {};
     }
 
     Status finish() override
     {
-        if (!m_file.commit())
-            return makeError(ErrorKind::Io,
-                QStringLiteral("Could not complete %1: %2 (is the disk full?)")
-                    .arg(m_file.fileName(), m_file.errorString()));
+        if (Status s = m_file->commit(); !s)
+            return s;
         qCInfo(lcExport) << "JSON lines export finished:" << m_records << "records";
         return {};
     }
 
-    QStringList files() const override { return { m_file.fileName() }; }
+    QStringList files() const override { return m_file ? QStringList { m_file->path() } : QStringList {}; }
 
 private:
     // Every catalogue question of the table appears, so a missing answer reads "not_asked"
@@ -99,7 +90,7 @@ private:
     const Catalogue &m_catalogue;
     ExportOptions m_options;
     QString m_language;
-    QSaveFile m_file;
+    std::unique_ptr<AtomicFile> m_file;
 };
 
 } // namespace

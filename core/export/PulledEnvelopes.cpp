@@ -2,6 +2,7 @@
 #include "export/PulledEnvelopes.h"
 
 #include <QFile>
+#include <QFileInfo>
 
 namespace chorus::exports
 {
@@ -37,11 +38,25 @@ std::unique_ptr<QDirIterator> submissionFolders(const QDir &submissions)
 }
 } // namespace
 
+Status PulledEnvelopes::checkAdminFolder(const QString &adminDir)
+{
+    if (adminDir.isEmpty())
+        return makeError(ErrorKind::InvalidInput, QStringLiteral("no admin folder was given"));
+    if (!QFileInfo(adminDir).isDir())
+        return makeError(ErrorKind::NotFound,
+            QStringLiteral("%1: no such folder; give the admin folder `chorusctl pull` wrote").arg(adminDir));
+    if (!QFileInfo(QDir(adminDir).filePath(QStringLiteral("submissions"))).isDir())
+        return makeError(ErrorKind::NotFound,
+            QStringLiteral("%1: not an admin folder (no submissions folder in it); give the folder `chorusctl pull` "
+                           "wrote, or run `chorusctl pull` first")
+                .arg(adminDir));
+    return {};
+}
+
 Status PulledEnvelopes::open()
 {
-    if (!m_submissions.exists())
-        return makeError(ErrorKind::NotFound,
-            QStringLiteral("%1: no submissions directory; run `chorusctl pull` first").arg(m_submissions.path()));
+    if (Status s = checkAdminFolder(QFileInfo(m_submissions.path()).path()); !s)
+        return s;
     m_count = 0;
     for (auto counting = submissionFolders(m_submissions); counting->hasNext(); counting->next())
         ++m_count;

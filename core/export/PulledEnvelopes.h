@@ -21,6 +21,9 @@ public:
     explicit PulledEnvelopes(const QString &adminDir);
     ~PulledEnvelopes();
     Status open();
+    // An admin folder is one `chorusctl pull` wrote (it holds submissions/). Everything that reads
+    // or adds to one checks this first, so a mistyped folder is refused instead of created.
+    static Status checkAdminFolder(const QString &adminDir);
     qsizetype count() const { return m_count; }
     std::optional<Result<Envelope>> next();
 

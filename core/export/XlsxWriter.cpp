@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "common/AtomicFile.h"
 #include "common/Logging.h"
 #include "export/RecordWriter.h"
 #include "export/TableLayout.h"
@@ -9,6 +10,7 @@
 
 #include <xlsxwriter.h>
 
+#include <memory>
 #include <vector>
 
 namespace chorus::exports
@@ -53,27 +55,26 @@ public:
 
     ~XlsxWriter() override
     {
-        if (m_workbook) {
-            m_workbook.reset();
-            QFile::remove(m_partPath);
-        }
+        m_workbook.reset(); // closes and writes the temporary file, which m_file then removes
     }
 
     Status open(const QString &dir, const QString &baseName)
     {
-        if (!QDir().mkpath(dir))
-            return makeError(
-                ErrorKind::Io, QStringLiteral("Cannot create the export folder %1: check it is writable.").arg(dir));
         m_finalPath = QDir(dir).filePath(baseName + QLatin1String(".xlsx"));
-        m_partPath = m_finalPath + QLatin1String(".part");
-        const QByteArray path = QFile::encodeName(m_partPath);
+        m_file = std::make_unique<AtomicFile>(m_finalPath);
+        // libxlsxwriter writes the file itself: it gets the temporary name, commit() syncs and renames.
+        if (Status s = m_file->open(); !s)
+            return s;
+        if (Status s = m_file->releaseForExternalWriter(); !s)
+            return s;
+        const QByteArray path = QFile::encodeName(m_file->temporaryPath());
         lxw_workbook_options wbOptions {};
         wbOptions.constant_memory = LXW_TRUE; // rows go to temp files as written: flat memory
         wbOptions.use_zip64 = LXW_TRUE; // large exports pass 4 GB of XML
         m_workbook.reset(workbook_new_opt(path.constData(), &wbOptions));
         if (!m_workbook)
             return makeError(
-                ErrorKind::Io, QStringLiteral("Cannot create %1: check the folder is writable.").arg(m_partPath));
+                ErrorKind::Io, QStringLiteral("Cannot create %1: check the folder is writable.").arg(m_finalPath));
         m_bold = workbook_add_format(m_workbook.get());
         format_set_bold(m_bold);
 
@@ -110,14 +111,13 @@ public:
     {
         const lxw_error error = workbook_close(m_workbook.release());
         if (error != LXW_NO_ERROR) {
-            QFile::remove(m_partPath);
+            m_file->discard();
             return makeError(ErrorKind::Io,
                 QStringLiteral("Could not complete %1: %2 (is the disk full?)")
                     .arg(m_finalPath, QString::fromUtf8(lxw_strerror(error))));
         }
-        QFile::remove(m_finalPath);
-        if (!QFile::rename(m_partPath, m_finalPath))
-            return makeError(ErrorKind::Io, QStringLiteral("Could not move %1 into place.").arg(m_finalPath));
+        if (Status s = m_file->commit(); !s)
+            return s;
         qCInfo(lcExport) << "XLSX export finished:" << m_records << "records," << m_sheets.size() << "tables";
         return {};
     }
@@ -185,7 +185,7 @@ private:
     std::vector<Sheet> m_sheets;
     QSet<QString> m_usedNames;
     QString m_finalPath;
-    QString m_partPath;
+    std::unique_ptr<AtomicFile> m_file;
 };
 
 } // namespace

@@ -138,12 +138,13 @@ bool AdminWorkspace::openFolder(const QString &pathOrUrl)
         return false;
     }
     QDir dir(path);
-    if (!dir.exists() && !QDir().mkpath(path)) {
+    // Private like every folder Chorus makes: the workspace holds keys, pulled records and exports.
+    if (!dir.exists() && !makeDirectory(path)) {
         setError(tr("Cannot create the folder %1. Choose a folder you can write to.").arg(path));
         return false;
     }
     for (const char *name : kSubfolders) {
-        if (!dir.mkpath(QLatin1String(name))) {
+        if (!makeDirectory(dir.filePath(QLatin1String(name)))) {
             setError(tr("Cannot create %1 in %2. Choose a folder you can write to.").arg(QLatin1String(name), path));
             return false;
         }

@@ -102,9 +102,7 @@ bool DevicesModel::enroll(
         }
         const QString bundlePath = QDir(dir).filePath(request.device + u".json"_s);
         const QString qrPath = QDir(dir).filePath(request.device + u".png"_s);
-        Status written = cli::writeFileAtomically(bundlePath, result->bundleFile);
-        if (written)
-            QFile::setPermissions(bundlePath, QFile::ReadOwner | QFile::WriteOwner); // it holds the device token
+        Status written = writeFileAtomically(bundlePath, result->bundleFile); // private: it holds the device token
         QString qrProblem;
         auto qr = enrollment::bundleQr(result->bundleFile);
         crypto::wipe(result->bundleFile);
@@ -116,10 +114,8 @@ bool DevicesModel::enroll(
         QFile::remove(qrPath);
         if (!qr) {
             qrProblem = qr.error().message;
-        } else if (Status s = cli::writeFileAtomically(qrPath, consent::qrPng(*qr, 6)); !s) {
+        } else if (Status s = writeFileAtomically(qrPath, consent::qrPng(*qr, 6)); !s) {
             qrProblem = s.error().message;
-        } else {
-            QFile::setPermissions(qrPath, QFile::ReadOwner | QFile::WriteOwner);
         }
         done.summary = tr("%1 enrolled (surveys: %2). Scan the code on the device, or copy the bundle file to it. "
                           "Check that the device shows the fingerprint %3.")

@@ -139,7 +139,7 @@ bool SurveysModel::createFromTemplate(const QString &templateId, const QString &
                 : bytes.error().message);
         return false;
     }
-    if (Status s = cli::writeFileAtomically(target, *bytes); !s) {
+    if (Status s = writeFileAtomically(target, *bytes, FileAccess::Shared); !s) {
         failNow(s.error().message);
         return false;
     }

@@ -46,8 +46,9 @@ class TestWithdrawalEndToEnd : public QObject
 
     CliResult sync(const testing::LiveReceiver &live, const QString &db = {})
     {
-        return runCli({u"sync"_s, u"--db"_s, db.isEmpty() ? path(u"device.db"_s) : db, u"--endpoint"_s, live.base(), u"--token"_s,
-                       QString::fromLatin1(live.deviceToken), u"--allow-http-loopback"_s});
+        return runCli({u"sync"_s, u"--db"_s, db.isEmpty() ? path(u"device.db"_s) : db, u"--endpoint"_s, live.base(),
+                       u"--token-file"_s, chorus::testing::writeTokenFile(m_dir, u"device-token"_s, live.deviceToken),
+                       u"--allow-http-loopback"_s});
     }
 
 private Q_SLOTS:
@@ -110,8 +111,9 @@ private Q_SLOTS:
         QVERIFY2(second.out.contains(u"1 of 1 records accepted"), qPrintable(second.out));
 
         const QString admin = path(u"admin"_s);
-        auto pulled = runCli({u"pull"_s, u"--endpoint"_s, live.base(), u"--admin-token"_s,
-                              QString::fromLatin1(live.adminToken), u"--out"_s, admin, u"--allow-http-loopback"_s});
+        const QString tokenFile = chorus::testing::writeTokenFile(m_dir, u"admin-token"_s, live.adminToken);
+        auto pulled = runCli({u"pull"_s, u"--endpoint"_s, live.base(), u"--admin-token-file"_s, tokenFile, u"--out"_s,
+                              admin, u"--allow-http-loopback"_s});
         QVERIFY2(pulled.code == 0, qPrintable(pulled.err));
 
         // By letter: the council records the code the person sent; nobody is named.
@@ -147,11 +149,6 @@ private Q_SLOTS:
         QVERIFY(!csv.contains(letterId.toUtf8()));
 
         // Apply: the receiver deletes both withdrawn envelopes (and keeps tombstones).
-        const QString tokenFile = path(u"admin-token"_s);
-        QFile token(tokenFile);
-        QVERIFY(token.open(QIODevice::WriteOnly));
-        token.write(live.adminToken + '\n');
-        token.close();
         const QStringList applyArgs{u"withdrawals"_s, u"apply"_s, u"--in"_s, admin, u"--keys"_s, m_keys,
                                     u"--passphrase-file"_s, m_passphrase, u"--endpoint"_s, live.base(),
                                     u"--admin-token-file"_s, tokenFile, u"--allow-http-loopback"_s};
@@ -168,8 +165,8 @@ private Q_SLOTS:
         QCOMPARE(record.readAll().count('\n'), 4);
 
         // The receiver refuses the deleted envelopes' bytes from now on.
-        auto repulled = runCli({u"pull"_s, u"--endpoint"_s, live.base(), u"--admin-token"_s,
-                                QString::fromLatin1(live.adminToken), u"--out"_s, admin, u"--allow-http-loopback"_s});
+        auto repulled = runCli({u"pull"_s, u"--endpoint"_s, live.base(), u"--admin-token-file"_s, tokenFile,
+                                u"--out"_s, admin, u"--allow-http-loopback"_s});
         QVERIFY2(repulled.code == 0, qPrintable(repulled.err));
         auto pulledCopy = [&admin](QString instanceId) {
             return QDir(admin).exists(u"submissions/"_s + instanceId.replace(u':', u'-'));

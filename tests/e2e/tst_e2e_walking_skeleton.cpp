@@ -97,6 +97,12 @@ private Q_SLOTS:
         QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
         const QString token = QString::fromUtf8(r.out).trimmed();
         QVERIFY(token.size() >= 32);
+        const QString tokenFile = h.path(QStringLiteral("device-token"));
+        {
+            QFile file(tokenFile);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            QVERIFY(file.write(token.toUtf8() + '\n') == token.size() + 1);
+        }
 
         // Three residents of the demo survey: a library user, a non-user (routed past the
         // satisfaction question), and one who skips the equality questions.
@@ -146,11 +152,11 @@ private Q_SLOTS:
         }
 
         r = h.chorusctl({QStringLiteral("sync"), QStringLiteral("--db"), db, QStringLiteral("--endpoint"), h.endpoint(),
-                         QStringLiteral("--token"), token});
+                         QStringLiteral("--token-file"), tokenFile});
         QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
         // A second run finds nothing left to send and duplicates nothing.
         r = h.chorusctl({QStringLiteral("sync"), QStringLiteral("--db"), db, QStringLiteral("--endpoint"), h.endpoint(),
-                         QStringLiteral("--token"), token});
+                         QStringLiteral("--token-file"), tokenFile});
         QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
 
         r = h.chorusctl({QStringLiteral("outbox"), QStringLiteral("list"), QStringLiteral("--db"), db});
@@ -163,8 +169,8 @@ private Q_SLOTS:
         QVERIFY(adminTokenFile.open(QIODevice::ReadOnly));
         const QString adminToken = QString::fromUtf8(adminTokenFile.readAll()).trimmed();
         const QString adminDir = h.path(QStringLiteral("admin"));
-        r = h.chorusctl({QStringLiteral("pull"), QStringLiteral("--endpoint"), h.endpoint(), QStringLiteral("--admin-token"),
-                         adminToken, QStringLiteral("--out"), adminDir});
+        r = h.chorusctl({QStringLiteral("pull"), QStringLiteral("--endpoint"), h.endpoint(), QStringLiteral("--admin-token-file"),
+                         h.path(QStringLiteral("admin-token")), QStringLiteral("--out"), adminDir});
         QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
         QCOMPARE(QDir(adminDir + QStringLiteral("/submissions")).entryList(QDir::Dirs | QDir::NoDotAndDotDot).size(),
                  respondents.size());

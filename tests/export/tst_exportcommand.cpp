@@ -16,6 +16,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sys/stat.h>
+
 using namespace chorus;
 using namespace chorus::cli;
 
@@ -253,6 +255,40 @@ private Q_SLOTS:
     void unknownFormat_isAUsageError()
     {
         QCOMPARE(runCli(args(m_dir.filePath(QStringLiteral("x")), QStringLiteral("pdf"))), int(ExitUsage));
+    }
+    // Issue 14, item 26: a wrong --withdrawn file (here a CSV) used to withdraw nothing, silently.
+    void withdrawnFile_thatIsNotAListOfInstanceIds_isRefusedAndNothingIsWritten()
+    {
+        const QString garbage = m_dir.filePath(QStringLiteral("not-withdrawn.csv"));
+        writeFile(garbage, "uuid:kept\nkey,survey_id\n");
+        const QString out = m_dir.filePath(QStringLiteral("garbage-withdrawn"));
+        QStringList a = args(out, QStringLiteral("csv"));
+        a[a.indexOf(QStringLiteral("--withdrawn")) + 1] = garbage;
+        QString err;
+        QCOMPARE(runCli(a, nullptr, &err), int(ExitFailure));
+        QVERIFY2(err.contains(garbage + QLatin1String(", line 2: not an instanceID")), qPrintable(err));
+        QCOMPARE(err.count(QLatin1Char('\n')), 1);
+        QVERIFY(!QFileInfo::exists(out));
+    }
+    // Issue 14, item 10: decrypted exports were created 0755/0644 under the default umask.
+    void export_createsPrivateFilesAndFolders_underTheDefaultUmask()
+    {
+        const mode_t previous = ::umask(022);
+        const QString out = m_dir.filePath(QStringLiteral("private/json"));
+        const int code = runCli(args(out, QStringLiteral("json")));
+        ::umask(previous);
+        QCOMPARE(code, int(ExitFailure)); // one envelope is sealed to a stranger's key
+        auto mode = [](const QString &path) {
+            struct stat st {};
+            return ::stat(QFile::encodeName(path).constData(), &st) == 0 ? (st.st_mode & 07777) : mode_t(07777);
+        };
+        QCOMPARE(mode(m_dir.filePath(QStringLiteral("private"))), mode_t(0700));
+        QCOMPARE(mode(out), mode_t(0700));
+        const QStringList files = QDir(out).entryList(QDir::Files);
+        QVERIFY(!files.isEmpty());
+        for (const QString &name : files)
+            QCOMPARE(mode(QDir(out).filePath(name)), mode_t(0600));
+        QCOMPARE(mode(m_dir.filePath(QStringLiteral("admin/audit.jsonl"))), mode_t(0600));
     }
 };
 

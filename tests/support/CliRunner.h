@@ -5,6 +5,8 @@
 
 #include "Cli.h"
 
+#include <QFile>
+#include <QTemporaryDir>
 #include <QTextStream>
 
 namespace chorus::testing {
@@ -39,6 +41,18 @@ inline int runChorusctl(const QStringList &args, QString *out = nullptr, QString
         *err = std::move(result.err);
     }
     return result.code;
+}
+
+// Writes a token (device or admin) to a file in `dir` for --token-file / --admin-token-file:
+// chorusctl takes tokens only from files, never inline where the process list shows them.
+inline QString writeTokenFile(const QTemporaryDir &dir, const QString &name, const QByteArray &token)
+{
+    const QString path = dir.filePath(name);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(token + '\n') != token.size() + 1 || !file.flush()) {
+        qFatal("cannot write the token file %s", qPrintable(path));
+    }
+    return path;
 }
 
 } // namespace chorus::testing

@@ -17,6 +17,7 @@ using testing::readAll;
 using testing::verifyPulled;
 
 using chorus::testing::runChorusctl;
+using chorus::testing::writeTokenFile;
 
 namespace {
 
@@ -64,10 +65,11 @@ private Q_SLOTS:
         });
         QTemporaryDir device;
         const QString dbPath = device.filePath(QStringLiteral("device.db"));
+        const QString tokenFile = writeTokenFile(device, QStringLiteral("device-token"), live.deviceToken);
         QString out, err;
         const int code = runChorusctl({QStringLiteral("sync"), QStringLiteral("--db"), dbPath,
-                                 QStringLiteral("--endpoint"), live.base(), QStringLiteral("--token"),
-                                 QString::fromLatin1(live.deviceToken), QStringLiteral("--allow-http-loopback")},
+                                 QStringLiteral("--endpoint"), live.base(), QStringLiteral("--token-file"),
+                                 tokenFile, QStringLiteral("--allow-http-loopback")},
                                 &out, &err);
         cli::setOutboxOpenerForTests({});
         QVERIFY2(code == 0, qPrintable(err));
@@ -88,7 +90,8 @@ private Q_SLOTS:
 
         QTemporaryDir admin;
         QVERIFY2(runChorusctl({QStringLiteral("pull"), QStringLiteral("--endpoint"), live.base(),
-                         QStringLiteral("--admin-token"), QString::fromLatin1(live.adminToken), QStringLiteral("--out"),
+                         QStringLiteral("--admin-token-file"),
+                         writeTokenFile(device, QStringLiteral("admin-token"), live.adminToken), QStringLiteral("--out"),
                          admin.path(), QStringLiteral("--allow-http-loopback")},
                         &out, &err)
                      == 0,
@@ -100,11 +103,13 @@ private Q_SLOTS:
     void chorusctl_sync_allowsPlainHttpOnlyToLoopback()
     {
         QString err;
+        QTemporaryDir dir;
+        const QString tokenFile = writeTokenFile(dir, QStringLiteral("token"), "t");
         // An http endpoint on this machine is taken as explicit (with a note); the run then
         // fails only because there is no such device database.
         QCOMPARE(runChorusctl({QStringLiteral("sync"), QStringLiteral("--db"), QStringLiteral("no-such-device.db"),
-                         QStringLiteral("--endpoint"), QStringLiteral("http://127.0.0.1:1"), QStringLiteral("--token"),
-                         QStringLiteral("t")},
+                         QStringLiteral("--endpoint"), QStringLiteral("http://127.0.0.1:1"), QStringLiteral("--token-file"),
+                         tokenFile},
                         nullptr, &err),
                  1);
         QVERIFY(err.contains(QLatin1String("plain http to a receiver on this machine")));
@@ -112,7 +117,7 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(QStringLiteral("no-such-device.db")));
         QCOMPARE(runChorusctl({QStringLiteral("sync"), QStringLiteral("--db"), QStringLiteral("d.db"),
                          QStringLiteral("--endpoint"), QStringLiteral("http://survey.example.org"),
-                         QStringLiteral("--token"), QStringLiteral("t"), QStringLiteral("--allow-http-loopback")},
+                         QStringLiteral("--token-file"), tokenFile, QStringLiteral("--allow-http-loopback")},
                         nullptr, &err),
                  1);
         QVERIFY(err.contains(QLatin1String("https")));
