@@ -3,6 +3,7 @@
 // and finalization path as the app (automation, and keying in paper forms).
 #include "CliSupport.h"
 #include "ConsentOptions.h"
+#include "EventOptions.h"
 
 #include "consent/SurveyConsent.h"
 #include "response/Finalizer.h"
@@ -33,6 +34,7 @@ int collectCommand(const QStringList &args, Io &io)
                       QStringLiteral("DEVICE.db")});
     parser.addOption({QStringLiteral("language"), QStringLiteral("Language the answers were given in."),
                       QStringLiteral("CODE")});
+    addEventOptions(parser);
     addConsentOptions(parser);
     if (const int code = parseOrExit(parser, args, io,
                                      {QStringLiteral("survey"), QStringLiteral("answers"), QStringLiteral("db")});
@@ -65,6 +67,10 @@ int collectCommand(const QStringList &args, Io &io)
     auto response = survey::fillFromAnswersJson(*package, document.object(), options);
     if (!response) {
         return fail(io, QStringLiteral("%1: %2").arg(parser.value(QStringLiteral("answers")), response.error().message));
+    }
+
+    if (auto event = applyEventOptions(parser, *package, *response); !event) {
+        return usage(io, event.error().message);
     }
 
     auto consent = captureConsentFromOptions(parser, *package, *response);
