@@ -5,6 +5,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <string_view>
+
 namespace chorus::exports
 {
 
@@ -31,8 +33,11 @@ QByteArray renderReportCsv(const Report &report)
 {
     // Long format, one published figure per line. "[c]" marks a count hidden by disclosure
     // control (the ONS convention); an empty cell means not applicable.
+    // Shares and ratios carry six significant figures and the area's goodness-of-fit sits on its
+    // all_respondents line, so anyone can recompute them from the published counts.
     QString out = QStringLiteral("characteristic,census_table,area_code,area_name,category_code,category,respondents,"
-                                 "share_pct,population_share_pct,ratio,ratio_low,ratio_high\r\n");
+                                 "share_pct,population_share_pct,ratio,ratio_low,ratio_high,chi_squared,"
+                                 "degrees_of_freedom,p_value,merged_for_test\r\n");
     auto line = [&out](const QStringList &fields) {
         QStringList quoted;
         for (const QString &f : fields)
@@ -43,19 +48,28 @@ QByteArray renderReportCsv(const Report &report)
         for (const AreaResult &a : c.areas) {
             const QStringList prefix { c.question, c.censusTableId, a.code, a.name };
             for (const CategoryResult &cat : a.categories) {
+                const auto pct = [](std::optional<double> f) { return f ? std::optional(*f * 100.0) : std::nullopt; };
                 line(prefix
                     + QStringList { cat.code, cat.label, hiddenOr(format::count(cat.count), !cat.count),
-                        format::percent(cat.share), a.hasCensus ? format::percent(cat.populationShare, 2) : QString(),
-                        format::number(cat.ratio, 2), format::number(cat.ratioLow, 2),
-                        format::number(cat.ratioHigh, 2) });
+                        format::significant(pct(cat.share)),
+                        a.hasCensus ? format::significant(pct(cat.populationShare)) : QString(),
+                        format::significant(cat.ratio), format::significant(cat.ratioLow),
+                        format::significant(cat.ratioHigh), {}, {}, {}, {} });
             }
             const std::pair<const char *, std::optional<qint64>> states[] = { { "not_comparable", a.notComparable },
                 { "prefer_not_to_say", a.preferNotToSay }, { "not_answered", a.notAnswered },
                 { "not_asked", a.notAsked }, { "all_respondents", a.respondents } };
-            for (const auto &[name, value] : states)
-                line(prefix
-                    + QStringList { QString::fromLatin1(name), QString(), hiddenOr(format::count(value), !value), {},
-                        {}, {}, {}, {} });
+            for (const auto &[name, value] : states) {
+                QStringList fields { QString::fromLatin1(name), QString(), hiddenOr(format::count(value), !value), {},
+                    {}, {}, {}, {} };
+                const bool last = std::string_view(name) == "all_respondents";
+                if (last && a.fit)
+                    fields << format::significant(a.fit->statistic) << QString::number(a.fit->degreesOfFreedom)
+                           << QString::number(a.fit->pValue, 'g', 6) << a.fitGroupLabels.join(QLatin1String("; "));
+                else
+                    fields << QString() << QString() << QString() << QString();
+                line(prefix + fields);
+            }
         }
     }
     return out.toUtf8();
