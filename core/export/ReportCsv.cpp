@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "export/Report.h"
+#include "export/ReleaseRegister.h"
 #include "export/ReportFormat.h"
 
 #include <QJsonDocument>
@@ -109,21 +110,14 @@ Result<QStringList> differencingWarnings(const Report &report, const QByteArray 
         = QJsonDocument::fromJson(reportState(report)).object().value(QLatin1String("cells")).toObject();
     const int k = report.options.sdc.k;
     QStringList warnings;
-    for (auto it = current.begin(); it != current.end(); ++it) {
-        const auto before = previous.constFind(it.key());
-        if (before == previous.constEnd())
-            continue;
-        const qint64 difference = qAbs(it.value().toInteger() - before.value().toInteger());
-        if (difference > 0 && difference < k) {
-            const QStringList parts = it.key().split(QLatin1Char('|'));
-            warnings.append(
-                QStringLiteral("%1, row %2, column %3 differs from the previous report by %4 (fewer than %5): "
-                               "comparing the two reports could single out those respondents. Wait for more responses "
-                               "or publish only one.")
-                    .arg(parts.value(0), parts.value(1), parts.value(2))
-                    .arg(difference)
-                    .arg(k));
-        }
+    for (const CellDifference &c : smallDifferences(current, previous, k)) {
+        warnings.append(
+            QStringLiteral("%1, row %2, column %3 differs from the previous report by %4 (fewer than %5): "
+                           "comparing the two reports could single out those respondents. Wait for more responses "
+                           "or publish only one.")
+                .arg(c.question, c.row, c.column)
+                .arg(c.difference)
+                .arg(k));
     }
     return warnings;
 }
