@@ -145,8 +145,14 @@ private Q_SLOTS:
     {
         QFile in(demoSurveyPath());
         QVERIFY(in.open(QIODevice::ReadOnly));
-        const auto surveys = chorus::testing::everyBankItemSurveys(QJsonDocument::fromJson(in.readAll()).object());
-        QVERIFY(surveys.size() >= 2); // the two ways of asking age cannot share a survey
+        const QJsonObject base = QJsonDocument::fromJson(in.readAll()).object();
+        QList<QJsonObject> surveys;
+        for (const QString &nation : {u"england"_s, u"wales"_s}) {
+            QJsonObject forNation = base;
+            forNation.insert(u"nation"_s, nation);
+            surveys += chorus::testing::everyBankItemSurveys(forNation);
+        }
+        QVERIFY(surveys.size() >= 4); // per nation, the two ways of asking age cannot share a survey
         for (qsizetype i = 0; i < surveys.size(); ++i) {
             const QString path = m_dir.filePath(u"every-bank-item-%1.chorus.json"_s.arg(i));
             QFile out(path);

@@ -122,7 +122,13 @@ private Q_SLOTS:
     void everyBankItem_noEqualityAnswer_isStoredWithEitherGrant()
     {
         int calculationsAnswered = 0;
-        for (const QJsonObject &json : testing::everyBankItemSurveys(consentSurveyJson())) {
+        QList<QJsonObject> surveys;
+        for (const QString &nation : {QStringLiteral("england"), QStringLiteral("wales")}) {
+            QJsonObject base = consentSurveyJson();
+            base.insert(QStringLiteral("nation"), nation);
+            surveys += testing::everyBankItemSurveys(base);
+        }
+        for (const QJsonObject &json : std::as_const(surveys)) {
             auto package = survey::SurveyLoader::load(QJsonDocument(json).toJson());
             QVERIFY2(package.ok(), qPrintable(package.ok() ? QString() : package.error().message));
             for (const QStringList &grants : {QStringList{QStringLiteral("consultation")},
