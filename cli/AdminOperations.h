@@ -105,6 +105,10 @@ struct ReportRequest {
     QString catalogueFile;
     QStringList censusFiles;
     QString outDir;
+    // The admin workspace whose release register (releases/<survey>.jsonl) the report is checked
+    // against and recorded in; empty: pulledDir. A report that could be subtracted from an
+    // earlier release is refused and nothing is written.
+    QString workspaceDir;
     exports::ReportOptions options;
 };
 struct ReportOutcome {
@@ -113,7 +117,8 @@ struct ReportOutcome {
     qint64 records = 0;
     qint64 openFailures = 0;
     qsizetype characteristics = 0;
-    QStringList warnings; // differencing against the previous report in the same folder
+    QStringList warnings;
+    QString registerPath; // the release register the report was recorded in
     bool cancelled = false; // nothing was written
 };
 Result<ReportOutcome> runReport(const ReportRequest &request, const OperationControl &control);

@@ -4,6 +4,7 @@
 #include "CliSupport.h"
 #include "CollectPackage.h"
 #include "ConsentOptions.h"
+#include "EventOptions.h"
 
 #include "consent/SurveyConsent.h"
 #include "response/Finalizer.h"
@@ -34,6 +35,7 @@ int collectCommand(const QStringList &args, Io &io)
                       QStringLiteral("DEVICE.db")});
     parser.addOption({QStringLiteral("language"), QStringLiteral("Language the answers were given in."),
                       QStringLiteral("CODE")});
+    addEventOptions(parser);
     addConsentOptions(parser);
     addPackageTrustOptions(parser);
     if (const int code = parseOrExit(parser, args, io,
@@ -85,6 +87,10 @@ int collectCommand(const QStringList &args, Io &io)
     auto response = survey::fillFromAnswersJson(*package, document.object(), options);
     if (!response) {
         return fail(io, QStringLiteral("%1: %2").arg(parser.value(QStringLiteral("answers")), response.error().message));
+    }
+
+    if (auto event = applyEventOptions(parser, *package, *response); !event) {
+        return usage(io, event.error().message);
     }
 
     auto consent = captureConsentFromOptions(parser, *package, *response);

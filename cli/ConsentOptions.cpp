@@ -81,21 +81,12 @@ Result<consent::CapturedConsent> captureConsentFromOptions(const QCommandLinePar
         return captured.error();
     // Equality answers given without the equality grant would be dropped: refuse instead, so
     // nothing the keyer typed is silently lost.
-    response::Response withoutUngranted = response;
-    if (consent::applyConsentToAnswers(package, captured->record, withoutUngranted) > 0) {
-        bool hasGivenAnswer = false;
-        for (auto it = response.answers.cbegin(); it != response.answers.cend(); ++it) {
-            if (it->state == response::AnswerState::Answered || it->state == response::AnswerState::PreferNotToSay)
-                hasGivenAnswer = hasGivenAnswer || withoutUngranted.answers.value(it.key()).state
-                                                       == response::AnswerState::NotAsked;
-        }
-        if (hasGivenAnswer)
-            return makeError(ErrorKind::InvalidInput,
-                             u"the answers include equality questions but consent to equality monitoring was not "
-                             u"recorded: add --grant equality_monitoring if the form's box was ticked, or leave "
-                             u"those answers out"_s);
-    }
-    response = std::move(withoutUngranted);
+    if (!consent::givenAnswersWithoutGrant(package, captured->record, response).isEmpty())
+        return makeError(ErrorKind::InvalidInput,
+                         u"the answers include equality questions but consent to equality monitoring was not "
+                         u"recorded: add --grant equality_monitoring if the form's box was ticked, or leave "
+                         u"those answers out"_s);
+    consent::applyConsentToAnswers(package, captured->record, response);
     response.consent = captured->record;
     return captured;
 }

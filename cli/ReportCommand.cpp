@@ -19,8 +19,9 @@ int reportCommand(const QStringList &args, Io &io)
         "writes (--in, with --catalogue or --survey) or straight from pulled envelopes (--pulled, --keys, "
         "--passphrase-file,\n"
         "--survey), decrypted in memory only.\n"
-        "The released counts are kept in a state file in the output folder; the next run warns when a count moved by\n"
-        "fewer than k respondents (comparing the two reports would reveal them)."));
+        "Every report is recorded in the release register of the admin workspace (ADMIN_DIR/releases/<survey>.jsonl)\n"
+        "and checked against every earlier release, whatever folder it went to: a report in which a published count\n"
+        "moved by fewer than k respondents is refused (subtracting the two reports would reveal them)."));
     const QCommandLineOption in(QStringLiteral("in"), QStringLiteral("Records (JSON lines). Repeat for several files."),
         QStringLiteral("FILE"));
     const QCommandLineOption catalogue(QStringLiteral("catalogue"),
@@ -53,9 +54,12 @@ int reportCommand(const QStringList &args, Io &io)
     const QCommandLineOption date(QStringLiteral("date"),
         QStringLiteral("Date to print on the report (nothing by default, so reruns give the same bytes)."),
         QStringLiteral("TEXT"));
+    const QCommandLineOption workspace(QStringLiteral("workspace"),
+        QStringLiteral("Admin folder keeping the release register (default: the --pulled folder; needed with --in)."),
+        QStringLiteral("ADMIN_DIR"));
     const QCommandLineOption quiet(QStringLiteral("quiet"), QStringLiteral("No progress bar on stderr."));
     parser.addOptions({ in, pulled, keys, passphrase, withdrawnOption, catalogue, surveyOption, census, out, k, round5,
-        zeros, area, year, title, date, quiet });
+        zeros, area, year, title, date, workspace, quiet });
     if (const int code = parseOrExit(parser, args, io, { QStringLiteral("census"), QStringLiteral("out") }); code >= 0)
         return code;
     if (parser.isSet(in) == parser.isSet(pulled))
@@ -67,6 +71,10 @@ int reportCommand(const QStringList &args, Io &io)
     // Refused rather than ignored: a mistyped --withdrawn file must never go unnoticed.
     if (parser.isSet(in) && (parser.isSet(keys) || parser.isSet(passphrase) || parser.isSet(withdrawnOption)))
         return usage(io, QStringLiteral("--keys, --passphrase-file and --withdrawn go with --pulled, not --in (see --help)"));
+    if (parser.isSet(in) && parser.value(workspace).isEmpty())
+        return usage(io,
+            QStringLiteral("--in needs --workspace ADMIN_DIR, the admin folder whose release register every report is "
+                           "checked against"));
 
     ReportRequest request;
     exports::ReportOptions &options = request.options;
@@ -95,6 +103,7 @@ int reportCommand(const QStringList &args, Io &io)
     request.catalogueFile = parser.value(catalogue);
     request.censusFiles = parser.values(census);
     request.outDir = parser.value(out);
+    request.workspaceDir = parser.value(workspace);
 
     ProgressBar bar(io, !parser.isSet(quiet));
     OperationControl control;
@@ -110,7 +119,7 @@ int reportCommand(const QStringList &args, Io &io)
     for (const QString &w : outcome->warnings)
         io.err << "chorusctl: warning: " << w << Qt::endl;
     io.out << "Report written to " << outcome->htmlPath << " (" << outcome->records << " records, "
-           << outcome->characteristics << " characteristics)" << Qt::endl;
+           << outcome->characteristics << " characteristics), recorded in " << outcome->registerPath << Qt::endl;
     return ExitOk;
 }
 

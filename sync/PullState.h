@@ -32,7 +32,7 @@ struct PullState {
 QString pullStatePath(const QString &outDir);
 // A missing file is the empty state; a file that is not ours is an error saying what to do.
 Result<PullState> readPullState(const QString &path);
-// Atomic and durable (QSaveFile).
+// Atomic and durable (AtomicFile).
 Status writePullState(const QString &path, const PullState &state);
 // Drops `instanceId` from the damaged list (the admin gave up on it). NotFound if not listed.
 Status forgetDamagedSubmission(const QString &outDir, const QString &instanceId);

@@ -46,10 +46,14 @@ Result<DeviceWithdrawal> withdrawOne(store::Store &store, const store::ConsentEn
         if (Status erased = store.responses().markWithdrawn(entry.responseId); !erased)
             return erased.error();
         result.envelopeErased = true;
-    } else if (state == ResponseState::Accepted && present && !stored->envelopeRemoved) {
-        // Accepted is final in the state machine; the local copy goes with the retention rule.
-        qCInfo(lcConsent) << "withdrawal of an accepted response" << entry.responseId
-                          << "leaves its local envelope to retention";
+    } else if (present && !stored->envelopeRemoved
+               && (state == ResponseState::Accepted || state == ResponseState::Conflict
+                   || state == ResponseState::DeletedOnServer)) {
+        // The server has it, so the withdrawal request below does the rest; the local sealed copy
+        // is erased now, as before sync, not left until the retention rule removes it.
+        if (Status erased = store.responses().removeEnvelope(entry.responseId, u"withdrawn after sync"_s); !erased)
+            return erased.error();
+        result.envelopeErased = true;
     }
 
     if (entry.withdrawnAt && !mayBeOnServer && !result.envelopeErased) {

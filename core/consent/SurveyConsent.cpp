@@ -99,4 +99,20 @@ int applyConsentToAnswers(const survey::SurveyPackage &package, const ConsentRec
     return changed;
 }
 
+QStringList givenAnswersWithoutGrant(const survey::SurveyPackage &package, const ConsentRecord &record,
+                                     const response::Response &response)
+{
+    QStringList given;
+    if (consentGate(record, true).askEqualityQuestions)
+        return given;
+    for (auto it = response.answers.cbegin(); it != response.answers.cend(); ++it) {
+        const survey::Question *question = package.question(it.key().section(u'/', -1));
+        const bool byRespondent = it->state == response::AnswerState::Answered
+                               || it->state == response::AnswerState::PreferNotToSay;
+        if (byRespondent && question && question->isAnswerable() && !question->bankItem.isEmpty())
+            given.append(it.key());
+    }
+    return given;
+}
+
 } // namespace chorus::consent

@@ -61,4 +61,12 @@ Status surveyMayContinue(const survey::SurveyPackage &package, const ConsentReco
 int applyConsentToAnswers(const survey::SurveyPackage &package, const ConsentRecord &record,
                           response::Response &response);
 
+// The equality answers the respondent gave (answered or prefer not to say) that `record` does
+// not allow to be kept: their keys in response.answers, empty with the equality grant. Callers
+// refuse such a response rather than drop what someone typed. A calculation (the bank's
+// age_16_plus, the derived disability flag) is computed by the form, never given by the
+// respondent, so it never counts, whatever its state.
+QStringList givenAnswersWithoutGrant(const survey::SurveyPackage &package, const ConsentRecord &record,
+                                     const response::Response &response);
+
 } // namespace chorus::consent

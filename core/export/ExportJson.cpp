@@ -107,6 +107,8 @@ Result<Catalogue> parseCatalogueJson(const QByteArray &json)
             : base == QLatin1String("5+")     ? PopulationBase::Aged5Plus
                                               : PopulationBase::AllUsualResidents;
         q.lowConfidence = o.value(QLatin1String("low_confidence")).toBool();
+        for (const QJsonValue &step : o.value(QLatin1String("steps")).toArray())
+            q.steps.append(step.toString());
         c.questions.append(q);
     }
     return c;
@@ -143,6 +145,8 @@ QByteArray catalogueToJson(const Catalogue &catalogue)
                 q.base == PopulationBase::Aged16Plus ? QStringLiteral("16+") : QStringLiteral("5+"));
         if (q.lowConfidence)
             o.insert(QStringLiteral("low_confidence"), true);
+        if (!q.steps.isEmpty())
+            o.insert(QStringLiteral("steps"), QJsonArray::fromStringList(q.steps));
         questions.append(o);
     }
     const QJsonObject root { { QStringLiteral("survey_id"), catalogue.surveyId },

@@ -39,7 +39,9 @@ enum class PopulationBase { AllUsualResidents, Aged16Plus, Aged5Plus };
 struct Choice {
     QString code; // stable bank/survey code, what is stored in Answer::value
     QHash<QString, QString> labels; // language code -> label
-    QString censusCode; // Census 2021 output code this option maps to; empty if none
+    // Census 2021 output code this option maps to; empty if none. Several codes, space-separated
+    // ("2 3 4 5 6"), when the option covers several census categories: the report merges them.
+    QString censusCode;
 };
 
 struct Question {
@@ -55,6 +57,10 @@ struct Question {
     QString censusTable;
     PopulationBase base = PopulationBase::AllUsualResidents;
     bool lowConfidence = false;
+    // The earlier steps of a multi-step item, nearest first (ethnicity: ethnic_group). When this
+    // question has no answer of its own, a refusal or skip at a step is its state in the report:
+    // "Prefer not to say" at the broad group is a refusal of the ethnic group, not "not asked".
+    QStringList steps;
 
     bool isFreeText() const { return type == QuestionType::Text; }
     bool hasValue() const { return type != QuestionType::Note; }

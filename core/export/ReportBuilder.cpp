@@ -31,7 +31,8 @@ struct Item {
     const CensusTable *table = nullptr; // the council area's table: defines the columns
     QStringList codes; // census codes compared (Not answered, young bands removed)
     QHash<QString, int> bankToColumn;
-    bool isAge = false;
+    bool isAge = false; // a year of birth, turned into a TS007A band
+    bool isAgeTable = false; // compared with TS007A (a year of birth or an age band)
     QMap<QString, QList<qint64>> counts; // ward code (or unknownWard()) -> column counts
 
     int columnCount() const { return int(codes.size() + kStateColumns.size()); }
@@ -42,6 +43,48 @@ bool isAgeBandCode(const QString &code)
     bool ok = false;
     const int position = code.toInt(&ok);
     return ok && (position - 1) * 5 >= kAgeComparedFrom;
+}
+
+// A column's census figures: one category, or several merged ("2+3+4+5+6") where one bank
+// option covers them (gender identity "No": every identity other than the sex registered at
+// birth). Null when the table has none of them.
+std::optional<CensusCategory> censusColumn(const CensusTable *table, const QString &column)
+{
+    if (!table)
+        return std::nullopt;
+    CensusCategory merged;
+    merged.code = column;
+    QStringList labels;
+    for (const QString &code : column.split(QLatin1Char('+'))) {
+        if (const CensusCategory *c = table->category(code)) {
+            merged.count += c->count;
+            labels.append(c->label);
+        }
+    }
+    if (labels.isEmpty())
+        return std::nullopt;
+    merged.label = labels.join(QLatin1String(" / "));
+    return merged;
+}
+
+// The answer a multi-step item is counted under: its own when it has one, otherwise a refusal
+// or skip at one of its earlier steps (nearest first), otherwise not asked.
+Answer countedAnswer(const Question &question, const Record &record)
+{
+    const Answer own = record.answers.value(question.name, Answer::notAsked());
+    if (own.state == AnswerState::Answered && !own.value.trimmed().isEmpty())
+        return own;
+    if (own.state == AnswerState::NotAsked || own.state == AnswerState::Answered) {
+        for (const QString &step : question.steps) {
+            const AnswerState state = record.answers.value(step, Answer::notAsked()).state;
+            if (state == AnswerState::PreferNotToSay || state == AnswerState::NotAnswered)
+                return Answer { state, {}, {} };
+        }
+        // A derived value with nothing to derive from (every step routed past).
+        if (own.state == AnswerState::Answered && !question.steps.isEmpty())
+            return Answer::notAsked();
+    }
+    return own;
 }
 
 } // namespace
@@ -105,13 +148,33 @@ ReportBuilder::ReportBuilder(const Catalogue &catalogue, const CensusData &censu
             d->notes.append(QStringLiteral("%1: no reference year was given, so ages are not compared.").arg(q.name));
             continue;
         }
+        const bool ageTable = q.censusTable == QLatin1String("TS007A");
+        item.isAgeTable = ageTable;
         for (const CensusCategory &c : item.table->categories) {
-            if (!c.notAnswered && (!item.isAge || isAgeBandCode(c.code)))
+            if (!c.notAnswered && (!ageTable || isAgeBandCode(c.code)))
                 item.codes.append(c.code);
         }
+        // An option covering several census categories merges them into one column.
         for (const Choice &choice : q.choices) {
-            const int index = int(item.codes.indexOf(choice.censusCode));
-            if (!choice.censusCode.isEmpty() && index >= 0)
+            const QStringList parts = choice.censusCode.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+            if (parts.size() < 2)
+                continue;
+            qsizetype first = -1;
+            for (const QString &part : parts) {
+                const qsizetype at = item.codes.indexOf(part);
+                if (at >= 0 && (first < 0 || at < first))
+                    first = at;
+            }
+            if (first < 0)
+                continue;
+            item.codes[first] = parts.join(QLatin1Char('+'));
+            for (const QString &part : parts)
+                item.codes.removeOne(part);
+        }
+        for (const Choice &choice : q.choices) {
+            const QString column = choice.censusCode.split(QLatin1Char(' '), Qt::SkipEmptyParts).join(QLatin1Char('+'));
+            const int index = int(item.codes.indexOf(column));
+            if (!column.isEmpty() && index >= 0)
                 item.bankToColumn.insert(choice.code, index);
         }
         d->items.append(item);
@@ -127,8 +190,7 @@ void ReportBuilder::add(const Record &record)
         auto it = item.counts.find(ward);
         if (it == item.counts.end())
             it = item.counts.insert(ward, QList<qint64>(item.columnCount(), 0));
-        const Answer answer = record.answers.value(item.question->name, Answer::notAsked());
-        ++(*it)[d->column(item, answer)];
+        ++(*it)[d->column(item, countedAnswer(*item.question, record))];
     }
 }
 
@@ -167,11 +229,9 @@ AreaResult compareArea(const Item &item, const ProtectedTable &table, int row, c
     }
 
     qint64 populationTotal = 0;
-    if (census) {
-        for (const QString &c : item.codes) {
-            if (const CensusCategory *cc = census->category(c))
-                populationTotal += cc->count;
-        }
+    for (const QString &c : item.codes) {
+        if (const auto cc = censusColumn(census, c))
+            populationTotal += cc->count;
     }
     area.hasCensus = census && populationTotal > 0;
     area.ratiosSuppressed = !area.answered || *area.answered < sdc.k;
@@ -182,8 +242,8 @@ AreaResult compareArea(const Item &item, const ProtectedTable &table, int row, c
     for (int c = 0; c < categories; ++c) {
         CategoryResult result;
         result.code = item.codes.at(c);
-        const CensusCategory *cc = census ? census->category(result.code) : nullptr;
-        const CensusCategory *laCategory = item.table->category(result.code);
+        const auto cc = censusColumn(census, result.code);
+        const auto laCategory = censusColumn(item.table, result.code);
         result.label = cc ? cc->label : laCategory ? laCategory->label : result.code;
         result.count = table.released(row, c);
         if (area.hasCensus && cc)
@@ -306,6 +366,10 @@ Result<Report> ReportBuilder::build() const
                                                "respondents are counted as not comparable.")
                                     .arg(kAgeComparedFrom)
                                     .arg(d->options.referenceYear));
+        else if (item.isAgeTable)
+            result.notes.append(QStringLiteral("Ages are compared from %1; younger respondents are counted as not "
+                                               "comparable.")
+                                    .arg(kAgeComparedFrom));
         if (item.question->lowConfidence)
             result.notes.append(QStringLiteral(
                 "Low confidence: the Census 2021 gender identity estimates are official statistics in development."));

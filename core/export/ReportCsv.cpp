@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "export/Report.h"
+#include "export/ReleaseRegister.h"
 #include "export/ReportFormat.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
+
+#include <string_view>
 
 namespace chorus::exports
 {
@@ -31,8 +34,11 @@ QByteArray renderReportCsv(const Report &report)
 {
     // Long format, one published figure per line. "[c]" marks a count hidden by disclosure
     // control (the ONS convention); an empty cell means not applicable.
+    // Shares and ratios carry six significant figures and the area's goodness-of-fit sits on its
+    // all_respondents line, so anyone can recompute them from the published counts.
     QString out = QStringLiteral("characteristic,census_table,area_code,area_name,category_code,category,respondents,"
-                                 "share_pct,population_share_pct,ratio,ratio_low,ratio_high\r\n");
+                                 "share_pct,population_share_pct,ratio,ratio_low,ratio_high,chi_squared,"
+                                 "degrees_of_freedom,p_value,merged_for_test\r\n");
     auto line = [&out](const QStringList &fields) {
         QStringList quoted;
         for (const QString &f : fields)
@@ -43,19 +49,28 @@ QByteArray renderReportCsv(const Report &report)
         for (const AreaResult &a : c.areas) {
             const QStringList prefix { c.question, c.censusTableId, a.code, a.name };
             for (const CategoryResult &cat : a.categories) {
+                const auto pct = [](std::optional<double> f) { return f ? std::optional(*f * 100.0) : std::nullopt; };
                 line(prefix
                     + QStringList { cat.code, cat.label, hiddenOr(format::count(cat.count), !cat.count),
-                        format::percent(cat.share), a.hasCensus ? format::percent(cat.populationShare, 2) : QString(),
-                        format::number(cat.ratio, 2), format::number(cat.ratioLow, 2),
-                        format::number(cat.ratioHigh, 2) });
+                        format::significant(pct(cat.share)),
+                        a.hasCensus ? format::significant(pct(cat.populationShare)) : QString(),
+                        format::significant(cat.ratio), format::significant(cat.ratioLow),
+                        format::significant(cat.ratioHigh), {}, {}, {}, {} });
             }
             const std::pair<const char *, std::optional<qint64>> states[] = { { "not_comparable", a.notComparable },
                 { "prefer_not_to_say", a.preferNotToSay }, { "not_answered", a.notAnswered },
                 { "not_asked", a.notAsked }, { "all_respondents", a.respondents } };
-            for (const auto &[name, value] : states)
-                line(prefix
-                    + QStringList { QString::fromLatin1(name), QString(), hiddenOr(format::count(value), !value), {},
-                        {}, {}, {}, {} });
+            for (const auto &[name, value] : states) {
+                QStringList fields { QString::fromLatin1(name), QString(), hiddenOr(format::count(value), !value), {},
+                    {}, {}, {}, {} };
+                const bool last = std::string_view(name) == "all_respondents";
+                if (last && a.fit)
+                    fields << format::significant(a.fit->statistic) << QString::number(a.fit->degreesOfFreedom)
+                           << QString::number(a.fit->pValue, 'g', 6) << a.fitGroupLabels.join(QLatin1String("; "));
+                else
+                    fields << QString() << QString() << QString() << QString();
+                line(prefix + fields);
+            }
         }
     }
     return out.toUtf8();
@@ -95,21 +110,14 @@ Result<QStringList> differencingWarnings(const Report &report, const QByteArray 
         = QJsonDocument::fromJson(reportState(report)).object().value(QLatin1String("cells")).toObject();
     const int k = report.options.sdc.k;
     QStringList warnings;
-    for (auto it = current.begin(); it != current.end(); ++it) {
-        const auto before = previous.constFind(it.key());
-        if (before == previous.constEnd())
-            continue;
-        const qint64 difference = qAbs(it.value().toInteger() - before.value().toInteger());
-        if (difference > 0 && difference < k) {
-            const QStringList parts = it.key().split(QLatin1Char('|'));
-            warnings.append(
-                QStringLiteral("%1, row %2, column %3 differs from the previous report by %4 (fewer than %5): "
-                               "comparing the two reports could single out those respondents. Wait for more responses "
-                               "or publish only one.")
-                    .arg(parts.value(0), parts.value(1), parts.value(2))
-                    .arg(difference)
-                    .arg(k));
-        }
+    for (const CellDifference &c : smallDifferences(current, previous, k)) {
+        warnings.append(
+            QStringLiteral("%1, row %2, column %3 differs from the previous report by %4 (fewer than %5): "
+                           "comparing the two reports could single out those respondents. Wait for more responses "
+                           "or publish only one.")
+                .arg(c.question, c.row, c.column)
+                .arg(c.difference)
+                .arg(k));
     }
     return warnings;
 }

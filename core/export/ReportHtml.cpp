@@ -136,7 +136,7 @@ QString fitText(const AreaResult &a)
     QString text = QStringLiteral("<p>Goodness of fit with the census (χ²): %1 on %2 degrees of freedom, p %3%4%5.")
                        .arg(QString::number(a.fit->statistic, 'f', 2))
                        .arg(a.fit->degreesOfFreedom)
-                       .arg(a.fit->pValue < 0.001 ? QString() : QStringLiteral("= "), format::pValue(a.fit->pValue))
+                       .arg(a.fit->pValue < 0.001 ? QString() : QStringLiteral("= "), html(format::pValue(a.fit->pValue)))
                        .arg(a.fit->pValue < 0.05 ? QStringLiteral(
                                 ": respondents differ from the population more than chance would explain")
                                                  : QStringLiteral(": no clear difference from the population"));

@@ -33,6 +33,10 @@ Record recordFromResponse(const response::Response &response)
     record.surveyId = response.surveyId;
     record.surveyVersion = response.surveyVersion;
     record.bankVersion = response.bankVersion;
+    // The event's ward as the device sealed it. Anything that is not a ward code (a damaged or
+    // foreign submission) counts as "ward not recorded" rather than inventing a ward table row.
+    if (response::isValidWardCode(response.eventWard))
+        record.ward = response.eventWard;
     for (auto it = response.repeatCounts.cbegin(); it != response.repeatCounts.cend(); ++it)
         record.repeats.insert(it.key(), QList<Answers>(std::max(0, it.value())));
     for (auto it = response.answers.cbegin(); it != response.answers.cend(); ++it) {

@@ -8,7 +8,8 @@ namespace chorus::exports
 {
 
 // A decrypted response as an export record: "repeat[n]/name" answer paths become repeat
-// instances. Responses carry no ward yet, so `ward` stays empty.
+// instances. `ward` is the event ward sealed in the submission (meta/chorus:eventWard), empty
+// when the response was not collected at an event mapped to a ward.
 Record recordFromResponse(const response::Response &response);
 
 // A catalogue read off one response, for exports without the survey package: every answer path

@@ -63,17 +63,14 @@ Result<QString> Finalizer::finalize(const survey::SurveyPackage &package, const 
         if (auto continues = consent::surveyMayContinue(package, *response.consent); !continues) {
             return continues.error();
         }
-        if (consent::applyConsentToAnswers(package, *response.consent, gated) > 0) {
-            for (auto it = response.answers.cbegin(); it != response.answers.cend(); ++it) {
-                const bool given = it->state == AnswerState::Answered || it->state == AnswerState::PreferNotToSay;
-                if (given && gated.answers.value(it.key()).state == AnswerState::NotAsked) {
-                    return makeError(ErrorKind::InvalidInput,
-                                     QStringLiteral("the response answers an equality question (%1) but consent to "
-                                                    "equality monitoring was not given: nothing was stored")
-                                         .arg(it.key()));
-                }
-            }
+        if (const QStringList given = consent::givenAnswersWithoutGrant(package, *response.consent, response);
+            !given.isEmpty()) {
+            return makeError(ErrorKind::InvalidInput,
+                             QStringLiteral("the response answers an equality question (%1) but consent to "
+                                            "equality monitoring was not given: nothing was stored")
+                                 .arg(given.join(QStringLiteral(", "))));
         }
+        consent::applyConsentToAnswers(package, *response.consent, gated);
     }
     auto key = councilKey(package);
     if (!key) {

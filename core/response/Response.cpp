@@ -18,6 +18,12 @@ bool isValidInstanceId(const QString &instanceId)
     return re.match(instanceId).hasMatch();
 }
 
+bool isValidWardCode(const QString &code)
+{
+    static const QRegularExpression re(QStringLiteral("^[ENSW][0-9]{8}$"));
+    return re.match(code).hasMatch();
+}
+
 QString repeatAnswerPath(const QString &repeat, int instance, const QString &name)
 {
     return QStringLiteral("%1[%2]/%3").arg(repeat).arg(instance).arg(name);

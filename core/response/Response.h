@@ -43,6 +43,8 @@ struct Response {
 // "uuid:" + a fresh random v4 UUID.
 QString newInstanceId();
 bool isValidInstanceId(const QString &instanceId);
+// An ONS ward code: a nation letter and eight digits ("E05013938", "W05000981").
+bool isValidWardCode(const QString &code);
 
 // "repeat[n]/name"
 QString repeatAnswerPath(const QString &repeat, int instance, const QString &name);

@@ -22,11 +22,25 @@ QString xmlSafe(const QString &text)
     QString out;
     out.reserve(text.size());
     for (const QChar c : text) {
-        if (c.unicode() >= 0x20 || c == QLatin1Char('\t') || c == QLatin1Char('\n')) {
+        if (c.unicode() >= 0x20 || c == QLatin1Char('\t') || c == QLatin1Char('\n') || c == QLatin1Char('\r')) {
             out.append(c);
         }
     }
     return out;
+}
+
+// Element text with its CRs written as "&#13;": a parser turns a literal CR or CRLF into LF (XML
+// 1.0 end-of-line handling), so a CRLF typed in a comment would come back as LF. Attribute
+// values need nothing: QXmlStreamWriter already writes their CR, LF and tab as references.
+void writeText(QXmlStreamWriter &xml, const QString &text)
+{
+    const QStringList lines = text.split(QLatin1Char('\r'));
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        if (i > 0)
+            xml.writeEntityReference(QStringLiteral("#13"));
+        if (!lines.at(i).isEmpty())
+            xml.writeCharacters(lines.at(i));
+    }
 }
 
 QString timestamp(const QDateTime &t)
@@ -67,7 +81,7 @@ public:
             if (!answer.writeIn.isEmpty()) {
                 m_xml.writeAttribute(kNs, QStringLiteral("writeIn"), xmlSafe(answer.writeIn));
             }
-            m_xml.writeCharacters(xmlSafe(answer.value));
+            writeText(m_xml, xmlSafe(answer.value));
         }
         m_xml.writeEndElement();
     }

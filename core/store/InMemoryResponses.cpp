@@ -133,6 +133,22 @@ public:
         return removed;
     }
 
+    Status removeEnvelope(const QString &instanceId, const QString &reason) override
+    {
+        StoredResponse *r = find(instanceId);
+        if (!r) {
+            return rules::notFound(instanceId);
+        }
+        if (auto allowed = rules::envelopeMayBeRemoved(instanceId, r->state); !allowed) {
+            return allowed;
+        }
+        if (!r->envelopeRemoved) {
+            removeEnvelope(*r);
+            m_data->appendAudit(QStringLiteral("response.envelope_removed"), instanceId, reason);
+        }
+        return {};
+    }
+
 private:
     StoredResponse *find(const QString &id)
     {

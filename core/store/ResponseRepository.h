@@ -94,6 +94,13 @@ public:
     // Retention: deletes the envelope bytes of responses accepted at or before `acceptedBefore`.
     // Returns how many envelopes were removed.
     virtual Result<int> removeAcceptedEnvelopes(const QDateTime &acceptedBefore) = 0;
+
+    // Erases the envelope bytes of one response the server already has (accepted, conflict,
+    // deleted on server) now, as markWithdrawn does before sync, keeping its id and state; the
+    // audit line carries `reason`. A response whose envelope is still needed for sending
+    // (finalized, sending, failed) is refused: withdraw it with markWithdrawn instead. Erasing
+    // an envelope already gone changes nothing.
+    virtual Status removeEnvelope(const QString &instanceId, const QString &reason) = 0;
 };
 
 } // namespace chorus::store

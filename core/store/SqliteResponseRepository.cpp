@@ -38,6 +38,40 @@ Status deleteEnvelope(Database &db, qint64 rowId, qint64 at)
     return manifest->bind(1, at).bind(2, rowId).run();
 }
 
+struct CurrentRow {
+    qint64 rowId = 0;
+    ResponseState state = ResponseState::Finalized;
+    bool envelopeRemoved = false;
+};
+
+// The row, state and envelope of `instanceId`, read inside the caller's transaction. The
+// statement is reset before returning: an active one would block the checkpoint that scrubs
+// an erased envelope out of the WAL.
+Result<CurrentRow> currentRow(Database &db, const QString &instanceId)
+{
+    auto current = db.cached("SELECT id, state, envelope_purged_at FROM responses WHERE instance_id = ?");
+    if (!current) {
+        return current.error();
+    }
+    auto found = current->bind(1, instanceId).step();
+    if (!found) {
+        return found.error();
+    }
+    if (!*found) {
+        return rules::notFound(instanceId);
+    }
+    const qint64 rowId = current->int64(0);
+    const QString stateText = current->text(1);
+    const bool envelopeRemoved = !current->isNull(2);
+    current->reset();
+    const auto state = stateFromName(stateText);
+    if (!state) {
+        return makeError(ErrorKind::Database, QStringLiteral("response '%1' has an unknown state '%2' in the database")
+                                                  .arg(instanceId, stateText));
+    }
+    return CurrentRow{rowId, *state, envelopeRemoved};
+}
+
 } // namespace
 
 SqliteResponseRepository::SqliteResponseRepository(Database &db, Clock clock) : m_db(db), m_clock(std::move(clock)) {}
@@ -121,26 +155,12 @@ Status SqliteResponseRepository::move(const QString &instanceId, ResponseState t
     if (!tx) {
         return tx.error();
     }
-    auto current = m_db.cached("SELECT id, state FROM responses WHERE instance_id = ?");
-    if (!current) {
-        return current.error();
+    auto row = currentRow(m_db, instanceId);
+    if (!row) {
+        return row.error();
     }
-    auto found = current->bind(1, instanceId).step();
-    if (!found) {
-        return found.error();
-    }
-    if (!*found) {
-        return rules::notFound(instanceId);
-    }
-    const qint64 rowId = current->int64(0);
-    const QString fromName = current->text(1);
-    const auto from = stateFromName(fromName);
-    current->reset(); // an active statement would block the checkpoint that scrubs a withdrawal
-    if (!from) {
-        return makeError(ErrorKind::Database, QStringLiteral("response '%1' has an unknown state '%2' in the database")
-                                                  .arg(instanceId, fromName));
-    }
-    if (auto allowed = response::transition(*from, to); !allowed) {
+    const qint64 rowId = row->rowId;
+    if (auto allowed = response::transition(row->state, to); !allowed) {
         return makeError(allowed.error().kind,
                          QStringLiteral("response '%1': %2").arg(instanceId, allowed.error().message));
     }
@@ -264,6 +284,39 @@ Result<int> SqliteResponseRepository::removeAcceptedEnvelopes(const QDateTime &a
         m_db.scrubWal();
     }
     return int(targets.size());
+}
+
+Status SqliteResponseRepository::removeEnvelope(const QString &instanceId, const QString &reason)
+{
+    auto tx = Transaction::begin(m_db);
+    if (!tx) {
+        return tx.error();
+    }
+    auto row = currentRow(m_db, instanceId);
+    if (!row) {
+        return row.error();
+    }
+    const qint64 rowId = row->rowId;
+    const bool alreadyGone = row->envelopeRemoved;
+    if (auto allowed = rules::envelopeMayBeRemoved(instanceId, row->state); !allowed) {
+        return allowed;
+    }
+    if (alreadyGone) {
+        return {};
+    }
+    const qint64 now = toStoredTime(m_clock());
+    if (auto status = deleteEnvelope(m_db, rowId, now); !status) {
+        return status;
+    }
+    if (auto status = appendAudit(m_db, now, QStringLiteral("response.envelope_removed"), instanceId, reason);
+        !status) {
+        return status;
+    }
+    if (auto status = tx->commit(); !status) {
+        return status;
+    }
+    m_db.scrubWal();
+    return {};
 }
 
 } // namespace chorus::store

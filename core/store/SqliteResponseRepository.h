@@ -29,6 +29,7 @@ public:
     Result<StateCounts> countsByState(const QString &surveyId) override;
     Result<QList<ResponseSummary>> list() override;
     Result<int> removeAcceptedEnvelopes(const QDateTime &acceptedBefore) override;
+    Status removeEnvelope(const QString &instanceId, const QString &reason) override;
 
 private:
     Status move(const QString &instanceId, ResponseState to, const QString &reason, bool retryable);

@@ -165,6 +165,17 @@ Status checkSurveyUpgrade(const StoredSurvey *current, const StoredSurvey &incom
     return {};
 }
 
+Status envelopeMayBeRemoved(const QString &instanceId, ResponseState state)
+{
+    if (state == ResponseState::Accepted || state == ResponseState::Conflict || state == ResponseState::DeletedOnServer
+        || state == ResponseState::Withdrawn) {
+        return {};
+    }
+    return makeError(ErrorKind::InvalidInput,
+                     QStringLiteral("response '%1' is %2: its envelope is still needed for sending; withdraw it instead")
+                         .arg(instanceId, response::stateName(state)));
+}
+
 Error notFound(const QString &instanceId)
 {
     return makeError(ErrorKind::NotFound, QStringLiteral("no finalized response '%1' on this device").arg(instanceId));

@@ -18,6 +18,9 @@ Status validate(const ConsentEntry &entry);
 // ok() with *write = false means "identical, nothing to do".
 Status checkSurveyUpgrade(const StoredSurvey *current, const StoredSurvey &incoming, bool *write);
 
+// removeEnvelope() is only for a response the server has: its envelope is no longer needed.
+Status envelopeMayBeRemoved(const QString &instanceId, ResponseState state);
+
 Error notFound(const QString &instanceId);
 Error alreadyFinalized(const QString &instanceId);
 Error consentExists(const QString &consentId);

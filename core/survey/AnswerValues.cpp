@@ -29,17 +29,14 @@ Error invalid(const char *text)
     return makeError(ErrorKind::InvalidInput, engineMessage(text));
 }
 
-// Free text is kept as typed except for what XML 1.0 cannot carry or would normalise away
-// (control characters, CR line endings), so a submission parses back to the same answer.
+// Free text is kept as typed, line endings included (the submission writes CR as a character
+// reference, which XML parsers keep), except for control characters XML 1.0 cannot carry.
 QString plainText(const QString &raw)
 {
-    QString text = raw;
-    text.replace(QLatin1String("\r\n"), QLatin1String("\n"));
-    text.replace(QLatin1Char('\r'), QLatin1Char('\n'));
     QString out;
-    out.reserve(text.size());
-    for (const QChar c : text) {
-        if (c.unicode() >= 0x20 || c == QLatin1Char('\t') || c == QLatin1Char('\n')) {
+    out.reserve(raw.size());
+    for (const QChar c : raw) {
+        if (c.unicode() >= 0x20 || c == QLatin1Char('\t') || c == QLatin1Char('\n') || c == QLatin1Char('\r')) {
             out.append(c);
         }
     }

@@ -12,6 +12,19 @@ bool isValidName(const QString &name)
     return re.match(name).hasMatch() && !name.startsWith(QLatin1String("xml"), Qt::CaseInsensitive);
 }
 
+bool isReservedName(const QString &name)
+{
+    // The record columns every export writes before the questions' own (export/TableLayout),
+    // and the suffixes of a question's companion columns: a question named like one of them
+    // would give a file two columns with one heading.
+    static const QStringList columns{QStringLiteral("instanceID"), QStringLiteral("survey_id"),
+                                     QStringLiteral("survey_version"), QStringLiteral("bank_version"),
+                                     QStringLiteral("ward"), QStringLiteral("KEY"), QStringLiteral("PARENT_KEY"),
+                                     QStringLiteral("meta")};
+    return columns.contains(name, Qt::CaseInsensitive) || name.endsWith(QLatin1String("__state"), Qt::CaseInsensitive)
+        || name.endsWith(QLatin1String("__write_in"), Qt::CaseInsensitive);
+}
+
 bool isValidChoiceCode(const QString &code)
 {
     static const QRegularExpression re(QStringLiteral("^[A-Za-z0-9_.-]{1,32}$"));
@@ -127,8 +140,10 @@ std::optional<Question> QuestionParser::parse(const QJsonObject &o, const QStrin
         if (!isValidName(*name)) {
             m_reader.problem(J::join(path, "name"),
                              QStringLiteral("\"%1\" is not a valid name: start with a letter or '_', then up to 63 letters, digits, '_', '.' or '-'").arg(*name));
-        } else if (*name == QLatin1String("meta")) {
-            m_reader.problem(J::join(path, "name"), QStringLiteral("\"meta\" is reserved for submission metadata"));
+        } else if (isReservedName(*name)) {
+            m_reader.problem(J::join(path, "name"),
+                             QStringLiteral("\"%1\" is reserved: exports already have a column of that name (or the "
+                                            "submission's metadata), so rename the question").arg(*name));
         }
         q.name = *name;
     }

@@ -39,6 +39,9 @@ private:
 };
 
 bool isValidName(const QString &name);
+// Names a question cannot have: the export's own record columns (instanceID, ward, ...), a
+// question's companion columns (name__state, name__write_in) and the submission's meta.
+bool isReservedName(const QString &name);
 bool isValidChoiceCode(const QString &code);
 
 } // namespace chorus::survey

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `chorusctl collect` with consent flags, end to end: the record is sealed inside the
 // submission, the printed receipt code matches its hash, a refusal keeps no equality answer.
+#include "BankSurveys.h"
 #include "ConsentTestSupport.h"
 
 #include "consent/SurveyConsent.h"
@@ -136,6 +137,47 @@ private Q_SLOTS:
         QVERIFY(!response->consent->isGranted(u"equality_monitoring"_s));
         QCOMPARE(response->answer(u"sex"_s), response::Answer::notAsked());
         QCOMPARE(response->answer(u"improvements"_s), response::Answer::answered(u"Open on Sundays"_s));
+    }
+
+    // A respondent who declines equality monitoring is recorded, whichever bank items the survey
+    // asks: the bank's calculations (age_16_plus, the disability flag) are not answers they gave.
+    void collect_everyBankItem_noEqualityAnswer_isStoredWithEitherGrant()
+    {
+        QFile in(demoSurveyPath());
+        QVERIFY(in.open(QIODevice::ReadOnly));
+        const QJsonObject base = QJsonDocument::fromJson(in.readAll()).object();
+        QList<QJsonObject> surveys;
+        for (const QString &nation : {u"england"_s, u"wales"_s}) {
+            QJsonObject forNation = base;
+            forNation.insert(u"nation"_s, nation);
+            surveys += chorus::testing::everyBankItemSurveys(forNation);
+        }
+        QVERIFY(surveys.size() >= 4); // per nation, the two ways of asking age cannot share a survey
+        for (qsizetype i = 0; i < surveys.size(); ++i) {
+            const QString path = m_dir.filePath(u"every-bank-item-%1.chorus.json"_s.arg(i));
+            QFile out(path);
+            QVERIFY(out.open(QIODevice::WriteOnly));
+            out.write(QJsonDocument(surveys[i]).toJson());
+            out.close();
+            auto package = survey::SurveyLoader::loadFile(path);
+            QVERIFY(package.ok());
+            for (const bool equality : {false, true}) {
+                const QString db = m_dir.filePath(u"every-bank-item-%1-%2.db"_s.arg(i).arg(equality));
+                QStringList args = collectWithoutEqualityAnswers(path, db);
+                if (equality)
+                    args << u"--grant"_s << u"equality_monitoring"_s;
+                const auto run = runCli(args);
+                QVERIFY2(run.code == 0, qPrintable(path + u": "_s + run.err));
+                auto response = openStored(db, outputValue(run.out, u"finalized"_s));
+                QVERIFY(response.ok());
+                for (auto it = response->answers.cbegin(); it != response->answers.cend(); ++it) {
+                    const survey::Question *q = package->question(it.key());
+                    if (!equality && q && !q->bankItem.isEmpty())
+                        QCOMPARE(it->state, response::AnswerState::NotAsked);
+                }
+                QCOMPARE(response->answer(u"improvements"_s), response::Answer::answered(u"Open on Sundays"_s));
+            }
+        }
     }
 
     void collect_presetReceiptCodeFromThePaperSlip_isTheOneRecorded()

@@ -180,26 +180,49 @@ private Q_SLOTS:
                  consent::receiptCodeHash(code, consent::receiptHashKeyFor(demoSurvey())));
     }
 
-    void withdraw_afterAcceptance_queuesASealedWithdrawalRequest()
+    // After sync the server has the response: the request goes to the council, and the sealed
+    // copy on the device is erased now, as the before-sync path does.
+    void withdraw_afterAcceptance_queuesASealedRequestAndErasesTheLocalEnvelope()
     {
         const QString db = m_dir.filePath(u"after.db"_s);
         const Collected mine = collect(db, u"x"_s);
+        const Collected other = collect(db, u"Keep me"_s);
+        QByteArray slice;
+        QByteArray wrappedKey;
         {
             auto store = store::SqliteStore::open(db);
             QVERIFY((*store)->responses().markSending(mine.instanceId).ok());
             QVERIFY((*store)->responses().markAccepted(mine.instanceId).ok());
+            auto stored = (*store)->responses().load(mine.instanceId);
+            QVERIFY(stored.ok());
+            slice = stored->envelope.encryptedFiles.constLast().bytes.mid(16, 48);
+            const QByteArray manifest = stored->envelope.manifest;
+            wrappedKey = manifest.mid(manifest.indexOf("<base64EncryptedKey>") + 20, 40);
+            QVERIFY((*store)->database().checkpoint().ok());
         }
+        QVERIFY(databaseBytes(db).contains(slice)); // the scan can see it while it is there
         const auto run = withdraw(db, mine.code);
         QVERIFY2(run.code == 0, qPrintable(run.err));
         QVERIFY(run.out.contains(u"request_needed"));
         const QString requestId = outputValue(run.out, u"queued withdrawal request"_s);
         QVERIFY(!requestId.isEmpty());
 
+        const QByteArray disk = databaseBytes(db);
+        QVERIFY(!disk.contains(slice));
+        QVERIFY(!disk.contains(wrappedKey));
         auto store = store::SqliteStore::open(db);
+        auto gone = (*store)->responses().load(mine.instanceId);
+        QVERIFY(gone.ok());
+        QVERIFY(gone->state == response::ResponseState::Accepted); // the id and its fate stay visible
+        QVERIFY(gone->envelopeRemoved);
+        QVERIFY(!(*store)->responses().load(other.instanceId)->envelopeRemoved);
+
         auto queued = (*store)->responses().queued(10);
         QVERIFY(queued.ok());
-        QCOMPARE(queued->size(), 1);
-        QCOMPARE(queued->first().envelope.instanceId, requestId);
+        QStringList queuedIds;
+        for (const store::StoredResponse &r : *queued)
+            queuedIds.append(r.envelope.instanceId);
+        QVERIFY(queuedIds.contains(requestId));
 
         // Only the council can read it: decrypt with the test key and check what it names.
         auto xml = openStoredXml(db, requestId);
@@ -208,10 +231,9 @@ private Q_SLOTS:
         QVERIFY(!xml->contains(mine.code.toUtf8()));
         auto request = consent::parseWithdrawalSubmission(*xml);
         QVERIFY(request.ok());
-        auto original = openStored(db, mine.instanceId); // accepted: kept until retention
-        QVERIFY(original.ok());
-        QCOMPARE(request->receiptCodeHash, original->consent->receiptCodeHash);
-        QCOMPARE(request->surveyId, original->surveyId);
+        QCOMPARE(request->receiptCodeHash,
+                 consent::receiptCodeHash(*consent::ReceiptCode::parse(mine.code), consent::receiptHashKeyFor(demoSurvey())));
+        QCOMPARE(request->surveyId, demoSurvey().id);
         QVERIFY(request->channel == consent::WithdrawalChannel::OnDeviceRespondent);
     }
 };

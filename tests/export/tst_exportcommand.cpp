@@ -7,11 +7,14 @@
 #include "crypto/KeyFile.h"
 #include "crypto/OdkEnvelope.h"
 #include "crypto/RsaOaep.h"
+#include "store/SqliteStore.h"
 #include "response/SubmissionXml.h"
 #include "survey/SurveyLoader.h"
 
 #include <QDir>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -250,6 +253,112 @@ private Q_SLOTS:
         QCOMPARE(code, int(ExitOk));
         QCOMPARE(crypto::rsaPrivateOperations() - before, quint64(2 * kEnvelopes));
         QVERIFY2(ro.contains(QLatin1String("(3 records")), qPrintable(ro + re));
+    }
+
+    // The real path of an event ward: `collect --ward` seals it into the submission, the stored
+    // envelope is what a pull writes, and the export and the report carry the ward.
+    void collectWard_reachesTheExportColumnAndTheReportWardRow()
+    {
+        QFile in(kSurvey);
+        QVERIFY(in.open(QIODevice::ReadOnly));
+        QJsonObject survey = QJsonDocument::fromJson(in.readAll()).object();
+        crypto::KeyDirectory keys(m_dir.filePath(QStringLiteral("keys")));
+        auto council = keys.councilPublicKey();
+        QVERIFY(council.ok());
+        QJsonObject encryption = survey.value(QStringLiteral("encryption")).toObject();
+        encryption.insert(QStringLiteral("publicKey"), QString::fromLatin1(council->toBase64()));
+        survey.insert(QStringLiteral("encryption"), encryption);
+        const QString surveyPath = m_dir.filePath(QStringLiteral("ward/survey.chorus.json"));
+        writeFile(surveyPath, QJsonDocument(survey).toJson());
+        writeFile(m_dir.filePath(QStringLiteral("ward/answers.json")),
+            R"({"uses_library": "no", "agree_evening_hours": "4", "agree_hubs": "4", "sex": "female"})");
+
+        const QString db = m_dir.filePath(QStringLiteral("ward/device.db"));
+        const QString admin = m_dir.filePath(QStringLiteral("ward/admin"));
+        for (const QString &ward : { QStringLiteral("e05013938"), QStringLiteral("E05013938"), QString() }) {
+            QStringList collect { QStringLiteral("chorusctl"), QStringLiteral("collect"), QStringLiteral("--survey"),
+                surveyPath, QStringLiteral("--db"), db, QStringLiteral("--answers"),
+                m_dir.filePath(QStringLiteral("ward/answers.json")), QStringLiteral("--grant"),
+                QStringLiteral("consultation"), QStringLiteral("--grant"), QStringLiteral("equality_monitoring"),
+                QStringLiteral("--event"), QStringLiteral("Library open day") };
+            if (!ward.isEmpty())
+                collect << QStringLiteral("--ward") << ward;
+            QString o, e;
+            QTextStream os(&o), es(&e);
+            Io io { os, es };
+            QCOMPARE(run(collect, io), int(ExitOk));
+        }
+        {
+            auto store = store::SqliteStore::open(db);
+            QVERIFY(store.ok());
+            const auto listed = (*store)->responses().list();
+            QVERIFY(listed.ok());
+            QCOMPARE(listed->size(), 3);
+            for (int i = 0; i < listed->size(); ++i) {
+                auto stored = (*store)->responses().load(listed->at(i).instanceId);
+                QVERIFY(stored.ok());
+                const QString dir = admin + QStringLiteral("/submissions/%1").arg(i);
+                writeFile(dir + QLatin1String("/submission.xml"), stored->envelope.manifest);
+                for (const FilePart &part : stored->envelope.encryptedFiles)
+                    writeFile(dir + QLatin1Char('/') + part.name, part.bytes);
+            }
+        }
+
+        QStringList exportArgs { QStringLiteral("--in"), admin, QStringLiteral("--keys"),
+            m_dir.filePath(QStringLiteral("keys")), QStringLiteral("--passphrase-file"),
+            m_dir.filePath(QStringLiteral("pass")), QStringLiteral("--survey"), surveyPath, QStringLiteral("--quiet"),
+            QStringLiteral("--format"), QStringLiteral("csv"), QStringLiteral("--out"),
+            m_dir.filePath(QStringLiteral("ward/csv")) };
+        QString err;
+        QCOMPARE(runCli(exportArgs, nullptr, &err), int(ExitOk));
+        const QStringList csvFiles = QDir(m_dir.filePath(QStringLiteral("ward/csv"))).entryList(QDir::Files);
+        QCOMPARE(csvFiles.size(), 1);
+        QFile csv(m_dir.filePath(QStringLiteral("ward/csv/")) + csvFiles.first());
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        QCOMPARE(csv.readAll().count(",E05013938,"), 2);
+
+        QString o, e;
+        QTextStream os(&o), es(&e);
+        Io io { os, es };
+        const QString out = m_dir.filePath(QStringLiteral("ward/report"));
+        const int code = run({ QStringLiteral("chorusctl"), QStringLiteral("report"), QStringLiteral("--pulled"), admin,
+                                 QStringLiteral("--keys"), m_dir.filePath(QStringLiteral("keys")),
+                                 QStringLiteral("--passphrase-file"), m_dir.filePath(QStringLiteral("pass")),
+                                 QStringLiteral("--survey"), surveyPath, QStringLiteral("--census"),
+                                 QStringLiteral(CHORUS_SOURCE_DIR "/examples/census/E09000021-kingston-upon-thames.json"),
+                                 QStringLiteral("--census"),
+                                 QStringLiteral(CHORUS_SOURCE_DIR "/examples/census/E05013938-kingston-town-ward.json"),
+                                 QStringLiteral("--out"), out },
+            io);
+        os.flush();
+        es.flush();
+        QVERIFY2(code == int(ExitOk), qPrintable(e));
+        QFile html(QDir(out).filePath(QStringLiteral("report.html")));
+        QVERIFY(html.open(QIODevice::ReadOnly));
+        const QByteArray page = html.readAll();
+        QVERIFY(page.contains("Kingston Town"));
+        QVERIFY(page.contains("Ward not recorded"));
+    }
+
+    void collectWard_notAWardCode_isAUsageError()
+    {
+        for (const QString &ward : { QStringLiteral("Kingston Town"), QStringLiteral("E0501393"), QString() }) {
+            QString o, e;
+            QTextStream os(&o), es(&e);
+            Io io { os, es };
+            const QString db = m_dir.filePath(QStringLiteral("badward.db"));
+            writeFile(m_dir.filePath(QStringLiteral("badward.json")),
+                R"({"uses_library": "no", "agree_evening_hours": "4", "agree_hubs": "4"})");
+            QCOMPARE(run({ QStringLiteral("chorusctl"), QStringLiteral("collect"), QStringLiteral("--survey"), kSurvey,
+                             QStringLiteral("--db"), db, QStringLiteral("--answers"),
+                             m_dir.filePath(QStringLiteral("badward.json")), QStringLiteral("--grant"),
+                             QStringLiteral("consultation"), QStringLiteral("--ward"), ward },
+                         io),
+                int(ExitUsage));
+            es.flush();
+            QVERIFY2(e.contains(QLatin1String("--ward")), qPrintable(e));
+            QVERIFY(!QFile::exists(db));
+        }
     }
 
     void unknownFormat_isAUsageError()

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ExportFixtures.h"
 #include "export/RecordWriter.h"
+#include "export/TableLayout.h"
+#include "survey/QuestionParser.h"
 
 #include <QDir>
 #include <QFile>
@@ -142,6 +144,19 @@ private Q_SLOTS:
         QVERIFY(exportAll(**writer).ok());
         QVERIFY(matchesGolden(dir.filePath(QStringLiteral("libraries.csv")), QStringLiteral("labels-cy.csv")));
         QVERIFY(readAll(dir.filePath(QStringLiteral("libraries-household.csv"))).startsWith("\xEF\xBB\xBF"));
+    }
+
+    // Survey validation refuses these names for questions, so a question never shares a heading
+    // with one of the export's own columns.
+    void fixedColumns_areNamesNoQuestionMayHave()
+    {
+        const Catalogue empty;
+        for (const QString &group : { QString(), QStringLiteral("household") }) {
+            for (const QString &header : TableLayout(empty, group, ExportOptions {}).headers())
+                QVERIFY2(survey::isReservedName(header), qPrintable(header));
+        }
+        QVERIFY(survey::isReservedName(QStringLiteral("comments__state")));
+        QVERIFY(survey::isReservedName(QStringLiteral("reason__write_in")));
     }
 
     void csv_quotedFields_readBackExactly()

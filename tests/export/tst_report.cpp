@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "export/Report.h"
+#include "export/ReportFormat.h"
 
 #include <QTest>
 
@@ -262,6 +263,105 @@ private Q_SLOTS:
         QVERIFY(html.contains("<caption>Religion, Kingston upon Thames: figures</caption>"));
         QVERIFY(!html.contains("<script"));
         QVERIFY(!html.contains("http://") || html.contains("xmlns=\"http://www.w3.org/2000/svg\""));
+    }
+
+    // Refusing the broad ethnic group routes past the detailed question: that is a refusal of the
+    // ethnic group, reported as prefer not to say, not as "not asked".
+    void twoStepEthnicity_firstStepRefusal_isPreferNotToSay()
+    {
+        Catalogue cat;
+        Question broad;
+        broad.name = QStringLiteral("ethnic_group");
+        broad.type = QuestionType::SingleChoice;
+        broad.choices.append({ QStringLiteral("white"), {}, {} });
+        Question detailed;
+        detailed.name = QStringLiteral("ethnicity");
+        detailed.type = QuestionType::SingleChoice;
+        detailed.censusTable = QStringLiteral("TS021");
+        detailed.steps = { QStringLiteral("ethnic_group") };
+        detailed.choices.append({ QStringLiteral("white_british"), {}, QStringLiteral("13") });
+        cat.questions = { broad, detailed };
+        QList<Record> records;
+        auto add = [&](int n, const Answer &first, const Answer &second) {
+            for (int i = 0; i < n; ++i) {
+                Record r;
+                r.instanceId = QStringLiteral("uuid:e%1").arg(records.size());
+                r.answers.insert(QStringLiteral("ethnic_group"), first);
+                r.answers.insert(QStringLiteral("ethnicity"), second);
+                records.append(r);
+            }
+        };
+        add(84, Answer { AnswerState::PreferNotToSay, {}, {} }, Answer { AnswerState::NotAsked, {}, {} });
+        add(20, Answer { AnswerState::Answered, QStringLiteral("white"), {} },
+            Answer { AnswerState::Answered, QStringLiteral("white_british"), {} });
+        add(12, Answer { AnswerState::NotAnswered, {}, {} }, Answer { AnswerState::NotAsked, {}, {} });
+        const Report report = build(records, {}, cat);
+        QCOMPARE(report.characteristics.size(), 1); // the broad step has no table of its own
+        const AreaResult &la = report.characteristics.first().areas.first();
+        QCOMPARE(la.preferNotToSay, std::optional<qint64>(84));
+        QCOMPARE(la.notAnswered, std::optional<qint64>(12));
+        QCOMPARE(la.answered, std::optional<qint64>(20));
+    }
+
+    // An option covering several census categories is compared with their sum.
+    void optionCoveringSeveralCategories_isComparedWithTheirSum()
+    {
+        Catalogue cat = catalogue();
+        Question &religion = cat.questions[0];
+        religion.choices = { { QStringLiteral("christian"), {}, QStringLiteral("2") },
+            { QStringLiteral("smaller"), {}, QStringLiteral("3 5 7") } };
+        QList<Record> records;
+        for (int i = 0; i < 60; ++i)
+            records.append(record(i, Answer { AnswerState::Answered, i < 40 ? QStringLiteral("christian") : QStringLiteral("smaller"), {} }));
+        const Report report = build(records, {}, cat);
+        const AreaResult &la = report.characteristics.first().areas.first();
+        const CensusTable *ts030 = m_census.table(QStringLiteral("E09000021"), QStringLiteral("TS030"));
+        QVERIFY(ts030);
+        const CategoryResult &merged = category(la, QStringLiteral("3+5+7"));
+        QCOMPARE(merged.count, std::optional<qint64>(20));
+        qint64 population = 0, mergedCount = 0;
+        for (const CensusCategory &c : ts030->categories) {
+            if (!c.notAnswered)
+                population += c.count;
+            if (c.code == QLatin1String("3") || c.code == QLatin1String("5") || c.code == QLatin1String("7"))
+                mergedCount += c.count;
+        }
+        QVERIFY(near(merged.populationShare, double(mergedCount) / double(population), 1e-12));
+        for (const CategoryResult &c : la.categories)
+            QVERIFY(c.code != QLatin1String("3") && c.code != QLatin1String("5"));
+    }
+
+    // Figures a reader can check: six significant figures, and the test on the area's last line.
+    void csv_sharesAndRatiosToSixSignificantFigures_withTheGoodnessOfFit()
+    {
+        const Report report = build(religionRecords());
+        const QList<QByteArray> lines = renderReportCsv(report).split('\n');
+        QVERIFY(lines.first().contains("ratio_high,chi_squared,degrees_of_freedom,p_value,merged_for_test"));
+        const AreaResult &la = report.characteristics.first().areas.first();
+        QByteArray christian;
+        QByteArray total;
+        for (const QByteArray &l : lines) {
+            if (l.startsWith("religion,TS030,") && l.contains(",2,") && christian.isEmpty())
+                christian = l;
+            if (l.startsWith("religion,TS030,") && l.contains(",all_respondents,") && total.isEmpty())
+                total = l;
+        }
+        QVERIFY2(christian.contains(",46.8750,"), christian.constData()); // 90 of 192 answered
+        const QString ratio = format::significant(category(la, QStringLiteral("2")).ratio);
+        QVERIFY2(christian.contains(QByteArray(QByteArray(",") + ratio.toUtf8() + ",")), christian.constData());
+        QVERIFY(la.fit);
+        QVERIFY2(total.contains(QByteArray("," + QByteArray::number(la.fit->degreesOfFreedom) + ",")), total.constData());
+        QCOMPARE(total.trimmed().split(',').size(), 16);
+    }
+
+    void html_smallPValue_isEscaped()
+    {
+        QList<Record> records;
+        for (int i = 0; i < 200; ++i)
+            records.append(record(i, Answer { AnswerState::Answered, QStringLiteral("2"), {} }));
+        const QByteArray html = renderReportHtml(build(records));
+        QVERIFY(html.contains("p &lt; 0.001"));
+        QVERIFY(!html.contains("< 0.001"));
     }
 
     void differencing_fewNewRespondents_warns_sameRespondents_doNot()

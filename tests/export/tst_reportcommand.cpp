@@ -2,9 +2,11 @@
 #include "Cli.h"
 #include "export/ExportJson.h"
 #include "export/RecordWriter.h"
+#include "export/ReleaseRegister.h"
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -75,7 +77,8 @@ class TestReportCommand : public QObject
 
     QStringList baseArgs(const QString &records, const QString &out)
     {
-        return { QStringLiteral("--in"), records, QStringLiteral("--catalogue"),
+        return { QStringLiteral("--in"), records, QStringLiteral("--workspace"),
+            QFileInfo(records).absolutePath() + QLatin1String("/admin"), QStringLiteral("--catalogue"),
             kExamples + QLatin1String("demo-catalogue.json"), QStringLiteral("--census"),
             kExamples + QLatin1String("E09000021-kingston-upon-thames.json"), QStringLiteral("--census"),
             kExamples + QLatin1String("E05013938-kingston-town-ward.json"), QStringLiteral("--census"),
@@ -120,7 +123,7 @@ private Q_SLOTS:
         QCOMPARE(err.count(QLatin1Char('\n')), 1);
     }
 
-    void report_writesHtmlCsvAndState_withoutSecrets_andWarnsOnASmallDifference()
+    void report_writesHtmlCsvAndState_withoutSecrets_andRefusesASmallDifference()
     {
         QTemporaryDir dir;
         const QString out = dir.filePath(QStringLiteral("report"));
@@ -137,12 +140,65 @@ private Q_SLOTS:
         }
         QVERIFY(err.isEmpty());
 
+        // Four more respondents: refused even in the same folder, and nothing is overwritten.
         const QString second = writeRecords(dir.path(), QStringLiteral("second"), 304);
-        QCOMPARE(runCli(baseArgs(second, out), nullptr, &err), int(ExitOk));
-        QVERIFY(err.contains(QLatin1String("warning:")));
         QFile html(QDir(out).filePath(QStringLiteral("report.html")));
         QVERIFY(html.open(QIODevice::ReadOnly));
-        QVERIFY(html.readAll().contains("differs from the previous report"));
+        const QByteArray firstPage = html.readAll();
+        html.close();
+        QCOMPARE(runCli(baseArgs(second, out), nullptr, &err), int(ExitFailure));
+        QVERIFY2(err.contains(QLatin1String("not released")), qPrintable(err));
+        QVERIFY(html.open(QIODevice::ReadOnly));
+        QCOMPARE(html.readAll(), firstPage);
+    }
+
+    // Two reports one respondent apart, written to different folders, could be subtracted: the
+    // workspace's release register refuses the second wherever it goes, and keeps what was
+    // released, when and how.
+    void release_oneRespondentApartInAnotherFolder_isRefusedWithTheReason()
+    {
+        QTemporaryDir dir;
+        const QString first = writeRecords(dir.path(), QStringLiteral("first"), 300);
+        const QString plusOne = writeRecords(dir.path(), QStringLiteral("plus-one"), 301);
+        const QString plusK = writeRecords(dir.path(), QStringLiteral("many-more"), 600);
+        QString out, err;
+        QCOMPARE(runCli(baseArgs(first, dir.filePath(QStringLiteral("a"))), &out, &err), int(ExitOk));
+        const QString registerPath = dir.filePath(QStringLiteral("admin/releases/demo-libraries-2026.jsonl"));
+        QVERIFY2(out.contains(QLatin1String("recorded in")), qPrintable(out));
+        QVERIFY(QFile::exists(registerPath));
+
+        QCOMPARE(runCli(baseArgs(plusOne, dir.filePath(QStringLiteral("b"))), &out, &err), int(ExitFailure));
+        QVERIFY2(err.contains(QLatin1String("differs from this one by fewer than 10 respondents")), qPrintable(err));
+        QVERIFY(err.contains(dir.filePath(QStringLiteral("a"))));
+        QCOMPARE(err.count(QLatin1Char('\n')), 1);
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("b/report.html"))));
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("b/report.csv"))));
+
+        // The same responses again are fine, and so is a report where every count moved by k or more.
+        QCOMPARE(runCli(baseArgs(first, dir.filePath(QStringLiteral("c"))), &out, &err), int(ExitOk));
+        QCOMPARE(runCli(baseArgs(plusK, dir.filePath(QStringLiteral("d"))), &out, &err), int(ExitOk));
+        QFile registerFile(registerPath);
+        QVERIFY(registerFile.open(QIODevice::ReadOnly));
+        auto releases = parseReleaseRegister(registerFile.readAll());
+        QVERIFY(releases.ok());
+        QCOMPARE(releases->size(), 3);
+        QCOMPARE(releases->at(0).records, qint64(300));
+        QCOMPARE(releases->at(0).k, 10);
+        QCOMPARE(releases->at(2).records, qint64(600));
+        QVERIFY(releases->at(2).outDir.endsWith(QLatin1String("/d")));
+        QVERIFY(releases->at(0).filters.contains(QStringLiteral("census")));
+        QVERIFY(!releases->at(0).cells.isEmpty());
+    }
+
+    void inWithoutWorkspace_isAUsageError()
+    {
+        QTemporaryDir dir;
+        QStringList args = baseArgs(QStringLiteral("x.jsonl"), dir.path());
+        args.removeAt(2);
+        args.removeAt(2);
+        QString err;
+        QCOMPARE(runCli(args, nullptr, &err), int(ExitUsage));
+        QVERIFY(err.contains(QLatin1String("--workspace")));
     }
 };
 

@@ -4,6 +4,7 @@
 #include "consent/ConsentCapture.h"
 #include "consent/SurveyConsent.h"
 #include "response/Finalizer.h"
+#include "BankSurveys.h"
 #include "store/InMemoryStore.h"
 #include "survey/AnswersJson.h"
 #include "survey/SurveyLoader.h"
@@ -17,13 +18,18 @@ using namespace chorus;
 
 namespace {
 
-survey::SurveyPackage consentSurvey(bool continuesWithoutEquality)
+QJsonObject consentSurveyJson()
 {
     QFile file(QStringLiteral(CHORUS_SOURCE_DIR "/tests/consent/data/consent-survey.chorus.json"));
     if (!file.open(QIODevice::ReadOnly)) {
         qFatal("cannot read the consent test survey");
     }
-    QJsonObject o = QJsonDocument::fromJson(file.readAll()).object();
+    return QJsonDocument::fromJson(file.readAll()).object();
+}
+
+survey::SurveyPackage consentSurvey(bool continuesWithoutEquality)
+{
+    QJsonObject o = consentSurveyJson();
     o.insert(QStringLiteral("consent"), QJsonObject{{QStringLiteral("continueWithoutEquality"), continuesWithoutEquality}});
     auto package = survey::SurveyLoader::load(QJsonDocument(o).toJson());
     if (!package) {
@@ -109,6 +115,40 @@ private Q_SLOTS:
         QVERIFY(!result.ok());
         QCOMPARE(result.error().kind, ErrorKind::InvalidInput);
         QVERIFY(store.responses().list()->isEmpty());
+    }
+
+    // A calculation in a bank item (age_16_plus, the derived disability flag) has a value and the
+    // answered state whatever the respondent did; it must not count as an equality answer given.
+    void everyBankItem_noEqualityAnswer_isStoredWithEitherGrant()
+    {
+        int calculationsAnswered = 0;
+        QList<QJsonObject> surveys;
+        for (const QString &nation : {QStringLiteral("england"), QStringLiteral("wales")}) {
+            QJsonObject base = consentSurveyJson();
+            base.insert(QStringLiteral("nation"), nation);
+            surveys += testing::everyBankItemSurveys(base);
+        }
+        for (const QJsonObject &json : std::as_const(surveys)) {
+            auto package = survey::SurveyLoader::load(QJsonDocument(json).toJson());
+            QVERIFY2(package.ok(), qPrintable(package.ok() ? QString() : package.error().message));
+            for (const QStringList &grants : {QStringList{QStringLiteral("consultation")},
+                                              QStringList{QStringLiteral("consultation"),
+                                                          QStringLiteral("equality_monitoring")}}) {
+                store::InMemoryStore store;
+                response::Finalizer finalizer(store);
+                const response::Response response = withConsent(*package, kWithoutEquality, grants);
+                for (auto it = response.answers.cbegin(); it != response.answers.cend(); ++it) {
+                    const survey::Question *q = package->question(it.key());
+                    calculationsAnswered += q && q->type == survey::QuestionType::Calculate
+                                         && it->state == response::AnswerState::Answered;
+                }
+                auto id = finalizer.finalize(*package, response);
+                QVERIFY2(id.ok(), qPrintable(grants.join(u'+') + QStringLiteral(": ")
+                                             + (id.ok() ? QString() : id.error().message)));
+                QCOMPARE(store.responses().list()->size(), 1);
+            }
+        }
+        QVERIFY(calculationsAnswered > 0); // the case this test is about did occur
     }
 
     void councilKey_isReparsedWhenTheSurveyKeyChanges()

@@ -114,6 +114,25 @@ private Q_SLOTS:
         QCOMPARE(*parsed, r);
     }
 
+    // XML parsers turn a literal CR or CRLF into LF; free text typed with Windows line endings
+    // (a keyed-in paper form, a pasted comment) must come back exactly as typed.
+    void parse_keepsCrLfAndCrInFreeTextAndWriteIns()
+    {
+        const SurveyPackage p = load(packageWithQuestions(parseArray(R"([
+            {"name": "comments", "type": "text", "label": "C"},
+            {"name": "eth", "type": "single", "label": "E",
+             "choices": [{"code": "17", "label": "Other White", "writeIn": true}]}
+        ])")));
+        Response r = fixedResponse();
+        r.surveyId = p.id;
+        r.answers.clear();
+        r.answers.insert(QStringLiteral("comments"), Answer::answered(QStringLiteral("line one\r\nline two\rthree\n\r\n")));
+        r.answers.insert(QStringLiteral("eth"), Answer::answered(QStringLiteral("17"), QStringLiteral("a\r\nb")));
+        auto parsed = SubmissionXml::parse(SubmissionXml::serialize(p, r));
+        QVERIFY2(parsed.ok(), qPrintable(parsed.ok() ? QString() : parsed.error().message));
+        QCOMPARE(parsed->answers, r.answers);
+    }
+
     void parse_refusesDtdsUnknownStatesAndMissingInstanceId()
     {
         QVERIFY(!SubmissionXml::parse("<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY a \"aaaa\">]><x id=\"x\"/>").ok());

@@ -285,6 +285,32 @@ private Q_SLOTS:
         QVERIFY(!repo().load(QStringLiteral("uuid:c"))->envelopeRemoved);
         QCOMPARE(*repo().removeAcceptedEnvelopes(*m_clock.now), 1); // now b too; a not counted twice
     }
+
+    // A withdrawal after sync erases the local copy at once; one still to send keeps it.
+    void removeEnvelope_onlyOnceTheServerHasIt()
+    {
+        finalizeThree();
+        QVERIFY(repo().markSending(QStringLiteral("uuid:a")).ok());
+        QVERIFY(repo().markAccepted(QStringLiteral("uuid:a")).ok());
+        QVERIFY(repo().markSending(QStringLiteral("uuid:b")).ok());
+        QVERIFY(repo().markConflict(QStringLiteral("uuid:b"), QStringLiteral("different XML")).ok());
+        QVERIFY(repo().removeEnvelope(QStringLiteral("uuid:a"), QStringLiteral("withdrawn after sync")).ok());
+        QVERIFY(repo().removeEnvelope(QStringLiteral("uuid:b"), QStringLiteral("withdrawn after sync")).ok());
+        QVERIFY(repo().removeEnvelope(QStringLiteral("uuid:a"), QStringLiteral("again")).ok()); // nothing left
+        for (const char *id : {"uuid:a", "uuid:b"}) {
+            const auto r = repo().load(QLatin1String(id));
+            QVERIFY(r->envelopeRemoved);
+            QVERIFY(r->envelope.encryptedFiles.isEmpty());
+            QVERIFY(r->envelope.manifest.isEmpty());
+        }
+        QCOMPARE(repo().load(QStringLiteral("uuid:a"))->state, ResponseState::Accepted);
+
+        const Status queued = repo().removeEnvelope(QStringLiteral("uuid:c"), QStringLiteral("withdrawn after sync"));
+        QVERIFY(!queued.ok());
+        QCOMPARE(queued.error().kind, ErrorKind::InvalidInput);
+        QVERIFY(!repo().load(QStringLiteral("uuid:c"))->envelopeRemoved);
+        QCOMPARE(repo().removeEnvelope(QStringLiteral("uuid:none"), {}).error().kind, ErrorKind::NotFound);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestResponseRepository)

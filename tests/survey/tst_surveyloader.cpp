@@ -205,6 +205,18 @@ private Q_SLOTS:
                  qPrintable(report.toText()));
     }
 
+    // A question named like an export column gave exports two columns with one heading.
+    void questionNamedLikeAnExportColumn_isRefused()
+    {
+        for (const char *name : {"ward", "Ward", "instanceID", "survey_id", "bank_version", "KEY", "PARENT_KEY",
+                                 "meta", "comments__state", "reason__write_in"}) {
+            const ValidationReport report = problemsOf(packageWithQuestions({q("a", "text"), q(name, "text")}));
+            QVERIFY2(report.mentions(QStringLiteral("sections[0].questions[1].name"), QStringLiteral("is reserved")),
+                     qPrintable(report.toText()));
+        }
+        QVERIFY(problemsOf(packageWithQuestions({q("ward_name", "text"), q("state", "text")})).problems().isEmpty());
+    }
+
     void referenceToUndefinedQuestion_isReportedAsTheIssueShows()
     {
         QJsonObject question = q("a", "text");
