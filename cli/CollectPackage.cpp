@@ -13,34 +13,19 @@
 namespace chorus::cli {
 
 namespace {
-constexpr qint64 kMaxPackageBytes = 4 * 1024 * 1024;
-constexpr qsizetype kSignatureBytes = 64;
-constexpr qsizetype kPublicKeyBytes = 32;
-
 const QString kSignature = QStringLiteral("signature");
 const QString kSigningKey = QStringLiteral("signing-key");
 const QString kUnsigned = QStringLiteral("unsigned-test-package");
 
 // Checks the detached signature (and, on an enrolled device, that the package is not older
 // than the one installed) exactly as the app and `device update` do.
-int acceptSigned(const QCommandLineParser &parser, const QString &packagePath, const QByteArray &bytes,
-                 const survey::AcceptPolicy &policy, Io &io, survey::SurveyPackage &out)
+int acceptSigned(const QCommandLineParser &parser, const QString &packagePath, const survey::AcceptPolicy &policy,
+                 Io &io, survey::SurveyPackage &out)
 {
-    const QString sigPath = parser.isSet(kSignature) ? parser.value(kSignature) : packagePath + QStringLiteral(".sig");
-    auto sigText = readFileCapped(sigPath, 4096);
-    if (!sigText) {
-        return fail(io, QStringLiteral("%1 (the package's signature, from chorusctl survey sign; give another file "
-                                       "with --signature)")
-                            .arg(sigText.error().message));
-    }
-    auto signature = survey::decodeBase64Key(*sigText, kSignatureBytes, QStringLiteral("the signature file %1").arg(sigPath));
-    if (!signature) {
-        return fail(io, signature.error());
-    }
     survey::ValidationReport report;
-    auto package = survey::acceptSignedPackage(bytes, *signature, policy, &report);
+    auto package = survey::acceptSignedPackageFile(packagePath, parser.value(kSignature), policy, &report);
     if (!package) {
-        return fail(io, QStringLiteral("%1: %2").arg(packagePath, package.error().message));
+        return fail(io, package.error());
     }
     out = std::move(*package);
     return -1;
@@ -84,11 +69,6 @@ int loadPackageToCollect(const QCommandLineParser &parser, const QString &packag
                                         "or --unsigned-test-package for a test")
                              .arg(packagePath));
     }
-    auto bytes = readFileCapped(packagePath, kMaxPackageBytes);
-    if (!bytes) {
-        return fail(io, bytes.error());
-    }
-
     survey::AcceptPolicy policy;
     if (enrolled) {
         policy.enrolledSigningKey = enrolled->signingPublicKey;
@@ -104,15 +84,10 @@ int loadPackageToCollect(const QCommandLineParser &parser, const QString &packag
         }
         out.trust = QStringLiteral("signature verified against the enrolled council signing key %1")
                         .arg(enrollment::keyFingerprint(enrolled->signingPublicKey));
-        return acceptSigned(parser, packagePath, *bytes, policy, io, out.package);
+        return acceptSigned(parser, packagePath, policy, io, out.package);
     }
     if (parser.isSet(kSigningKey)) {
-        auto keyText = readFileCapped(parser.value(kSigningKey), 4096);
-        if (!keyText) {
-            return fail(io, keyText.error());
-        }
-        auto key = survey::decodeBase64Key(*keyText, kPublicKeyBytes,
-                                           QStringLiteral("the signing key file %1").arg(parser.value(kSigningKey)));
+        auto key = survey::readSigningPublicKeyFile(parser.value(kSigningKey));
         if (!key) {
             return fail(io, key.error());
         }
@@ -120,10 +95,10 @@ int loadPackageToCollect(const QCommandLineParser &parser, const QString &packag
         out.trust = QStringLiteral("not enrolled; signature verified against the signing key given on the command "
                                    "line, %1")
                         .arg(enrollment::keyFingerprint(*key));
-        return acceptSigned(parser, packagePath, *bytes, policy, io, out.package);
+        return acceptSigned(parser, packagePath, policy, io, out.package);
     }
     survey::ValidationReport report;
-    auto package = survey::SurveyLoader::load(*bytes, &report);
+    auto package = survey::SurveyLoader::loadFile(packagePath, &report);
     if (!package) {
         return fail(io, QStringLiteral("%1: %2").arg(packagePath, package.error().message));
     }

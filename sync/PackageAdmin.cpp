@@ -162,7 +162,7 @@ Result<QList<PublishedEntry>> ReceiverAdmin::packages()
         const QJsonObject p = v.toObject();
         const QString surveyId = p.value(QStringLiteral("surveyId")).toString();
         const Result<qint64> size =
-            replyInteger(p, QStringLiteral("size"), 0, kMaxReplyBytes, QStringLiteral("size for package %1").arg(surveyId));
+            replyInteger(p, QStringLiteral("size"), 0, kMaxReplyBytes, QStringLiteral("size for package %1").arg(surveyId), 0);
         if (!size) {
             return size.error();
         }

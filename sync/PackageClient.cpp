@@ -99,8 +99,9 @@ Result<QList<PackageReport>> PackageClient::update(store::SurveyRepository &surv
     for (const QJsonValue &entry : entries) {
         const QJsonObject o = entry.toObject();
         const QString name = o.value(QStringLiteral("name")).toString();
+        // A listing may leave the size out (then only the download limit applies), never send a wrong one.
         const Result<qint64> size = replyInteger(o, QStringLiteral("size"), 0, kMaxReplyBytes,
-                                                 QStringLiteral("size for package %1").arg(name));
+                                                 QStringLiteral("size for package %1").arg(name), 0);
         if (!size) {
             reports.append(refused(name, o.value(QStringLiteral("surveyId")).toString(),
                                    o.value(QStringLiteral("version")).toString(), size.error().message));

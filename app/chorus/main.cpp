@@ -18,6 +18,7 @@
 #include "VaultKeeper.h"
 #include "store/Retention.h"
 #include "store/SqliteStore.h"
+#include "survey/PackageSignature.h"
 #include "survey/SurveyLoader.h"
 #include "common/ProcessHardening.h"
 
@@ -135,8 +136,16 @@ int main(int argc, char *argv[])
                                        QStringLiteral("file"));
     const QCommandLineOption surveyOption(QStringLiteral("survey"),
                                           QStringLiteral("Developer path: collect with the survey package <file> (.chorus.json), "
-                                                         "skipping enrollment and the operator passphrase."),
+                                                         "skipping enrollment and the operator passphrase. Its signature "
+                                                         "<file>.sig must verify against --signing-key."),
                                           QStringLiteral("file"));
+    const QCommandLineOption signingKeyOption(QStringLiteral("signing-key"),
+                                              QStringLiteral("Developer path: the council's signing public key "
+                                                             "(signing-ed25519.pub) that --survey must be signed with."),
+                                              QStringLiteral("file"));
+    const QCommandLineOption unsignedOption(QStringLiteral("unsigned-test-package"),
+                                            QStringLiteral("Developer path, demos and screenshots only: use --survey "
+                                                           "without checking its signature."));
     const QCommandLineOption dbOption(QStringLiteral("db"),
                                       QStringLiteral("Device database (default: chorus.db in the app's data folder)."),
                                       QStringLiteral("file"));
@@ -169,6 +178,7 @@ int main(int argc, char *argv[])
                                        QStringLiteral("cost"), QStringLiteral("auto"));
     parser.addOptions({deviceOption, operatorOption, enrollmentOption, kdfOption});
     parser.addOptions({surveyOption, dbOption, endpointOption, tokenOption, httpOption, caOption, pinKeyOption});
+    parser.addOptions({signingKeyOption, unsignedOption});
     parser.addOptions({selfTestOption, screenshotOption, pageOption, scaleOption, contrastOption, languageOption,
                        kioskOption, assistedOption, idleOption, warningOption, pinOption});
     parser.process(app);
@@ -231,7 +241,29 @@ int main(int argc, char *argv[])
         });
     }
     if (developerPath) {
-        auto loaded = chorus::survey::SurveyLoader::loadFile(parser.value(surveyOption));
+        // The package carries the key every answer is sealed to: it is checked like an
+        // installed one, unless a demo says explicitly that it is not needed.
+        chorus::Result<chorus::survey::SurveyPackage> loaded =
+            chorus::makeError(chorus::ErrorKind::InvalidInput,
+                              QStringLiteral("--survey needs --signing-key <file> (the council's signing-ed25519.pub; "
+                                             "<file>.sig must verify against it), or --unsigned-test-package for a demo"));
+        if (parser.isSet(signingKeyOption) && parser.isSet(unsignedOption)) {
+            return fail(QStringLiteral("--signing-key and --unsigned-test-package contradict each other; give one"));
+        }
+        if (parser.isSet(signingKeyOption)) {
+            const auto key = chorus::survey::readSigningPublicKeyFile(parser.value(signingKeyOption));
+            if (!key) {
+                return fail(key.error().message);
+            }
+            chorus::survey::AcceptPolicy policy;
+            policy.enrolledSigningKey = *key;
+            loaded = chorus::survey::acceptSignedPackageFile(parser.value(surveyOption), QString(), policy);
+        } else if (parser.isSet(unsignedOption)) {
+            std::fprintf(stderr, "chorus: warning: %s: signature not checked (--unsigned-test-package); only for "
+                                 "demos, never for real respondents\n",
+                         qPrintable(parser.value(surveyOption)));
+            loaded = chorus::survey::SurveyLoader::loadFile(parser.value(surveyOption));
+        }
         if (!loaded) {
             return fail(loaded.error().message);
         }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "PackageSignature.h"
 
+#include <QFile>
+
 #include <sodium.h>
 
 namespace chorus::survey {
@@ -15,6 +17,18 @@ bool sodiumReady()
 const unsigned char *bytes(const QByteArray &a)
 {
     return reinterpret_cast<const unsigned char *>(a.constData());
+}
+// A small file read whole, or an error naming it and saying what it was for.
+Result<QByteArray> readSmallFile(const QString &path, qint64 maxBytes, const QString &what)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        return makeError(ErrorKind::Io, QStringLiteral("cannot read %1 (%2): %3").arg(path, what, file.errorString()));
+    }
+    if (file.size() > maxBytes) {
+        return makeError(ErrorKind::InvalidInput, QStringLiteral("%1 is too large to be %2").arg(path, what));
+    }
+    return file.readAll();
 }
 } // namespace
 
@@ -100,6 +114,38 @@ Result<SurveyPackage> acceptSignedPackage(const QByteArray &packageBytes, const 
                              .arg(package->id, package->version, *installed));
     }
     return package;
+}
+
+Result<SurveyPackage> acceptSignedPackageFile(const QString &packagePath, const QString &signaturePath,
+                                              const AcceptPolicy &policy, ValidationReport *report)
+{
+    const QString sigPath = signaturePath.isEmpty() ? packagePath + QStringLiteral(".sig") : signaturePath;
+    auto packageBytes = readSmallFile(packagePath, LoadLimits().maxBytes, QStringLiteral("a survey package"));
+    if (!packageBytes) {
+        return packageBytes.error();
+    }
+    auto sigText = readSmallFile(sigPath, 4096, QStringLiteral("the package's signature, from chorusctl survey sign"));
+    if (!sigText) {
+        return sigText.error();
+    }
+    auto signature = decodeBase64Key(*sigText, crypto_sign_BYTES, QStringLiteral("the signature file %1").arg(sigPath));
+    if (!signature) {
+        return signature.error();
+    }
+    auto package = acceptSignedPackage(*packageBytes, *signature, policy, report);
+    if (!package) {
+        return makeError(package.error().kind, QStringLiteral("%1: %2").arg(packagePath, package.error().message));
+    }
+    return package;
+}
+
+Result<QByteArray> readSigningPublicKeyFile(const QString &path)
+{
+    auto text = readSmallFile(path, 4096, QStringLiteral("a signing public key"));
+    if (!text) {
+        return text.error();
+    }
+    return decodeBase64Key(*text, crypto_sign_PUBLICKEYBYTES, QStringLiteral("the signing key file %1").arg(path));
 }
 
 } // namespace chorus::survey

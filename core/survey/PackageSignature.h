@@ -39,4 +39,12 @@ struct AcceptPolicy {
 Result<SurveyPackage> acceptSignedPackage(const QByteArray &packageBytes, const QByteArray &signature,
                                           const AcceptPolicy &policy, ValidationReport *report = nullptr);
 
+// The same for a package file and its signature file (`signaturePath`; FILE.sig when empty), as
+// `chorusctl collect` and the app's --survey FILE take them. Errors name the file.
+Result<SurveyPackage> acceptSignedPackageFile(const QString &packagePath, const QString &signaturePath,
+                                              const AcceptPolicy &policy, ValidationReport *report = nullptr);
+
+// A public key file (one line of base64, e.g. signing-ed25519.pub): its 32 bytes.
+Result<QByteArray> readSigningPublicKeyFile(const QString &path);
+
 } // namespace chorus::survey
