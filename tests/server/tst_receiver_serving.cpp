@@ -167,10 +167,15 @@ private Q_SLOTS:
     {
         testing::LiveReceiver live;
         live.serving.maxPerAddress = 4;
+        live.serving.keepAliveTimeout = std::chrono::seconds(120); // the four stay open for the whole test
         CHORUS_START_RECEIVER(live);
+        // Four kept-alive connections, each answered once, so each surely holds its place.
+        const std::string request = "HEAD /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
         std::vector<int> idle;
         for (int i = 0; i < 4; ++i) {
             idle.push_back(connectLoopback(live.port));
+            QVERIFY(sendAll(idle.back(), request.data(), request.size()));
+            QVERIFY(readReplyHead(idle.back(), 30'000).rfind("HTTP/1.1 200", 0) == 0);
         }
         const int fd = connectLoopback(live.port);
         const std::string reply = readReplyHead(fd, 30'000);
