@@ -85,12 +85,19 @@ Result<std::unique_ptr<PostgresStorage>> PostgresStorage::open(const QString &ur
     if (Status s = storage->m_db.open(uri); !s) {
         return s.error();
     }
+    if (Status s = storage->m_lookup.open(uri); !s) {
+        return s.error();
+    }
     if (!schema.isEmpty()) {
         if (!QRegularExpression(QStringLiteral("^[a-z_][a-z0-9_]{0,62}$")).match(schema).hasMatch()) {
             return makeError(ErrorKind::InvalidInput, QStringLiteral("invalid schema name"));
         }
         const QByteArray sql = "CREATE SCHEMA IF NOT EXISTS " + schema.toLatin1() + "; SET search_path TO " + schema.toLatin1();
         if (Status s = storage->m_db.runScript(sql.constData()); !s) {
+            return s.error();
+        }
+        const QByteArray path = "SET search_path TO " + schema.toLatin1();
+        if (Status s = storage->m_lookup.runScript(path.constData()); !s) {
             return s.error();
         }
     }

@@ -48,6 +48,10 @@ private:
 
     std::mutex m_mutex;
     PgConnection m_db;
+    // Token checks (every HEAD and POST) on their own connection, so they never queue behind
+    // a store holding m_db: with one connection a HEAD waited for every POST ahead of it.
+    std::mutex m_lookupMutex;
+    PgConnection m_lookup;
 };
 
 } // namespace chorus::server

@@ -151,8 +151,8 @@ Result<QList<DeviceInfo>> PostgresStorage::devices()
 
 Result<QString> PostgresStorage::deviceForToken(const QByteArray &tokenHash)
 {
-    std::lock_guard lock(m_mutex);
-    Result<PgResult> rows = m_db.exec("SELECT name FROM devices WHERE token_hash = $1 AND revoked_at IS NULL",
+    std::lock_guard lock(m_lookupMutex);
+    Result<PgResult> rows = m_lookup.exec("SELECT name FROM devices WHERE token_hash = $1 AND revoked_at IS NULL",
                                       {PgParam::bytes(tokenHash)}, true);
     if (!rows) {
         return rows.error();

@@ -37,6 +37,16 @@ int failWith(QTextStream &err, const QString &message, int code = kFailure)
     return code;
 }
 
+// The data directory (0700), also with PostgreSQL: it holds the admin token and the packages.
+Status makeDataDir(const QString &dataDir)
+{
+    if (!QDir().mkpath(dataDir)) {
+        return makeError(ErrorKind::Io, QStringLiteral("cannot create data directory %1").arg(dataDir));
+    }
+    QFile::setPermissions(dataDir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    return {};
+}
+
 // SQLite in DATA/receiver.sqlite, or PostgreSQL when `database` is a postgresql:// URL.
 Result<std::unique_ptr<Storage>> openStorage(const QString &dataDir, const QString &database)
 {
@@ -50,10 +60,9 @@ Result<std::unique_ptr<Storage>> openStorage(const QString &dataDir, const QStri
     if (!database.isEmpty()) {
         return makeError(ErrorKind::InvalidInput, QStringLiteral("--database must be a postgresql:// URL"));
     }
-    if (!QDir().mkpath(dataDir)) {
-        return makeError(ErrorKind::Io, QStringLiteral("cannot create data directory %1").arg(dataDir));
+    if (Status made = makeDataDir(dataDir); !made) {
+        return made.error();
     }
-    QFile::setPermissions(dataDir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
     Result<std::unique_ptr<SqliteStorage>> storage = SqliteStorage::open(QDir(dataDir).filePath(QStringLiteral("receiver.sqlite")));
     if (!storage) {
         return storage.error();
@@ -255,6 +264,9 @@ int serveCommand(const QStringList &arguments, QTextStream &out, QTextStream &er
     Result<std::unique_ptr<Storage>> storage = openStorage(dataDir, parser.value(QStringLiteral("database")));
     if (!storage) {
         return failWith(err, storage.error().message);
+    }
+    if (Status made = makeDataDir(dataDir); !made) {
+        return failWith(err, made.error().message);
     }
     const QString tokenFile = parser.isSet(QStringLiteral("admin-token-file"))
                                   ? parser.value(QStringLiteral("admin-token-file"))

@@ -96,6 +96,12 @@ Result<std::unique_ptr<SqliteStorage>> SqliteStorage::open(const QString &path)
     if (Status s = storage->migrate(); !s) {
         return s.error();
     }
+    if (Status s = storage->m_lookup.open(path); !s) {
+        return s.error();
+    }
+    if (Status s = storage->m_lookup.exec("PRAGMA query_only=ON"); !s) {
+        return s.error();
+    }
     return storage;
 }
 

@@ -46,6 +46,10 @@ private:
 
     std::mutex m_mutex;
     SqliteConnection m_db;
+    // Token checks (every HEAD and POST) on a read-only connection of their own: WAL lets it
+    // read while m_db writes, so a HEAD never queues behind the stores (and fsyncs) ahead of it.
+    std::mutex m_lookupMutex;
+    SqliteConnection m_lookup;
 };
 
 } // namespace chorus::server

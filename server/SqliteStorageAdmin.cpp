@@ -198,8 +198,8 @@ Result<QList<DeviceInfo>> SqliteStorage::devices()
 
 Result<QString> SqliteStorage::deviceForToken(const QByteArray &tokenHash)
 {
-    std::lock_guard lock(m_mutex);
-    SqliteStatement select(m_db.get(), "SELECT name FROM devices WHERE token_hash = ? AND revoked_at IS NULL");
+    std::lock_guard lock(m_lookupMutex);
+    SqliteStatement select(m_lookup.get(), "SELECT name FROM devices WHERE token_hash = ? AND revoked_at IS NULL");
     select.bindBlob(1, tokenHash);
     if (select.next()) {
         return select.text(0);

@@ -6,6 +6,7 @@
 
 #include "LiveReceiver.h"
 #include "LoopbackServer.h"
+#include "ReceiverMain.h"
 
 #include <httplib.h>
 
@@ -166,10 +167,15 @@ private Q_SLOTS:
     {
         testing::LiveReceiver live;
         live.serving.maxPerAddress = 4;
+        live.serving.keepAliveTimeout = std::chrono::seconds(120); // the four stay open for the whole test
         CHORUS_START_RECEIVER(live);
+        // Four kept-alive connections, each answered once, so each surely holds its place.
+        const std::string request = "HEAD /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
         std::vector<int> idle;
         for (int i = 0; i < 4; ++i) {
             idle.push_back(connectLoopback(live.port));
+            QVERIFY(sendAll(idle.back(), request.data(), request.size()));
+            QVERIFY(readReplyHead(idle.back(), 30'000).rfind("HTTP/1.1 200", 0) == 0);
         }
         const int fd = connectLoopback(live.port);
         const std::string reply = readReplyHead(fd, 30'000);
@@ -217,6 +223,39 @@ private Q_SLOTS:
         ::close(fd);
     }
 
+    void servingOptions_outOfRange_areRefusedWithWhatIsWrong_data()
+    {
+        QTest::addColumn<QStringList>("options");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("workers 0") << QStringList{QStringLiteral("--workers"), QStringLiteral("0")}
+                                   << QStringLiteral("--workers must be a whole number of at least 1");
+        QTest::newRow("workers text") << QStringList{QStringLiteral("--workers"), QStringLiteral("many")}
+                                      << QStringLiteral("--workers must be a whole number");
+        QTest::newRow("more workers than connections")
+            << QStringList{QStringLiteral("--max-connections"), QStringLiteral("4"), QStringLiteral("--workers"), QStringLiteral("8")}
+            << QStringLiteral("between 1 and the connection cap (4)");
+        QTest::newRow("per address over the cap")
+            << QStringList{QStringLiteral("--max-connections"), QStringLiteral("4"), QStringLiteral("--max-per-address"), QStringLiteral("5")}
+            << QStringLiteral("per-address cap");
+        QTest::newRow("connections past the file limit")
+            << QStringList{QStringLiteral("--max-connections"), QStringLiteral("100000000")} << QStringLiteral("open-file limit");
+    }
+    void servingOptions_outOfRange_areRefusedWithWhatIsWrong()
+    {
+        QFETCH(QStringList, options);
+        QFETCH(QString, message);
+        QTemporaryDir data;
+        QString outText;
+        QString errText;
+        QTextStream out(&outText);
+        QTextStream err(&errText);
+        const QStringList arguments = QStringList{QStringLiteral("chorus-receiver"), QStringLiteral("--data"), data.path(),
+                                                  QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")}
+                                      + options;
+        QCOMPARE(server::receiverMain(arguments, out, err), 2);
+        QVERIFY2(errText.contains(message), qPrintable(errText));
+        QCOMPARE(errText.count(QLatin1Char('\n')), 1); // one line
+    }
     void everyReply_carriesADateHeader()
     {
         testing::LiveReceiver live;
