@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import QtQuick
 import QtQuick.Controls
-import QtQuick.Templates as T
 import Chorus.Ui
 
+// qmllint disable unqualified
+// (Qt 6.4 cannot load bound components through a Loader, so the option components below reach
+// `row` and `root` unbound.)
 // The options of a single, multiple or rating question, then "or" and "Prefer not to say" when
 // the question offers it. Built once per page from `page` (a snapshot), so choosing an option
 // never rebuilds the list and keyboard focus stays where it is.
@@ -13,7 +15,7 @@ Column {
     required property var page
     readonly property bool multiple: page.type === "multiple"
 
-    readonly property T.AbstractButton preferNot: preferNotLoader.item
+    readonly property var preferNot: preferNotLoader.item
 
     function choosePreferNot(checked) {
         if (checked && root.multiple) {
@@ -39,7 +41,7 @@ Column {
 
             required property var modelData
             // The option itself: a radio button for one answer, a check box for any number.
-            readonly property T.AbstractButton option: optionLoader.item
+            readonly property var option: optionLoader.item
 
             function choose(checked) {
                 if (checked && root.preferNot && root.preferNot.checked)
