@@ -152,7 +152,7 @@ ApplicationWindow {
         target: Idle
         // On the welcome screen too once someone changed its settings, so the next person
         // does not inherit 200 % text or another language.
-        value: Session.active || Session.submitted || (stack.currentItem !== null && stack.currentItem.objectName === "sampleQuestionPage") || (Session.mode === "kiosk" && (Theme.textScale !== 100 || Theme.highContrast || Language.language !== "en"))
+        value: Session.active || Session.submitted || (stack.currentItem !== null && stack.currentItem.objectName === "sampleQuestionPage") || (Session.mode === "kiosk" && (!Theme.atDefaults || Language.language !== "en"))
     }
     Connections {
         function onExpired() {

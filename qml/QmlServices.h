@@ -65,6 +65,14 @@ struct IdleMonitorSingleton : InjectedSingleton<IdleMonitor> {
     QML_FOREIGN(chorus::ui::IdleMonitor)
     QML_NAMED_ELEMENT(Idle)
     QML_SINGLETON
+
+public:
+    // The shared controls report screen-reader actions as activity; the admin app has no idle
+    // timeout, so it gets one that is never switched on.
+    static IdleMonitor *create(QQmlEngine *engine, QJSEngine *)
+    {
+        return injectedOr([engine] { return new IdleMonitor({}, engine); });
+    }
 };
 
 struct LanguageSingleton : InjectedSingleton<LanguageController> {

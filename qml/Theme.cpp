@@ -77,6 +77,7 @@ void Theme::setHighContrast(bool on)
     m_highContrast = on;
     m_palette = on ? highContrastPalette() : normalPalette();
     Q_EMIT paletteChanged();
+    Q_EMIT atDefaultsChanged();
 }
 
 void Theme::setTextScale(int percent)
@@ -87,12 +88,21 @@ void Theme::setTextScale(int percent)
     }
     m_textScale = clamped;
     Q_EMIT textScaleChanged();
+    Q_EMIT atDefaultsChanged();
+}
+
+void Theme::setDefaults(int textScale, bool highContrast)
+{
+    m_defaultTextScale = std::clamp(textScale, minTextScale, maxTextScale);
+    m_defaultHighContrast = highContrast;
+    resetToDefaults();
+    Q_EMIT atDefaultsChanged();
 }
 
 void Theme::resetToDefaults()
 {
-    setHighContrast(false);
-    setTextScale(minTextScale);
+    setHighContrast(m_defaultHighContrast);
+    setTextScale(m_defaultTextScale);
 }
 
 } // namespace chorus::ui

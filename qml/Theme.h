@@ -33,6 +33,8 @@ class Theme : public QObject
     Q_OBJECT
     Q_PROPERTY(bool highContrast READ highContrast WRITE setHighContrast NOTIFY paletteChanged)
     Q_PROPERTY(int textScale READ textScale WRITE setTextScale NOTIFY textScaleChanged)
+    // True while the look is the device's default (the respondent has changed nothing).
+    Q_PROPERTY(bool atDefaults READ atDefaults NOTIFY atDefaultsChanged)
 
     Q_PROPERTY(QColor background READ background NOTIFY paletteChanged)
     Q_PROPERTY(QColor surface READ surface NOTIFY paletteChanged)
@@ -78,7 +80,12 @@ public:
     void setHighContrast(bool on);
     int textScale() const { return m_textScale; }
     void setTextScale(int percent); // clamped to 100..200
+    // The look every screen returns to (after each respondent, on the operator's home): what
+    // main() was given (--text-scale, --high-contrast), or what staff chose on home. Applies it.
+    void setDefaults(int textScale, bool highContrast);
+    Q_INVOKABLE void keepAsDefaults() { setDefaults(m_textScale, m_highContrast); }
     Q_INVOKABLE void resetToDefaults();
+    bool atDefaults() const { return m_textScale == m_defaultTextScale && m_highContrast == m_defaultHighContrast; }
 
     const Palette &palette() const { return m_palette; }
     QColor background() const { return m_palette.background; }
@@ -113,12 +120,15 @@ public:
 Q_SIGNALS:
     void paletteChanged();
     void textScaleChanged();
+    void atDefaultsChanged();
 
 private:
     qreal scaled(int px) const { return px * m_textScale / 100.0; }
 
     bool m_highContrast = false;
     int m_textScale = minTextScale;
+    bool m_defaultHighContrast = false;
+    int m_defaultTextScale = minTextScale;
     Palette m_palette;
 };
 

@@ -31,6 +31,8 @@ packages=(
     postgresql postgresql-client
     # tests: a real Secret Service (GNOME Keyring) on a private session bus
     gnome-keyring dbus-daemon
+    # tests: the AT-SPI walk (what Orca reads) on a private accessibility bus
+    at-spi2-core gir1.2-atspi-2.0 python3-gi
 )
 
 missing=()

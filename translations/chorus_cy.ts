@@ -1487,6 +1487,18 @@
         <source>Revoke %1</source>
         <translation>Dirymu %1</translation>
     </message>
+    <message>
+        <source>Revoke %1? It will no longer send responses or fetch surveys, and must be enrolled again to collect.</source>
+        <translation>Dirymu %1? Ni fydd yn anfon ymatebion nac yn nôl arolygon mwyach, a rhaid ei gofrestru eto i gasglu.</translation>
+    </message>
+    <message>
+        <source>Yes, revoke %1</source>
+        <translation>Ie, dirymu %1</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Canslo</translation>
+    </message>
 </context>
 <context>
     <name>ExportPage</name>
@@ -1593,6 +1605,10 @@
     <message>
         <source>Open the export folder</source>
         <translation>Agor ffolder yr allforiad</translation>
+    </message>
+    <message>
+        <source>Export the responses</source>
+        <translation>Allforio&apos;r ymatebion</translation>
     </message>
 </context>
 <context>
@@ -1708,6 +1724,10 @@
     <message>
         <source>Download</source>
         <translation>Lawrlwytho</translation>
+    </message>
+    <message>
+        <source>Download the responses</source>
+        <translation>Lawrlwytho&apos;r ymatebion</translation>
     </message>
 </context>
 <context>
@@ -2210,6 +2230,44 @@
     <message>
         <source>Published %1 version %2 (%3). Enrolled devices fetch it when they next update.</source>
         <translation>Cyhoeddwyd %1 fersiwn %2 (%3). Bydd dyfeisiau cofrestredig yn ei nôl y tro nesaf y byddan nhw’n diweddaru.</translation>
+    </message>
+</context>
+<context>
+    <name>LookSettings</name>
+    <message>
+        <source>Text size</source>
+        <translation>Maint y testun</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>Safonol</translation>
+    </message>
+    <message>
+        <source>Large</source>
+        <translation>Mawr</translation>
+    </message>
+    <message>
+        <source>Largest</source>
+        <translation>Mwyaf</translation>
+    </message>
+    <message>
+        <source>Colours</source>
+        <translation>Lliwiau</translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation>Cyferbyniad uchel</translation>
+    </message>
+    <message>
+        <source>Light text on a black background</source>
+        <translation>Testun golau ar gefndir du</translation>
+    </message>
+</context>
+<context>
+    <name>PageFlickable</name>
+    <message>
+        <source>Scroll the page</source>
+        <translation>Sgrolio&apos;r dudalen</translation>
     </message>
 </context>
 </TS>

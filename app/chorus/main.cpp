@@ -117,16 +117,16 @@ int main(int argc, char *argv[])
                                               QStringLiteral("file"));
     const QCommandLineOption pageOption(QStringLiteral("page"), QStringLiteral("Open <page> first (welcome, sample)."),
                                         QStringLiteral("page"), QStringLiteral("welcome"));
-    const QCommandLineOption scaleOption(QStringLiteral("text-scale"), QStringLiteral("Text size in percent (100-200)."),
+    const QCommandLineOption scaleOption(QStringLiteral("text-scale"), QStringLiteral("Text size in percent (100-200) on every screen (staff can change it on home)."),
                                          QStringLiteral("percent"), QStringLiteral("100"));
-    const QCommandLineOption contrastOption(QStringLiteral("high-contrast"), QStringLiteral("Start in high contrast."));
+    const QCommandLineOption contrastOption(QStringLiteral("high-contrast"), QStringLiteral("High contrast on every screen (staff can change it on home)."));
     const QCommandLineOption languageOption(QStringLiteral("language"), QStringLiteral("Start in language <code>."),
                                             QStringLiteral("code"), QStringLiteral("en"));
     const QCommandLineOption kioskOption(QStringLiteral("kiosk"), QStringLiteral("Full screen, staff PIN to leave."));
     const QCommandLineOption assistedOption(QStringLiteral("assisted"),
                                             QStringLiteral("An interviewer is present: no idle timeout."));
     const QCommandLineOption idleOption(QStringLiteral("idle-seconds"),
-                                        QStringLiteral("Seconds without input before the warning (default 90)."),
+                                        QStringLiteral("Seconds without input before the warning (default: the survey's own, 120 unless it sets one; 90 before a survey is installed)."),
                                         QStringLiteral("seconds"), QStringLiteral("90"));
     const QCommandLineOption warningOption(QStringLiteral("warning-seconds"),
                                            QStringLiteral("Length of the warning countdown (at least 20, default 30)."),
@@ -191,8 +191,7 @@ int main(int argc, char *argv[])
     QDir().mkpath(configDir);
 
     Theme theme;
-    theme.setTextScale(parser.value(scaleOption).toInt());
-    theme.setHighContrast(parser.isSet(contrastOption));
+    theme.setDefaults(parser.value(scaleOption).toInt(), parser.isSet(contrastOption));
     LanguageController language({QStringLiteral("en"), QStringLiteral("cy"), QStringLiteral("ar")});
     IdleMonitor idle;
     idle.setTimeouts(std::chrono::seconds(parser.value(idleOption).toInt()),

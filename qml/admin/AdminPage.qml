@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import QtQuick
-import QtQuick.Controls
 import Chorus.Ui
 
 // The frame of every admin page: a scrolling column at a readable width with the page's
@@ -12,18 +11,11 @@ FocusScope {
     property string intro: ""
     property string title: ""
 
-    Flickable {
+    PageFlickable {
         id: flick
 
         anchors.fill: parent
-        boundsBehavior: Flickable.StopAtBounds
-        clip: true
         contentHeight: column.height + 2 * Theme.spacingL
-        contentWidth: width
-
-        ScrollBar.vertical: ScrollBar {
-            Accessible.name: qsTr("Scroll the page")
-        }
 
         Column {
             id: column

@@ -23,7 +23,9 @@ Flow {
     Repeater {
         model: tabs.pages
 
-        delegate: Button {
+        // A TabButton, so a screen reader hears "page tab": on Qt 6.4 a Control's own type, not
+        // Accessible.role, sets its role (a Button was "push button").
+        delegate: TabButton {
             id: tab
 
             required property var modelData
@@ -32,6 +34,7 @@ Flow {
             Accessible.name: text
             Accessible.role: Accessible.PageTab
             Accessible.selected: current
+            checkable: false
             focusPolicy: Qt.StrongFocus
             implicitHeight: Math.max(Theme.minTarget, implicitContentHeight + topPadding + bottomPadding)
             leftPadding: Theme.spacingM
@@ -59,6 +62,8 @@ Flow {
             }
 
             Accessible.onPressAction: clicked()
+            Keys.onEnterPressed: clicked()
+            Keys.onReturnPressed: clicked()
             onClicked: tabs.chosen(tab.modelData.name)
         }
     }

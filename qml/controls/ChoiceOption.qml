@@ -3,30 +3,31 @@ import QtQuick
 import QtQuick.Controls
 import Chorus.Ui
 
-// One answer option: a radio button, or a checkbox when `multiple`. The whole row (indicator,
-// label and hint) is the target. Pages react to `checked`, never to toggled/clicked, because a
-// screen reader's press action changes `checked` without those signals.
-AbstractButton {
+// One answer option of several, only one of which can be chosen: a RadioButton, so a screen
+// reader hears "radio button" (on Qt 6.4 a Control's type, not Accessible.role, decides that).
+// CheckOption is the tick-box twin for "any number". The whole row (indicator, label and hint)
+// is the target. Pages react to `checked`, never to toggled/clicked, because a screen reader's
+// press action and Enter change `checked` without those signals.
+RadioButton {
     id: control
 
     property string hint: ""
-    property bool multiple: false
 
     function activate() {
-        checked = multiple ? !checked : true;
+        checked = true;
     }
 
     Accessible.checkable: true
     Accessible.checked: checked
     Accessible.description: hint
     Accessible.name: text
-    Accessible.role: multiple ? Accessible.CheckBox : Accessible.RadioButton
-    autoExclusive: !multiple
-    checkable: true
+    Accessible.role: Accessible.RadioButton
     focusPolicy: Qt.StrongFocus
     implicitHeight: Math.max(Theme.minTarget, implicitContentHeight + topPadding + bottomPadding)
     implicitWidth: implicitContentWidth + leftPadding + rightPadding
+    indicator: null
     padding: 4
+    spacing: 0
     width: parent ? parent.width : implicitWidth
 
     background: Item {
@@ -34,89 +35,20 @@ AbstractButton {
             visible: control.visualFocus
         }
     }
-    contentItem: Item {
-        implicitHeight: Math.max(indicator.height, texts.height)
-        implicitWidth: indicator.width + Theme.spacingM + Math.max(label.implicitWidth, hintText.implicitWidth)
-
-        Rectangle {
-            id: indicator
-
-            anchors.left: parent.left
-            anchors.top: parent.top
-            border.color: Theme.border
-            border.width: Theme.borderWidth
-            color: Theme.background
-            height: Theme.choiceIndicator
-            radius: control.multiple ? 0 : width / 2
-            width: Theme.choiceIndicator
-
-            Rectangle {
-                anchors.centerIn: parent
-                color: Theme.selected
-                height: width
-                radius: width / 2
-                visible: control.checked && !control.multiple
-                width: parent.width / 2
-            }
-            Item {
-                // GOV.UK's tick: an L turned on its side.
-                anchors.centerIn: parent
-                anchors.verticalCenterOffset: -height / 4
-                height: parent.height * 0.3
-                rotation: -45
-                visible: control.checked && control.multiple
-                width: parent.width * 0.6
-
-                Rectangle {
-                    color: Theme.selected
-                    height: parent.height
-                    width: 5
-                }
-                Rectangle {
-                    color: Theme.selected
-                    height: 5
-                    width: parent.width
-                    y: parent.height - height
-                }
-            }
-        }
-        Column {
-            id: texts
-
-            anchors.left: indicator.right
-            anchors.leftMargin: Theme.spacingM
-            anchors.right: parent.right
-            spacing: 2
-            y: Math.max(0, (indicator.height - label.height) / 2)
-
-            Text {
-                id: label
-
-                Accessible.ignored: true
-                color: Theme.text
-                font.pixelSize: Theme.bodySize
-                horizontalAlignment: Text.AlignLeft
-                text: control.text
-                width: parent.width
-                wrapMode: Text.Wrap
-            }
-            Text {
-                id: hintText
-
-                Accessible.ignored: true
-                color: Theme.secondaryText
-                font.pixelSize: Theme.hintSize
-                horizontalAlignment: Text.AlignLeft
-                text: control.hint
-                visible: text.length > 0
-                width: parent.width
-                wrapMode: Text.Wrap
-            }
-        }
+    contentItem: ChoiceContent {
+        control: control
+        hint: control.hint
     }
 
-    Accessible.onPressAction: control.activate()
-    Accessible.onToggleAction: control.activate()
+    // A screen reader's (or switch or voice control's) action is activity, as a tap is.
+    Accessible.onPressAction: {
+        Idle.activity();
+        control.activate();
+    }
+    Accessible.onToggleAction: {
+        Idle.activity();
+        control.activate();
+    }
     Keys.onEnterPressed: control.activate()
     Keys.onReturnPressed: control.activate()
 }

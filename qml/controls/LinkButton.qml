@@ -1,31 +1,39 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import QtQuick
-import QtQuick.Controls
 import Chorus.Ui
 
 // Underlined text that acts ("Back", "Change", a link in the error summary), still 48 px tall.
-Button {
+// A plain Item, not a Button: on Qt 6.4 a Control reports its own role to a screen reader
+// (Button: "push button") whatever Accessible.role says, and this must be heard as a link.
+Item {
     id: control
 
-    property color textColor: Theme.link
     property string description: ""
+    property alias font: label.font
+    property string text: ""
+    property color textColor: Theme.link
+
+    signal clicked
+
+    function activate() {
+        if (enabled)
+            clicked();
+    }
 
     Accessible.description: description
+    Accessible.focusable: true
     Accessible.name: text
     Accessible.role: Accessible.Link
-    flat: true
-    focusPolicy: Qt.StrongFocus
-    implicitHeight: Math.max(Theme.minTarget, implicitContentHeight + topPadding + bottomPadding)
-    implicitWidth: Math.max(Theme.minTarget, implicitContentWidth + leftPadding + rightPadding)
-    padding: 4
+    activeFocusOnTab: true
+    implicitHeight: Math.max(Theme.minTarget, label.implicitHeight + 8)
+    implicitWidth: Math.max(Theme.minTarget, label.implicitWidth + 8)
 
-    background: Item {
-        FocusRing {
-            visible: control.visualFocus
-        }
-    }
-    contentItem: Text {
+    Text {
+        id: label
+
         Accessible.ignored: true
+        anchors.fill: parent
+        anchors.margins: 4
         color: control.textColor
         font.pixelSize: Theme.bodySize
         font.underline: true
@@ -34,8 +42,19 @@ Button {
         verticalAlignment: Text.AlignVCenter
         wrapMode: Text.Wrap
     }
+    FocusRing {
+        visible: control.activeFocus
+    }
+    TapHandler {
+        onTapped: control.activate()
+    }
 
-    Accessible.onPressAction: control.clicked()
-    Keys.onEnterPressed: control.clicked()
-    Keys.onReturnPressed: control.clicked()
+    // A screen reader's (or switch or voice control's) action is activity, as a tap is.
+    Accessible.onPressAction: {
+        Idle.activity();
+        control.activate();
+    }
+    Keys.onEnterPressed: control.activate()
+    Keys.onReturnPressed: control.activate()
+    Keys.onSpacePressed: control.activate()
 }

@@ -44,7 +44,11 @@ Button {
         wrapMode: Text.Wrap
     }
 
-    Accessible.onPressAction: control.clicked()
+    // A screen reader's (or switch or voice control's) action is activity, as a tap is.
+    Accessible.onPressAction: {
+        Idle.activity();
+        control.clicked();
+    }
     Keys.onEnterPressed: control.clicked()
     Keys.onReturnPressed: control.clicked()
 }

@@ -22,6 +22,14 @@ FocusScope {
     signal backRequested
     signal continueRequested
 
+    StackView.onActivated: announce()
+
+    // Moves focus to the heading, so a screen reader reads the new question: the page is reused
+    // from question to question, and focus used to stay on the container or a hidden error heading.
+    function announce() {
+        flick.contentY = 0;
+        heading.forceActiveFocus(Qt.OtherFocusReason);
+    }
     function showErrors(list) {
         errors = list;
         if (list.length > 0) {
@@ -30,18 +38,11 @@ FocusScope {
         }
     }
 
-    Flickable {
+    PageFlickable {
         id: flick
 
         anchors.fill: parent
-        boundsBehavior: Flickable.StopAtBounds
-        clip: true
         contentHeight: column.height + 2 * Theme.spacingL
-        contentWidth: width
-
-        ScrollBar.vertical: ScrollBar {
-            Accessible.name: qsTr("Scroll the page")
-        }
 
         Column {
             id: column
@@ -89,10 +90,13 @@ FocusScope {
                 wrapMode: Text.Wrap
             }
             Text {
+                id: heading
+
                 Accessible.name: text
                 Accessible.role: Accessible.Heading
                 width: parent.width
                 color: Theme.text
+                focus: true
                 font.bold: true
                 font.pixelSize: Theme.headingSize
                 objectName: "questionHeading"

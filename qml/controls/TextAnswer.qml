@@ -70,6 +70,16 @@ Column {
         selectByMouse: true
         width: parent.width
 
+        // Qt 6.4 blanks the accessible name and description of an item whose Accessible.passwordEdit
+        // is set, and TextInput sets it for password echo, so a screen reader heard only "password
+        // text". The AT-SPI role still comes from the echo mode ("password text"), so clearing the
+        // flag each time Qt sets it gives the field its name back and keeps it announced as a
+        // password. Proved by the AT-SPI walk (tests/app/atspi_walk.py).
+        Accessible.onPasswordEditChanged: {
+            if (Accessible.passwordEdit)
+                Accessible.passwordEdit = false;
+        }
+
         background: Rectangle {
             border.color: root.errorText.length > 0 ? Theme.error : Theme.border
             border.width: root.errorText.length > 0 ? 2 * Theme.borderWidth : Theme.borderWidth

@@ -96,16 +96,15 @@ Column {
     OrDivider {
         visible: root.page.offersPreferNotToSay === true
     }
-    ChoiceOption {
+    CheckOption {
         id: preferNot
 
         checked: root.page.state === "prefer_not_to_say"
-        multiple: true
         objectName: "preferNotToSay"
         text: qsTr("Prefer not to say")
         visible: root.page.offersPreferNotToSay === true
 
-        onToggled: {
+        onCheckedChanged: {
             if (checked) {
                 dayBox.text = "";
                 monthBox.text = "";

@@ -119,6 +119,18 @@ QuestionPage {
         visible: !OutreachEvent.running && root.listed
         width: parent.width
 
+        // The group's name, shown as well as heard.
+        Text {
+            Accessible.ignored: true
+            color: Theme.text
+            font.bold: true
+            font.pixelSize: Theme.bodySize
+            horizontalAlignment: Text.AlignLeft
+            objectName: "wardListLabel"
+            text: qsTr("Ward")
+            width: parent.width
+            wrapMode: Text.Wrap
+        }
         Repeater {
             id: wardList
 

@@ -26,16 +26,9 @@ FocusScope {
 
         target: Device
     }
-    Flickable {
+    PageFlickable {
         anchors.fill: parent
-        boundsBehavior: Flickable.StopAtBounds
-        clip: true
         contentHeight: column.height + 2 * Theme.spacingL
-        contentWidth: width
-
-        ScrollBar.vertical: ScrollBar {
-            Accessible.name: qsTr("Scroll the page")
-        }
 
         Column {
             id: column
@@ -64,10 +57,9 @@ FocusScope {
             }
             // Assisted interviews: the interviewer holds the device, so the idle wipe can be turned
             // off. Handing the device to a resident to fill in alone? Leave it on.
-            ChoiceOption {
+            CheckOption {
                 checked: Idle.switchedOff
                 hint: qsTr("Only while you stay with each person answering. Turn it back on before handing the device over.")
-                multiple: true
                 objectName: "idleOffOption"
                 text: qsTr("I am with the respondent: do not clear the screen when idle")
                 visible: Device.mode === "outreach"
@@ -76,13 +68,12 @@ FocusScope {
                 onCheckedChanged: Idle.switchedOff = checked
             }
             // Keyring unlock: Chorus opens without the passphrase while this account is signed in.
-            ChoiceOption {
+            CheckOption {
                 id: keyringUnlock
 
                 checked: Vault.keyStoreRemembered
                 enabled: !Vault.keyStoreBusy
                 hint: Vault.keyStoreMessage.length > 0 ? Vault.keyStoreMessage : qsTr("Anyone who can use this computer account can then open Chorus's unfinished responses.")
-                multiple: true
                 objectName: "keyringUnlockOption"
                 text: Vault.keyStoreRemembered ? qsTr("Keyring unlock: on") : qsTr("Keyring unlock: off")
                 visible: Vault.keyStoreAvailable || Vault.keyStoreRemembered
@@ -185,6 +176,11 @@ FocusScope {
                 textColor: Theme.secondaryText
 
                 onClicked: root.closeRequested()
+            }
+            // The device's text size and colours for staff screens and every respondent after.
+            LookSettings {
+                asDefault: true
+                objectName: "homeLook"
             }
         }
     }

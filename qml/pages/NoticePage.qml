@@ -37,10 +37,9 @@ QuestionPage {
 
             model: Session.purposes
 
-            delegate: ChoiceOption {
+            delegate: CheckOption {
                 required property var modelData
 
-                multiple: true
                 objectName: "purpose_" + modelData.id
                 text: modelData.text
 

@@ -21,25 +21,22 @@ QuestionPage {
             ]);
     }
 
-    ChoiceOption {
+    CheckOption {
         id: poster
 
-        multiple: true
         objectName: "option_poster"
         text: qsTr("A poster or leaflet")
     }
-    ChoiceOption {
+    CheckOption {
         id: newsletter
 
-        multiple: true
         objectName: "option_newsletter"
         text: qsTr("The council's newsletter")
     }
-    ChoiceOption {
+    CheckOption {
         id: friend
 
         hint: qsTr("Including family and neighbours")
-        multiple: true
         objectName: "option_friend"
         text: qsTr("Someone told me")
     }
@@ -51,10 +48,9 @@ QuestionPage {
     }
     OrDivider {
     }
-    ChoiceOption {
+    CheckOption {
         id: preferNot
 
-        multiple: true
         objectName: "option_preferNotToSay"
         text: qsTr("Prefer not to say")
 

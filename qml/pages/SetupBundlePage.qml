@@ -14,7 +14,7 @@ QuestionPage {
     heading: qsTr("Enrol this device")
     hint: qsTr("Use the enrollment your administrator gave you for this device.")
     objectName: "setupBundlePage"
-    progressText: qsTr("Step %1 of %2").arg(2).arg(3)
+    progressText: qsTr("Step %1 of %2").arg(2).arg(4)
 
     onContinueRequested: {
         let done = false;

@@ -11,7 +11,7 @@ QuestionPage {
     heading: qsTr("Check this is your council")
     hint: qsTr("Compare the key fingerprint with the one your administrator shows you. If any part is different, do not continue: go back and ask them.")
     objectName: "setupConfirmPage"
-    progressText: qsTr("Step %1 of %2").arg(2).arg(3)
+    progressText: qsTr("Step %1 of %2").arg(3).arg(4)
 
     onBackRequested: Device.back()
     onContinueRequested: {
@@ -77,7 +77,8 @@ QuestionPage {
                 Accessible.ignored: true
                 color: Theme.text
                 font.bold: true
-                font.family: row.modelData.name === "confirmFingerprint" ? "monospace" : ""
+                // "" is no family at all, which fontconfig fills with a serif: keep the app's font.
+                font.family: row.modelData.name === "confirmFingerprint" ? "monospace" : Qt.application.font.family
                 font.pixelSize: row.modelData.name === "confirmFingerprint" ? Theme.headingSize : Theme.bodySize
                 horizontalAlignment: Text.AlignLeft
                 text: row.modelData.value

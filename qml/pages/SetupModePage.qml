@@ -12,7 +12,7 @@ QuestionPage {
     heading: qsTr("How will this device be used?")
     objectName: "setupModePage"
     canGoBack: false
-    progressText: qsTr("Step %1 of %2").arg(3).arg(3)
+    progressText: qsTr("Step %1 of %2").arg(4).arg(4)
 
     onContinueRequested: {
         let done = false;

@@ -13,7 +13,7 @@ QuestionPage {
     heading: qsTr("Set the operator passphrase")
     hint: qsTr("Staff type this passphrase each time Chorus starts. It protects unfinished responses on this device. Nobody can recover it, so keep it somewhere safe.")
     objectName: "setupPassphrasePage"
-    progressText: qsTr("Step %1 of %2").arg(1).arg(3)
+    progressText: qsTr("Step %1 of %2").arg(1).arg(4)
 
     onContinueRequested: {
         if (!Vault.busy)
@@ -57,11 +57,10 @@ QuestionPage {
         objectName: "passphraseAgainField"
     }
     // Only where the computer account has an open keyring; unticked unless someone chooses it.
-    ChoiceOption {
+    CheckOption {
         id: keyringOption
 
         hint: qsTr("Anyone who can use this computer account can then open Chorus's unfinished responses.")
-        multiple: true
         objectName: "keyringOption"
         text: qsTr("Open Chorus without the passphrase while this computer account is signed in")
         visible: Vault.keyStoreAvailable

@@ -21,6 +21,7 @@ QuestionPage {
             snapshot = Session.page;
             errors = [];
             answers.active = true;
+            announce();
         }
     }
     function firstControl() {
@@ -140,9 +141,8 @@ QuestionPage {
             OrDivider {
                 visible: root.snapshot.offersPreferNotToSay === true
             }
-            ChoiceOption {
+            CheckOption {
                 checked: root.snapshot.state === "prefer_not_to_say"
-                multiple: true
                 objectName: "preferNotToSay"
                 text: qsTr("Prefer not to say")
                 visible: root.snapshot.offersPreferNotToSay === true

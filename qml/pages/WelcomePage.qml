@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 pragma ComponentBehavior: Bound
 import QtQuick
-import QtQuick.Controls
 import Chorus.Ui
 
 // The first screen a resident sees: choose a language, text size and contrast, read how long
@@ -17,16 +16,9 @@ FocusScope {
     signal startRequested
     signal staffRequested
 
-    Flickable {
+    PageFlickable {
         anchors.fill: parent
-        boundsBehavior: Flickable.StopAtBounds
-        clip: true
         contentHeight: column.height + 2 * Theme.spacingL
-        contentWidth: width
-
-        ScrollBar.vertical: ScrollBar {
-            Accessible.name: qsTr("Scroll the page")
-        }
 
         Column {
             id: column
@@ -74,40 +66,7 @@ FocusScope {
                     }
                 }
             }
-            SettingGroup {
-                objectName: "textSizeGroup"
-                title: qsTr("Text size")
-
-                Repeater {
-                    // Plain numbers, names looked up in the delegate: a language switch then
-                    // re-translates the labels without recreating the options (focus stays put).
-                    model: [100, 150, 200]
-
-                    delegate: ChoiceOption {
-                        required property int modelData
-
-                        checked: Theme.textScale === modelData
-                        objectName: "textSize_" + modelData
-                        text: modelData === 100 ? qsTr("Standard") : modelData === 150 ? qsTr("Large") : qsTr("Largest")
-
-                        onCheckedChanged: if (checked)
-                            Theme.textScale = modelData
-                    }
-                }
-            }
-            SettingGroup {
-                objectName: "contrastGroup"
-                title: qsTr("Colours")
-
-                ChoiceOption {
-                    checked: Theme.highContrast
-                    hint: qsTr("Light text on a black background")
-                    multiple: true
-                    objectName: "highContrastOption"
-                    text: qsTr("High contrast")
-
-                    onCheckedChanged: Theme.highContrast = checked
-                }
+            LookSettings {
             }
             Text {
                 Accessible.name: text

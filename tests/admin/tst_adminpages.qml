@@ -130,6 +130,20 @@ TestCase {
         verify(outcomeText(window).indexOf("device name") >= 0);
     }
 
+    // Keyboard users open a tab with Enter as well as Space; tabs are heard as page tabs.
+    function test_5_tabs_enterOpensTheFocusedTab() {
+        const window = createTemporaryObject(mainComponent, test);
+        window.requestActivate();
+        tryVerify(() => window.active);
+        const tab = item(window, "nav_report");
+        tab.forceActiveFocus(Qt.TabFocusReason);
+        keyClick(Qt.Key_Return);
+        tryCompare(window, "currentPage", "report");
+        item(window, "nav_export").forceActiveFocus(Qt.TabFocusReason);
+        keyClick(Qt.Key_Enter);
+        tryCompare(window, "currentPage", "export");
+    }
+
     Component {
         id: mainComponent
 

@@ -2,6 +2,10 @@
 // Screenshots of the setup, unlock and home screens at 100 % and 200 % text, on a real X
 // server (Xvfb), for people to look at: setup_screenshots OUTDIR. The device is the test
 // fixture (stub enrollment, in-memory store), driven as the operator would.
+// With --hold it also prints "shown NAME" once each screen is up and waits for a line on
+// stdin before the next, so an outside reader (the AT-SPI walk, atspi_walk.py) sees every
+// screen as a screen reader would.
+#include "AccessibleTree.h"
 #include "DeviceFixture.h"
 #include "IdleMonitor.h"
 #include "LanguageController.h"
@@ -10,13 +14,16 @@
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QGuiApplication>
+#include <QMetaObject>
 #include <QQmlApplicationEngine>
 #include <QQmlEngineExtensionPlugin>
 #include <QQuickItem>
 #include <QQuickWindow>
+#include <QSocketNotifier>
 #include <QStandardPaths>
 
 #include <cstdio>
+#include <cstring>
 #include <functional>
 #include <memory>
 
@@ -24,6 +31,7 @@ Q_IMPORT_QML_PLUGIN(Chorus_UiPlugin)
 
 using namespace chorus::ui;
 using namespace std::chrono;
+using accessible_tree::findIn;
 
 namespace {
 
@@ -39,34 +47,18 @@ bool waitFor(const std::function<bool()> &condition)
     return true;
 }
 
-QQuickItem *findIn(QQuickItem *item, const QString &objectName)
-{
-    if (!item->isVisible()) {
-        return nullptr;
-    }
-    if (item->objectName() == objectName) {
-        return item;
-    }
-    const auto children = item->childItems();
-    for (QQuickItem *child : children) {
-        if (QQuickItem *found = findIn(child, objectName)) {
-            return found;
-        }
-    }
-    return nullptr;
-}
-
 } // namespace
 
 int main(int argc, char *argv[])
 {
     QGuiApplication app(argc, argv);
     QStandardPaths::setTestModeEnabled(true);
-    if (argc != 2) {
-        std::fprintf(stderr, "usage: setup_screenshots OUTDIR\n");
+    const bool hold = argc == 3 && std::strcmp(argv[1], "--hold") == 0;
+    if (argc != 2 && !hold) {
+        std::fprintf(stderr, "usage: setup_screenshots [--hold] OUTDIR\n");
         return 2;
     }
-    const QDir out(QString::fromLocal8Bit(argv[1]));
+    const QDir out(QString::fromLocal8Bit(argv[argc - 1]));
     QDir().mkpath(out.path());
 
     Theme theme;
@@ -83,6 +75,15 @@ int main(int argc, char *argv[])
         const char *scenario;
         const char *page; // objectName to wait for
         std::function<void()> drive;
+        // Once the page is up: what the operator does next on it (window root object).
+        std::function<void(QObject *)> then = {};
+    };
+    const auto check = [](const char *objectName) {
+        return [objectName](QObject *root) {
+            if (QObject *option = root->findChild<QObject *>(QLatin1String(objectName))) {
+                option->setProperty("checked", true);
+            }
+        };
     };
     const auto createVault = [&] {
         fixture.vault()->create(fixture.passphrase(), fixture.passphrase());
@@ -106,6 +107,13 @@ int main(int argc, char *argv[])
              fixture.device()->readBundleFile(fixture.bundlePath());
              fixture.device()->confirmBundle();
          }},
+        {"setup-mode-kiosk", "firstRun", "setupModePage",
+         [&] {
+             createVault();
+             fixture.device()->readBundleFile(fixture.bundlePath());
+             fixture.device()->confirmBundle();
+         },
+         check("modeKiosk")},
         {"unlock-wrong-passphrase", "enrolled", "unlockPage",
          [&] {
              fixture.vault()->unlock(QStringLiteral("not the passphrase"));
@@ -114,12 +122,18 @@ int main(int argc, char *argv[])
         {"home-enrolled", "enrolled", "survey_kiosk-flow-test", [&] { fixture.vault()->unlock(fixture.passphrase()); }},
         {"home-refused-package", "tampered", "survey_kiosk-flow-test",
          [&] { fixture.vault()->unlock(fixture.passphrase()); }},
+        {"staff-pin", "enrolledKiosk", "welcomePage", [&] { fixture.vault()->unlock(fixture.passphrase()); },
+         [](QObject *root) {
+             if (QObject *dialog = root->findChild<QObject *>(QStringLiteral("staffPinDialog"))) {
+                 QMetaObject::invokeMethod(dialog, "open");
+             }
+         }},
     };
 
     int failures = 0;
     for (const int scale : {100, 200}) {
         for (const Shot &shot : shots) {
-            theme.setTextScale(scale);
+            theme.setDefaults(scale, false); // as --text-scale does
             fixture.prepare(QLatin1String(shot.scenario));
             QQmlApplicationEngine engine;
             engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
@@ -140,9 +154,10 @@ int main(int argc, char *argv[])
                 window->update();
                 return findIn(window->contentItem(), page) != nullptr && frames >= 3;
             });
-            // Going home resets the text size (operator screens start at the defaults): set it
-            // again once the page is up, and let the layout settle.
-            theme.setTextScale(scale);
+            if (shot.then) {
+                shot.then(window);
+            }
+            // Let the layout settle.
             frames = 0;
             const bool settled = waitFor([&] {
                 window->update();
@@ -152,6 +167,21 @@ int main(int argc, char *argv[])
             if (!shown || !settled || !window->grabWindow().save(file)) {
                 std::fprintf(stderr, "setup_screenshots: %s failed\n", qPrintable(file));
                 ++failures;
+            }
+            if (hold) {
+                std::printf("shown %s-%d\n", shot.name, scale);
+                std::fflush(stdout);
+                // Keep answering (the reader asks over D-Bus) until it says "next".
+                QSocketNotifier input(0, QSocketNotifier::Read);
+                bool next = false;
+                QObject::connect(&input, &QSocketNotifier::activated, &input, [&next] { next = true; });
+                while (!next) {
+                    QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+                }
+                char line[16];
+                if (!std::fgets(line, sizeof line, stdin)) {
+                    return failures == 0 ? 0 : 1;
+                }
             }
         }
     }

@@ -2,6 +2,7 @@
 // The setup, unlock and home screens as a screen reader meets them: every control a person can
 // act on has a name and a role, in each state the screens can be in (errors shown, each way
 // of giving the enrollment, each mode).
+#include "AccessibleTree.h"
 #include "DeviceFixture.h"
 #include "IdleMonitor.h"
 #include "LanguageController.h"
@@ -21,6 +22,7 @@ Q_IMPORT_QML_PLUGIN(Chorus_UiPlugin)
 
 using namespace chorus::ui;
 using namespace std::chrono;
+using namespace accessible_tree;
 
 class TstSetupAccessibility : public QObject
 {
@@ -30,64 +32,18 @@ public:
     TstSetupAccessibility() : m_language({QStringLiteral("en"), QStringLiteral("cy"), QStringLiteral("ar")}) {}
 
 private:
-    static bool isActionable(QAccessibleInterface *iface)
-    {
-        if (iface->state().focusable) {
-            return true;
-        }
-        QAccessibleActionInterface *actions = iface->actionInterface();
-        return actions && !actions->actionNames().isEmpty();
-    }
-
-    static void collectProblems(QAccessibleInterface *iface, const QString &path, QStringList &problems, int &nodes)
-    {
-        if (!iface || !iface->isValid() || iface->state().invisible) {
-            return;
-        }
-        ++nodes;
-        const QString name = iface->text(QAccessible::Name).trimmed();
-        const QString type = QLatin1String(iface->object() ? iface->object()->metaObject()->className() : "?");
-        const QString here = QStringLiteral("%1/%2[%3]").arg(path, type, name);
-        const QAccessible::Role role = iface->role();
-        // Qt 6.4 blanks every text of a password field whatever QML sets (see tst_accessibility).
-        const bool mutedByQt = iface->state().passwordEdit;
-        if (isActionable(iface) && !mutedByQt
-            && (name.isEmpty() || role == QAccessible::NoRole || role == QAccessible::Client)) {
-            problems << QStringLiteral("%1 (role %2)").arg(here).arg(int(role));
-        }
-        for (int i = 0; i < iface->childCount(); ++i) {
-            collectProblems(iface->child(i), here, problems, nodes);
-        }
-    }
-
     void requireNamedTree(const char *screen)
     {
         QAccessible::setActive(true);
         QStringList problems;
         int nodes = 0;
-        collectProblems(QAccessible::queryAccessibleInterface(m_window), QString(), problems, nodes);
+        countNodes(QAccessible::queryAccessibleInterface(m_window), nodes);
+        collectProblems(QAccessible::queryAccessibleInterface(m_window), QString(), problems);
         QVERIFY2(nodes > 5, screen);
         if (!problems.isEmpty()) {
             QFAIL(qPrintable(QStringLiteral("%1: unnamed or role-less controls:\n  %2")
                                  .arg(QLatin1String(screen), problems.join(QStringLiteral("\n  ")))));
         }
-    }
-
-    static QQuickItem *findIn(QQuickItem *item, const QString &objectName)
-    {
-        if (!item->isVisible()) {
-            return nullptr;
-        }
-        if (item->objectName() == objectName) {
-            return item;
-        }
-        const auto children = item->childItems();
-        for (QQuickItem *child : children) {
-            if (QQuickItem *found = findIn(child, objectName)) {
-                return found;
-            }
-        }
-        return nullptr;
     }
 
     QQuickItem *find(const char *objectName)

@@ -2,6 +2,7 @@
 // Walks the accessibility tree of every screen, as a screen reader would, and fails on any
 // control a person could act on that has no name or no role. Also checks that a screen
 // reader's "press" does what a tap does.
+#include "AccessibleTree.h"
 #include "IdleMonitor.h"
 #include "LanguageController.h"
 #include "QmlServices.h"
@@ -16,6 +17,7 @@
 #include <QQmlEngineExtensionPlugin>
 #include <QQuickItem>
 #include <QQuickWindow>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -23,6 +25,7 @@ Q_IMPORT_QML_PLUGIN(Chorus_UiPlugin)
 
 using namespace std::chrono;
 using namespace chorus::ui;
+using namespace accessible_tree;
 
 class TstAccessibility : public QObject
 {
@@ -39,38 +42,6 @@ public:
     }
 
 private:
-    static bool isActionable(QAccessibleInterface *iface)
-    {
-        if (iface->state().focusable) {
-            return true;
-        }
-        if (QAccessibleActionInterface *actions = iface->actionInterface()) {
-            return !actions->actionNames().isEmpty();
-        }
-        return false;
-    }
-
-    static void collectProblems(QAccessibleInterface *iface, const QString &path, QStringList &problems)
-    {
-        if (!iface || !iface->isValid() || iface->state().invisible) {
-            return;
-        }
-        const QString name = iface->text(QAccessible::Name).trimmed();
-        const QString type = QLatin1String(iface->object() ? iface->object()->metaObject()->className() : "?");
-        const QString here = QStringLiteral("%1/%2[%3]").arg(path, type, name);
-        const QAccessible::Role role = iface->role();
-        // Qt 6.4 blanks every text of a password field (name included), whatever QML sets; the
-        // PIN dialog names itself and its hint instead. Reported upstream-style in the notes.
-        const bool mutedByQt = iface->state().passwordEdit;
-        if (isActionable(iface) && !mutedByQt
-            && (name.isEmpty() || role == QAccessible::NoRole || role == QAccessible::Client)) {
-            problems << QStringLiteral("%1 (role %2)").arg(here).arg(int(role));
-        }
-        for (int i = 0; i < iface->childCount(); ++i) {
-            collectProblems(iface->child(i), here, problems);
-        }
-    }
-
     void requireNamedTree(const char *screen)
     {
         // Tell every control a screen reader is listening, as the AT-SPI bridge would when Orca
@@ -86,35 +57,6 @@ private:
             QFAIL(qPrintable(QStringLiteral("%1: unnamed or role-less controls:\n  %2")
                                  .arg(QLatin1String(screen), problems.join(QStringLiteral("\n  ")))));
         }
-    }
-
-    static void countNodes(QAccessibleInterface *iface, int &nodes)
-    {
-        if (!iface || !iface->isValid() || iface->state().invisible) {
-            return;
-        }
-        ++nodes;
-        for (int i = 0; i < iface->childCount(); ++i) {
-            countNodes(iface->child(i), nodes);
-        }
-    }
-
-    // Visible items only: the pages under the current one are hidden and hold the same names.
-    static QQuickItem *findIn(QQuickItem *item, const QString &objectName)
-    {
-        if (!item->isVisible()) {
-            return nullptr;
-        }
-        if (item->objectName() == objectName) {
-            return item;
-        }
-        const auto children = item->childItems();
-        for (QQuickItem *child : children) {
-            if (QQuickItem *found = findIn(child, objectName)) {
-                return found;
-            }
-        }
-        return nullptr;
     }
 
     // By objectName through the visual tree (Repeater delegates and popups included).
@@ -223,6 +165,22 @@ private Q_SLOTS:
         QCOMPARE(m_idle.extensions(), 1);
     }
 
+    // Switch and voice control act through accessibility actions, not the mouse or keys; those
+    // actions used not to count, so the screen cleared itself under a switch user.
+    void accessibilityAction_countsAsActivity()
+    {
+        QMetaObject::invokeMethod(m_window, "openPage", Q_ARG(QVariant, QStringLiteral("sample")));
+        QTRY_VERIFY(m_idle.isEnabled());
+        m_idle.activity();
+        m_now += seconds(25);
+        m_idle.tick();
+        QVERIFY(!m_idle.isWarning());
+        press(find("option_poster"));
+        m_now += seconds(10);
+        m_idle.tick();
+        QVERIFY2(!m_idle.isWarning(), "the press 10 s ago did not restart the 30 s idle period");
+    }
+
     void helpAndStaffDialogs_everyControlHasNameAndRole()
     {
         press(find("helpButton"));
@@ -329,6 +287,113 @@ private Q_SLOTS:
         press(find("ward_TEST0001"));
         QCOMPARE(m_event.wardCode(), QStringLiteral("TEST0001"));
         m_event.end();
+        m_survey.unload();
+    }
+
+    // Keyboard and screen-reader users must know where they are: after Continue the page is
+    // reused, and focus stayed on the container or on the error summary that had just hidden.
+    void continue_movesFocusToTheNewQuestionsHeading()
+    {
+        QVERIFY(m_survey.load());
+        startOver();
+        press(find("startButton"));
+        QTRY_VERIFY(find("noticePage"));
+        QTRY_COMPARE(m_window->activeFocusItem()->objectName(), QStringLiteral("questionHeading"));
+        press(find("purpose_consultation"));
+        press(find("continueButton"));
+        QTRY_COMPARE(m_session.pageNumber(), 1);
+        int pages = 0;
+        while (!m_session.atReview() && ++pages < 20) {
+            const QVariantMap page = m_session.page();
+            const QString path = page.value(QStringLiteral("path")).toString();
+            QTRY_COMPARE(m_window->activeFocusItem()->objectName(), QStringLiteral("questionHeading"));
+            QCOMPARE(m_window->activeFocusItem()->property("text").toString(),
+                     page.value(QStringLiteral("label")).toString());
+            if (path == u"frequency") {
+                press(find("continueButton")); // unanswered: the error summary takes focus
+                QTRY_COMPARE(m_window->activeFocusItem()->objectName(), QStringLiteral("errorSummaryHeading"));
+                press(find("choice_weekly"));
+            }
+            press(find("continueButton"));
+            QTRY_VERIFY(m_session.atReview() || m_session.page().value(QStringLiteral("path")).toString() != path);
+        }
+        QVERIFY(pages > 2);
+        m_survey.unload();
+    }
+
+    // WCAG 2.4.11: at large text the welcome page is taller than the window, and Tab used to
+    // focus "Start now" below it, where Space started the survey unseen.
+    void tabAtLargeText_keepsEveryFocusedControlOnScreen()
+    {
+        m_theme.setTextScale(200);
+        const QSize size = m_window->size();
+        m_window->resize(800, 600);
+        startOver();
+        QSet<QQuickItem *> seen;
+        bool sawStart = false;
+        for (int i = 0; i < 60; ++i) {
+            QTest::keyClick(m_window, Qt::Key_Tab);
+            QQuickItem *item = m_window->activeFocusItem();
+            QVERIFY(item);
+            if (seen.contains(item)) {
+                break;
+            }
+            seen.insert(item);
+            sawStart = sawStart || item->objectName() == u"startButton";
+            const QRectF rect = item->mapRectToScene(QRectF(0, 0, item->width(), item->height()));
+            QVERIFY2(rect.top() >= 0 && rect.bottom() <= m_window->height(),
+                     qPrintable(QStringLiteral("%1 '%2' focused at y %3-%4 in a window %5 high")
+                                    .arg(item->objectName(), item->property("text").toString())
+                                    .arg(rect.top())
+                                    .arg(rect.bottom())
+                                    .arg(m_window->height())));
+        }
+        QVERIFY(sawStart);
+        QVERIFY(seen.size() > 5);
+        m_theme.setTextScale(100);
+        m_window->resize(size);
+    }
+
+    // --text-scale and --high-contrast used to be lost once home (after unlock) reset the theme;
+    // staff now also choose the device's look on home, and each respondent starts from it.
+    void home_keepsTheDevicesLookAndOffersItToStaff()
+    {
+        m_theme.setDefaults(150, true);
+        QMetaObject::invokeMethod(m_window, "showHome");
+        QTRY_VERIFY(find("homePage"));
+        QCOMPARE(m_theme.textScale(), 150);
+        QVERIFY(m_theme.highContrast());
+        QVERIFY(find("homeLook"));
+        press(find("textSize_200"));
+        startOver();
+        QCOMPARE(m_theme.textScale(), 200);
+        QVERIFY(m_theme.highContrast());
+        m_theme.setDefaults(100, false);
+    }
+
+    // The handler listened to toggled(), which only Space and the mouse emit: Enter and a screen
+    // reader's press ticked the box and left the typed date as the answer.
+    void datePreferNotToSay_chosenWithEnterOrPressAction_isRecorded()
+    {
+        QVERIFY(m_survey.load(QStringLiteral("dates-repeats.chorus.json")));
+        startOver();
+        press(find("startButton"));
+        QTRY_VERIFY(find("noticePage"));
+        press(find("purpose_consultation"));
+        press(find("continueButton"));
+        QTRY_COMPARE(m_session.pageNumber(), 1);
+        const auto state = [this] { return m_session.page().value(QStringLiteral("state")).toString(); };
+        m_session.setDateParts(QStringLiteral("28"), QStringLiteral("2"), QStringLiteral("2023"));
+        QCOMPARE(state(), QStringLiteral("answered"));
+        QQuickItem *preferNot = find("preferNotToSay");
+        QVERIFY(preferNot);
+        preferNot->forceActiveFocus(Qt::TabFocusReason);
+        QTest::keyClick(m_window, Qt::Key_Return);
+        QTRY_COMPARE(state(), QStringLiteral("prefer_not_to_say"));
+        QTest::keyClick(m_window, Qt::Key_Enter); // a tick box: Enter again takes the tick off
+        QTRY_VERIFY(state() != u"prefer_not_to_say");
+        press(preferNot);
+        QTRY_COMPARE(state(), QStringLiteral("prefer_not_to_say"));
         m_survey.unload();
     }
 

@@ -95,6 +95,38 @@ private Q_SLOTS:
         QCOMPARE(theme.background(), Theme::normalPalette().background);
     }
 
+    // --text-scale and --high-contrast (or staff's choice on home) are the device's look: going
+    // home after unlock and clearing after a respondent used to drop them back to 100 % normal.
+    void resetToDefaults_afterSetDefaults_restoresTheDevicesLook()
+    {
+        Theme theme;
+        theme.setDefaults(150, true);
+        QCOMPARE(theme.textScale(), 150);
+        QVERIFY(theme.highContrast());
+        QVERIFY(theme.atDefaults());
+        theme.setTextScale(200);
+        theme.setHighContrast(false);
+        QVERIFY(!theme.atDefaults());
+        theme.resetToDefaults();
+        QCOMPARE(theme.textScale(), 150);
+        QVERIFY(theme.highContrast());
+        QVERIFY(theme.atDefaults());
+    }
+
+    void keepAsDefaults_makesTheCurrentLookTheOneToReturnTo()
+    {
+        Theme theme;
+        QSignalSpy atDefaults(&theme, &Theme::atDefaultsChanged);
+        theme.setTextScale(200);
+        QVERIFY(!theme.atDefaults());
+        theme.keepAsDefaults();
+        QVERIFY(theme.atDefaults());
+        QVERIFY(atDefaults.count() >= 2);
+        theme.setTextScale(100);
+        theme.resetToDefaults();
+        QCOMPARE(theme.textScale(), 200);
+    }
+
     void minimumTarget_isAtLeast48()
     {
         Theme theme;

@@ -111,6 +111,8 @@ AdminPage {
                 id: row
 
                 required property var modelData
+                // Revoking cannot be undone from here: it asks first.
+                property bool confirming: false
 
                 spacing: Theme.spacingS
                 width: parent ? parent.width : implicitWidth
@@ -127,9 +129,40 @@ AdminPage {
                     enabled: !AdminDevices.running
                     objectName: "deviceRevoke_" + row.modelData.name
                     text: qsTr("Revoke %1").arg(row.modelData.name)
-                    visible: row.modelData.active
+                    visible: row.modelData.active && !row.confirming
 
-                    onClicked: AdminDevices.revoke(row.modelData.name)
+                    onClicked: {
+                        row.confirming = true;
+                        confirmRevoke.forceActiveFocus(Qt.TabFocusReason);
+                    }
+                }
+                BodyText {
+                    text: qsTr("Revoke %1? It will no longer send responses or fetch surveys, and must be enrolled again to collect.").arg(row.modelData.name)
+                    visible: row.confirming
+                }
+                Flow {
+                    spacing: Theme.spacingM
+                    visible: row.confirming
+                    width: parent.width
+
+                    PrimaryButton {
+                        id: confirmRevoke
+
+                        enabled: !AdminDevices.running
+                        objectName: "deviceConfirmRevoke_" + row.modelData.name
+                        text: qsTr("Yes, revoke %1").arg(row.modelData.name)
+
+                        onClicked: {
+                            row.confirming = false;
+                            AdminDevices.revoke(row.modelData.name);
+                        }
+                    }
+                    SecondaryButton {
+                        objectName: "deviceCancelRevoke_" + row.modelData.name
+                        text: qsTr("Cancel")
+
+                        onClicked: row.confirming = false
+                    }
                 }
             }
         }

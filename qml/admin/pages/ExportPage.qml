@@ -61,10 +61,9 @@ AdminPage {
 
         field.onTextEdited: AdminExport.language = text
     }
-    ChoiceOption {
+    CheckOption {
         checked: AdminExport.includeWriteIns
         hint: qsTr("What people typed for \"Other, please describe\".")
-        multiple: true
         objectName: "exportWriteIns"
         text: qsTr("Include written-in answers")
 
@@ -89,7 +88,7 @@ AdminPage {
     PrimaryButton {
         enabled: !AdminExport.running
         objectName: "exportStart"
-        text: qsTr("Export")
+        text: qsTr("Export the responses")
 
         onClicked: {
             AdminExport.start(passphrase.text);

@@ -15,7 +15,7 @@ AdminPage {
     PrimaryButton {
         enabled: !AdminPull.running
         objectName: "pullStart"
-        text: qsTr("Download")
+        text: qsTr("Download the responses")
 
         onClicked: AdminPull.start()
     }

@@ -43,18 +43,16 @@ AdminPage {
 
         field.onTextEdited: AdminReport.k = parseInt(text) || 0
     }
-    ChoiceOption {
+    CheckOption {
         checked: AdminReport.roundTo5
         hint: qsTr("Percentages are then worked out from the rounded counts.")
-        multiple: true
         objectName: "reportRound5"
         text: qsTr("Round counts to the nearest 5")
 
         onCheckedChanged: AdminReport.roundTo5 = checked
     }
-    ChoiceOption {
+    CheckOption {
         checked: AdminReport.suppressZeros
-        multiple: true
         objectName: "reportSuppressZeros"
         text: qsTr("Hide zero counts too")
 
