@@ -82,7 +82,7 @@ class TestCliFullDisk : public QObject
         writeAll(answers, QJsonDocument(QJsonObject{{u"satisfaction"_s, u"5"_s}, {u"sex"_s, u"female"_s},
                                                     {u"improvements"_s, u"more books"_s}})
                               .toJson());
-        const auto run = runCli(QStringList{u"collect"_s, u"--survey"_s, m_survey, u"--db"_s, m_db, u"--answers"_s,
+        const auto run = runCli(QStringList{u"collect"_s, u"--survey"_s, m_survey, u"--unsigned-test-package"_s, u"--db"_s, m_db, u"--answers"_s,
                                             answers, u"--grant"_s, u"equality_monitoring"_s, u"--grant"_s,
                                             u"consultation"_s, u"--mode"_s, u"assisted"_s, u"--operator"_s, u"op-1"_s}
                                 + extra);

@@ -277,7 +277,7 @@ private Q_SLOTS:
         const QString admin = m_dir.filePath(QStringLiteral("ward/admin"));
         for (const QString &ward : { QStringLiteral("e05013938"), QStringLiteral("E05013938"), QString() }) {
             QStringList collect { QStringLiteral("chorusctl"), QStringLiteral("collect"), QStringLiteral("--survey"),
-                surveyPath, QStringLiteral("--db"), db, QStringLiteral("--answers"),
+                surveyPath, QStringLiteral("--unsigned-test-package"), QStringLiteral("--db"), db, QStringLiteral("--answers"),
                 m_dir.filePath(QStringLiteral("ward/answers.json")), QStringLiteral("--grant"),
                 QStringLiteral("consultation"), QStringLiteral("--grant"), QStringLiteral("equality_monitoring"),
                 QStringLiteral("--event"), QStringLiteral("Library open day") };
@@ -350,7 +350,7 @@ private Q_SLOTS:
             writeFile(m_dir.filePath(QStringLiteral("badward.json")),
                 R"({"uses_library": "no", "agree_evening_hours": "4", "agree_hubs": "4"})");
             QCOMPARE(run({ QStringLiteral("chorusctl"), QStringLiteral("collect"), QStringLiteral("--survey"), kSurvey,
-                             QStringLiteral("--db"), db, QStringLiteral("--answers"),
+                             QStringLiteral("--unsigned-test-package"), QStringLiteral("--db"), db, QStringLiteral("--answers"),
                              m_dir.filePath(QStringLiteral("badward.json")), QStringLiteral("--grant"),
                              QStringLiteral("consultation"), QStringLiteral("--ward"), ward },
                          io),
