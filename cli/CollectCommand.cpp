@@ -2,6 +2,7 @@
 // chorusctl collect: fill and finalize one response headlessly through the same form engine
 // and finalization path as the app (automation, and keying in paper forms).
 #include "CliSupport.h"
+#include "CollectBatch.h"
 #include "ConsentOptions.h"
 
 #include "consent/SurveyConsent.h"
@@ -29,21 +30,31 @@ int collectCommand(const QStringList &args, Io &io)
     parser.addOption({QStringLiteral("survey"), QStringLiteral("Survey package (.chorus.json)."), QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("answers"), QStringLiteral("Answers (docs/formats/answers-json.md)."),
                       QStringLiteral("ANSWERS.json")});
+    parser.addOption({QLatin1String(kAnswersJsonlOption),
+                      QStringLiteral("Many responses: one answers object a line, each finalized on its own with the "
+                                     "consent flags given; prints one result a line."),
+                      QStringLiteral("ANSWERS.jsonl")});
     parser.addOption({QStringLiteral("db"), QStringLiteral("Device database (created if missing)."),
                       QStringLiteral("DEVICE.db")});
     parser.addOption({QStringLiteral("language"), QStringLiteral("Language the answers were given in."),
                       QStringLiteral("CODE")});
     addConsentOptions(parser);
-    if (const int code = parseOrExit(parser, args, io,
-                                     {QStringLiteral("survey"), QStringLiteral("answers"), QStringLiteral("db")});
+    if (const int code = parseOrExit(parser, args, io, {QStringLiteral("survey"), QStringLiteral("db")});
         code >= 0) {
         return code;
+    }
+    const bool batch = parser.isSet(QLatin1String(kAnswersJsonlOption));
+    if (!batch && !parser.isSet(QStringLiteral("answers"))) {
+        return usage(io, QStringLiteral("missing --answers (or --answers-jsonl for one response a line)"));
     }
 
     survey::ValidationReport report;
     auto package = survey::SurveyLoader::loadFile(parser.value(QStringLiteral("survey")), &report);
     if (!package) {
         return fail(io, package.error());
+    }
+    if (batch) {
+        return collectAnswersJsonl(parser, *package, io);
     }
 
     auto answerBytes = readFileCapped(parser.value(QStringLiteral("answers")), kMaxAnswersBytes);
