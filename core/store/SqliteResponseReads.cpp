@@ -148,10 +148,16 @@ Result<StateCounts> SqliteResponseRepository::countsByState(const QString &surve
 
 Result<QList<ResponseSummary>> SqliteResponseRepository::list()
 {
-    auto stmt = m_db.prepare(selectSql("ORDER BY finalized_at, id").constData());
+    return listPage(0, -1); // LIMIT -1: no limit
+}
+
+Result<QList<ResponseSummary>> SqliteResponseRepository::listPage(qint64 offset, int limit)
+{
+    auto stmt = m_db.prepare(selectSql("ORDER BY finalized_at, id LIMIT ? OFFSET ?").constData());
     if (!stmt) {
         return stmt.error();
     }
+    stmt->bind(1, qint64(limit)).bind(2, offset);
     QList<ResponseSummary> result;
     for (;;) {
         auto row = stmt->step();
