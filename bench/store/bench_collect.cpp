@@ -4,21 +4,18 @@
 // the same run: a 4 KiB append + fdatasync (a finalize is one SQLite transaction, one WAL sync).
 //
 //   bench_collect [--records N] [--singles K] [--dir DIR]     (default 1000 lines, 20 single runs)
+#include "../BenchSupport.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
 
 #include <fcntl.h>
-#include <spawn.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <chrono>
 #include <cstdio>
-#include <vector>
-
-extern char **environ;
 
 using Clock = std::chrono::steady_clock;
 
@@ -35,23 +32,7 @@ double seconds(Clock::time_point start)
 
 void runProgram(const QStringList &args)
 {
-    std::vector<QByteArray> storage { QByteArray(CHORUSCTL_PATH) };
-    for (const QString &a : args)
-        storage.push_back(a.toLocal8Bit());
-    std::vector<char *> argv;
-    for (QByteArray &s : storage)
-        argv.push_back(s.data());
-    argv.push_back(nullptr);
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
-    pid_t pid = 0;
-    if (posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ) != 0)
-        qFatal("cannot start chorusctl");
-    posix_spawn_file_actions_destroy(&actions);
-    int status = 0;
-    if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
-        qFatal("chorusctl %s failed (status %d)", qPrintable(args.join(u' ')), status);
+    chorus::bench::runChild(QStringLiteral(CHORUSCTL_PATH), args);
 }
 
 // Durable 4 KiB appends per second on `dir`'s disk.
@@ -78,10 +59,7 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
-    auto option = [&](const char *name, const QString &fallback) {
-        const qsizetype i = args.indexOf(QLatin1String(name));
-        return i >= 0 && i + 1 < args.size() ? args.at(i + 1) : fallback;
-    };
+    auto option = [&](const char *name, const QString &fallback) { return chorus::bench::option(args, name, fallback); };
     const int records = option("--records", QStringLiteral("1000")).toInt();
     const int singles = option("--singles", QStringLiteral("20")).toInt();
     QTemporaryDir temp(option("--dir", QDir::tempPath()) + QStringLiteral("/bench_collect-XXXXXX"));
