@@ -76,7 +76,7 @@ int withdrawalsList(const QStringList &args, Io &io)
     if (!scan)
         return fail(io, scan.error());
     int withdrawn = 0;
-    for (const response::Response &response : std::as_const(scan->responses)) {
+    for (const ScannedResponse &response : std::as_const(scan->responses)) {
         if (response.consent && scan->withdrawals.isWithdrawn(*response.consent)) {
             io.out << "withdrawn " << response.instanceId << Qt::endl;
             ++withdrawn;
@@ -135,7 +135,7 @@ int withdrawalsApply(const QStringList &args, Io &io)
     if (!log.open(QIODevice::Append))
         return fail(io, u"%1: cannot write (%2)"_s.arg(log.fileName(), log.errorString()));
     int deleted = 0, already = 0, absent = 0, failed = 0;
-    for (const response::Response &response : std::as_const(scan->responses)) {
+    for (const ScannedResponse &response : std::as_const(scan->responses)) {
         if (!response.consent || !scan->withdrawals.isWithdrawn(*response.consent))
             continue;
         QString outcome;
