@@ -2,6 +2,7 @@
 // chorusctl collect: fill and finalize one response headlessly through the same form engine
 // and finalization path as the app (automation, and keying in paper forms).
 #include "CliSupport.h"
+#include "CollectBatch.h"
 #include "CollectPackage.h"
 #include "ConsentOptions.h"
 #include "EventOptions.h"
@@ -31,6 +32,10 @@ int collectCommand(const QStringList &args, Io &io)
     parser.addOption({QStringLiteral("survey"), QStringLiteral("Survey package (.chorus.json)."), QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("answers"), QStringLiteral("Answers (docs/formats/answers-json.md)."),
                       QStringLiteral("ANSWERS.json")});
+    parser.addOption({QLatin1String(kAnswersJsonlOption),
+                      QStringLiteral("Many responses: one answers object a line, each finalized on its own with the "
+                                     "consent flags given; prints one result a line."),
+                      QStringLiteral("ANSWERS.jsonl")});
     parser.addOption({QStringLiteral("db"), QStringLiteral("Device database (created if missing)."),
                       QStringLiteral("DEVICE.db")});
     parser.addOption({QStringLiteral("language"), QStringLiteral("Language the answers were given in."),
@@ -38,10 +43,13 @@ int collectCommand(const QStringList &args, Io &io)
     addEventOptions(parser);
     addConsentOptions(parser);
     addPackageTrustOptions(parser);
-    if (const int code = parseOrExit(parser, args, io,
-                                     {QStringLiteral("survey"), QStringLiteral("answers"), QStringLiteral("db")});
+    if (const int code = parseOrExit(parser, args, io, {QStringLiteral("survey"), QStringLiteral("db")});
         code >= 0) {
         return code;
+    }
+    const bool batch = parser.isSet(QLatin1String(kAnswersJsonlOption));
+    if (!batch && !parser.isSet(QStringLiteral("answers"))) {
+        return usage(io, QStringLiteral("missing --answers (or --answers-jsonl for one response a line)"));
     }
 
     // An existing database may be enrolled, and then decides which packages it accepts; a new
@@ -67,6 +75,10 @@ int collectCommand(const QStringList &args, Io &io)
         return code;
     }
     const survey::SurveyPackage *package = &trusted.package;
+    if (batch) {
+        store.reset(); // the batch opens the database itself, once everything above has been checked
+        return collectAnswersJsonl(parser, *package, trusted.trust, io);
+    }
 
     auto answerBytes = readFileCapped(parser.value(QStringLiteral("answers")), kMaxAnswersBytes);
     if (!answerBytes) {

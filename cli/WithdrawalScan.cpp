@@ -61,7 +61,7 @@ Result<PulledScan> scanPulledSubmissions(const QString &adminDir, const QString 
     auto counts = exports::DecryptPipeline::run(
         *ring, [&] { return envelopes.next(); },
         [&](const response::Response &response) {
-            scan.responses.append(response);
+            scan.responses.append(ScannedResponse { response.instanceId, response.consent });
             return Status {};
         },
         [&](const QString &id, const QString &why) {

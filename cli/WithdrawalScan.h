@@ -9,6 +9,8 @@
 #include <QList>
 #include <QString>
 
+#include <optional>
+
 namespace chorus::cli {
 
 // Where `chorusctl withdrawals add` keeps requests the council received outside the app.
@@ -17,8 +19,15 @@ inline const QString kWithdrawalRequestsDir = QStringLiteral("withdrawal-request
 // Every pulled submission decrypted: the responses, and every withdrawal request (sealed ones
 // from devices, plus ADMIN_DIR/withdrawal-requests/*.json) in one matcher. Submissions that
 // cannot be opened are reported on io.err and counted in `failed`.
+// What list and apply need of a decrypted response: its id and consent record, not its
+// answers (holding every response's answers took 100 MB at 10,000 records).
+struct ScannedResponse {
+    QString instanceId;
+    std::optional<consent::ConsentRecord> consent;
+};
+
 struct PulledScan {
-    QList<response::Response> responses;
+    QList<ScannedResponse> responses;
     consent::WithdrawalMatcher withdrawals;
     int failed = 0;
 };

@@ -80,7 +80,7 @@ int withdrawalsList(const QStringList &args, Io &io)
     if (!scan)
         return fail(io, scan.error());
     int withdrawn = 0;
-    for (const response::Response &response : std::as_const(scan->responses)) {
+    for (const ScannedResponse &response : std::as_const(scan->responses)) {
         if (response.consent && scan->withdrawals.isWithdrawn(*response.consent)) {
             io.out << "withdrawn " << response.instanceId << Qt::endl;
             ++withdrawn;
@@ -137,7 +137,7 @@ int withdrawalsApply(const QStringList &args, Io &io)
 
     const QString log = QDir(parser.value(u"in"_s)).filePath(u"withdrawals-applied.jsonl"_s);
     int deleted = 0, already = 0, absent = 0, failed = 0;
-    for (const response::Response &response : std::as_const(scan->responses)) {
+    for (const ScannedResponse &response : std::as_const(scan->responses)) {
         if (!response.consent || !scan->withdrawals.isWithdrawn(*response.consent))
             continue;
         QString outcome;

@@ -54,23 +54,65 @@ void RecordsModel::refresh()
     if (!m_responses) {
         return;
     }
-    auto listed = m_responses->list();
+    auto counted = m_responses->countsByState();
     beginResetModel();
     m_rows.clear();
     m_counts.clear();
-    if (listed) {
+    m_total = 0;
+    if (counted) {
         m_loadError.clear();
-        for (const store::ResponseSummary &s : *listed) {
-            const QString state = response::stateName(s.state);
-            m_rows.append(Row{s.instanceId, s.surveyId, state, s.failureReason, s.retryable,
-                              s.stateChangedAt.isValid() ? s.stateChangedAt : s.finalizedAt});
-            m_counts.insert(state, m_counts.value(state).toInt() + 1);
+        for (auto it = counted->cbegin(); it != counted->cend(); ++it) {
+            m_counts.insert(response::stateName(it.key()), it.value());
+            m_total += it.value();
         }
+        // The first page inside the reset: a short list is complete without a fetch.
+        appendPage();
     } else {
-        m_loadError = listed.error().message;
+        m_loadError = counted.error().message;
     }
     endResetModel();
     Q_EMIT countsChanged();
+    Q_EMIT loadedChanged();
+}
+
+bool RecordsModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && m_responses && !m_fetching && m_rows.size() < m_total;
+}
+
+void RecordsModel::fetchMore(const QModelIndex &parent)
+{
+    if (!canFetchMore(parent)) {
+        return;
+    }
+    m_fetching = true; // views may ask again from inside the insertion signals
+    appendPage([this](int first, int last) { beginInsertRows({}, first, last); }, [this] { endInsertRows(); });
+    m_fetching = false;
+    Q_EMIT loadedChanged();
+}
+
+void RecordsModel::appendPage(const std::function<void(int, int)> &begin, const std::function<void()> &end)
+{
+    auto page = m_responses->listPage(m_rows.size(), kPageSize);
+    if (!page || page->isEmpty()) {
+        // Stop asking: the store failed (the reason is shown) or records went away since the count.
+        if (!page) {
+            m_loadError = page.error().message;
+        }
+        m_total = static_cast<int>(m_rows.size());
+        return;
+    }
+    const int first = static_cast<int>(m_rows.size());
+    if (begin) {
+        begin(first, first + static_cast<int>(page->size()) - 1);
+    }
+    for (const store::ResponseSummary &s : std::as_const(*page)) {
+        m_rows.append(Row{s.instanceId, s.surveyId, response::stateName(s.state), s.failureReason, s.retryable,
+                          s.stateChangedAt.isValid() ? s.stateChangedAt : s.finalizedAt});
+    }
+    if (end) {
+        end();
+    }
 }
 
 void RecordsModel::requestSync()

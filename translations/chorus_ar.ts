@@ -325,6 +325,10 @@
         <source>Response …%1, %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Show more responses</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RespondentSession</name>

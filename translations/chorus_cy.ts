@@ -364,6 +364,10 @@
         <source>Response …%1, %2</source>
         <translation>Ymateb …%1, %2</translation>
     </message>
+    <message>
+        <source>Show more responses</source>
+        <translation>Dangos rhagor o ymatebion</translation>
+    </message>
 </context>
 <context>
     <name>RespondentSession</name>

@@ -17,7 +17,8 @@ namespace chorus::exports
 // second pass over the records costs disk reads instead of RSA operations and memory stays
 // bounded whatever the number of records. Each entry is sealed (XChaCha20-Poly1305) with a
 // random key that lives only in this object's locked memory: a spool left behind by a crash,
-// or read while the export runs, is unreadable noise. The file is removed on destruction.
+// or read while the export runs, is unreadable noise. The file is removed on destruction (on
+// Linux, QTemporaryFile opens it with O_TMPFILE: it never has a name in the folder at all).
 class SealedSpool
 {
 public:

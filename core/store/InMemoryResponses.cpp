@@ -111,9 +111,15 @@ public:
 
     Result<QList<ResponseSummary>> list() override
     {
+        return listPage(0, -1);
+    }
+
+    Result<QList<ResponseSummary>> listPage(qint64 offset, int limit) override
+    {
         QList<ResponseSummary> result;
-        for (const StoredResponse &r : ordered()) {
-            result.append(summarize(r));
+        const auto all = ordered();
+        for (qint64 i = std::max<qint64>(offset, 0); i < all.size() && (limit < 0 || result.size() < limit); ++i) {
+            result.append(summarize(all.at(i)));
         }
         return result;
     }

@@ -90,6 +90,9 @@ public:
     virtual Result<StateCounts> countsByState(const QString &surveyId = {}) = 0;
     // Every response, oldest first, ids and states only.
     virtual Result<QList<ResponseSummary>> list() = 0;
+    // The same order, `limit` rows from `offset`: a screen that pages lazily through a full
+    // outbox instead of holding every row (issue 14: 100k records made the app start 3.6x slower).
+    virtual Result<QList<ResponseSummary>> listPage(qint64 offset, int limit) = 0;
 
     // Retention: deletes the envelope bytes of responses accepted at or before `acceptedBefore`.
     // Returns how many envelopes were removed.

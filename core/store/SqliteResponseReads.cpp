@@ -126,11 +126,18 @@ Result<QList<StoredResponse>> SqliteResponseRepository::queued(int limit)
 
 Result<StateCounts> SqliteResponseRepository::countsByState(const QString &surveyId)
 {
-    auto stmt = m_db.prepare("SELECT state, COUNT(*) FROM responses WHERE (? = '' OR survey_id = ?) GROUP BY state");
+    // Two statements rather than "? = '' OR survey_id = ?": each is then answered from an index
+    // alone (responses_queue, responses_survey) instead of a scan of every row and its manifest,
+    // which the app's home screen paid at every start.
+    auto stmt = surveyId.isEmpty()
+        ? m_db.prepare("SELECT state, COUNT(*) FROM responses GROUP BY state")
+        : m_db.prepare("SELECT state, COUNT(*) FROM responses WHERE survey_id = ? GROUP BY state");
     if (!stmt) {
         return stmt.error();
     }
-    stmt->bind(1, surveyId).bind(2, surveyId);
+    if (!surveyId.isEmpty()) {
+        stmt->bind(1, surveyId);
+    }
     StateCounts counts;
     for (;;) {
         auto row = stmt->step();
@@ -148,10 +155,19 @@ Result<StateCounts> SqliteResponseRepository::countsByState(const QString &surve
 
 Result<QList<ResponseSummary>> SqliteResponseRepository::list()
 {
-    auto stmt = m_db.prepare(selectSql("ORDER BY finalized_at, id").constData());
+    return listPage(0, -1); // LIMIT -1: no limit
+}
+
+Result<QList<ResponseSummary>> SqliteResponseRepository::listPage(qint64 offset, int limit)
+{
+    // The summary columns only (readSummary's 0-9): not the manifest blob of every row.
+    auto stmt = m_db.prepare("SELECT id, instance_id, survey_id, survey_version, state, retryable, failure_reason, "
+                             "attempts, finalized_at, state_changed_at FROM responses "
+                             "ORDER BY finalized_at, id LIMIT ? OFFSET ?");
     if (!stmt) {
         return stmt.error();
     }
+    stmt->bind(1, qint64(limit)).bind(2, offset);
     QList<ResponseSummary> result;
     for (;;) {
         auto row = stmt->step();

@@ -28,6 +28,7 @@ public:
     Result<StoredResponse> load(const QString &instanceId) override;
     Result<StateCounts> countsByState(const QString &surveyId) override;
     Result<QList<ResponseSummary>> list() override;
+    Result<QList<ResponseSummary>> listPage(qint64 offset, int limit) override;
     Result<int> removeAcceptedEnvelopes(const QDateTime &acceptedBefore) override;
     Status removeEnvelope(const QString &instanceId, const QString &reason) override;
 

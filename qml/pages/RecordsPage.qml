@@ -70,4 +70,12 @@ QuestionPage {
             }
         }
     }
+    // Rows are read a page at a time: a device with a full outbox opens this page at once.
+    SecondaryButton {
+        objectName: "showMoreRecords"
+        text: qsTr("Show more responses")
+        visible: Records.hasMore
+
+        onClicked: Records.loadMore()
+    }
 }
