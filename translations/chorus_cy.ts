@@ -108,10 +108,6 @@
         <translation>Dim ond tra byddwch chi&apos;n aros gyda phob person sy&apos;n ateb. Trowch ef yn ôl ymlaen cyn rhoi&apos;r ddyfais i rywun arall.</translation>
     </message>
     <message>
-        <source>Scroll the page</source>
-        <translation>Sgrolio&apos;r dudalen</translation>
-    </message>
-    <message>
         <source>Chorus</source>
         <translation>Chorus</translation>
     </message>
@@ -224,10 +220,6 @@
     <message>
         <source>Continue</source>
         <translation>Parhau</translation>
-    </message>
-    <message>
-        <source>Scroll the page</source>
-        <translation>Sgrolio&apos;r dudalen</translation>
     </message>
     <message>
         <source>Back</source>
@@ -815,40 +807,8 @@
         <translation>Dweud eich dweud</translation>
     </message>
     <message>
-        <source>Scroll the page</source>
-        <translation>Sgrolio&apos;r dudalen</translation>
-    </message>
-    <message>
         <source>Language</source>
         <translation>Iaith</translation>
-    </message>
-    <message>
-        <source>Text size</source>
-        <translation>Maint y testun</translation>
-    </message>
-    <message>
-        <source>Standard</source>
-        <translation>Safonol</translation>
-    </message>
-    <message>
-        <source>Large</source>
-        <translation>Mawr</translation>
-    </message>
-    <message>
-        <source>Largest</source>
-        <translation>Mwyaf</translation>
-    </message>
-    <message>
-        <source>Colours</source>
-        <translation>Lliwiau</translation>
-    </message>
-    <message>
-        <source>Light text on a black background</source>
-        <translation>Testun golau ar gefndir du</translation>
-    </message>
-    <message>
-        <source>High contrast</source>
-        <translation>Cyferbyniad uchel</translation>
     </message>
     <message>
         <source>A member of staff is with you, so this screen will not clear itself.</source>
@@ -1396,10 +1356,6 @@
 </context>
 <context>
     <name>AdminPage</name>
-    <message>
-        <source>Scroll the page</source>
-        <translation>Sgrolio’r dudalen</translation>
-    </message>
 </context>
 <context>
     <name>DevicesPage</name>

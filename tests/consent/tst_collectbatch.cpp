@@ -19,14 +19,7 @@ class TestCollectBatch : public QObject
 
     QTemporaryDir m_dir;
 
-    QString writeLines(const QByteArray &text)
-    {
-        const QString path = m_dir.filePath(u"answers-%1.jsonl"_s.arg(QUuid::createUuid().toString(QUuid::Id128)));
-        QFile file(path);
-        if (!file.open(QIODevice::WriteOnly) || file.write(text) != text.size())
-            qFatal("cannot write answers");
-        return path;
-    }
+    QString writeLines(const QByteArray &text) { return chorus::testing::writeInputFile(m_dir, u"answers-"_s, u".jsonl"_s, text); }
 
     QStringList batchArgs(const QString &db, const QString &lines)
     {

@@ -22,14 +22,7 @@ class TestCollectConsent : public QObject
 
     QTemporaryDir m_dir;
 
-    QString writeAnswers(const QByteArray &json)
-    {
-        const QString path = m_dir.filePath(u"answers-%1.json"_s.arg(QUuid::createUuid().toString(QUuid::Id128)));
-        QFile file(path);
-        if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size())
-            qFatal("cannot write answers");
-        return path;
-    }
+    QString writeAnswers(const QByteArray &json) { return chorus::testing::writeInputFile(m_dir, u"answers-"_s, u".json"_s, json); }
 
     QStringList collectArgs(const QString &db)
     {

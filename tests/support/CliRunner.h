@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTextStream>
+#include <QUuid>
 
 namespace chorus::testing {
 
@@ -51,6 +52,19 @@ inline QString writeTokenFile(const QTemporaryDir &dir, const QString &name, con
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(token + '\n') != token.size() + 1 || !file.flush()) {
         qFatal("cannot write the token file %s", qPrintable(path));
+    }
+    return path;
+}
+
+// Writes an input file for a command (answers, answer lines) under a new name in `dir`:
+// `stem` + a UUID + `suffix`, so one suite can make as many as it needs.
+inline QString writeInputFile(const QTemporaryDir &dir, const QString &stem, const QString &suffix,
+                              const QByteArray &bytes)
+{
+    const QString path = dir.filePath(stem + QUuid::createUuid().toString(QUuid::Id128) + suffix);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.flush()) {
+        qFatal("cannot write %s", qPrintable(path));
     }
     return path;
 }
